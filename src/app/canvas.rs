@@ -1,0 +1,244 @@
+//! The canvas: where the photo and the drawing are shown, zoomed and panned.
+//!
+//! The mapping between photo pixels and screen points lives here and only here
+//! ([`CanvasView::screen_from_photo`]); the rest of the app speaks photo coordinates.
+
+use egui::emath::TSTransform;
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2};
+
+use crate::design::{CurveRole, PhotoPoint, View};
+use crate::geometry::{sample_curve, triangulate};
+
+use super::interaction::{Hover, Selection, ShapeId};
+
+/// Zoom bounds, in screen points per photo pixel.
+const MIN_ZOOM: f32 = 0.01;
+const MAX_ZOOM: f32 = 64.0;
+/// One wheel notch or +/- key press zooms by this factor.
+const ZOOM_STEP: f32 = 1.25;
+
+/// How the photo sits in the canvas.
+#[derive(Clone, Debug)]
+pub struct CanvasView {
+    /// Screen points per photo pixel.
+    pub zoom: f32,
+    /// Where the photo's origin is, relative to the canvas's top-left corner, in screen points.
+    pub offset: Vec2,
+    /// Fit the photo at the next frame (after opening one, or on request).
+    pub fit_pending: bool,
+    /// The canvas rectangle of the last frame, for zoom commands between frames.
+    pub last_rect: Rect,
+}
+
+impl Default for CanvasView {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            offset: Vec2::ZERO,
+            fit_pending: true,
+            last_rect: Rect::NOTHING,
+        }
+    }
+}
+
+impl CanvasView {
+    /// The one transform from photo pixels to screen points.
+    pub fn screen_from_photo(&self, canvas: Rect) -> TSTransform {
+        TSTransform::new(canvas.min.to_vec2() + self.offset, self.zoom)
+    }
+
+    pub fn to_screen(&self, canvas: Rect, point: PhotoPoint) -> Pos2 {
+        // Photo coordinates are bounded by validation (1e6 px), well inside f32's exact range.
+        #[expect(clippy::cast_possible_truncation, reason = "bounded photo coordinates")]
+        self.screen_from_photo(canvas).mul_pos(Pos2::new(point.x as f32, point.y as f32))
+    }
+
+    pub fn to_photo(&self, canvas: Rect, pos: Pos2) -> PhotoPoint {
+        let p = self.screen_from_photo(canvas).inverse().mul_pos(pos);
+        PhotoPoint::new(f64::from(p.x), f64::from(p.y))
+    }
+
+    /// Zooms by `factor`, keeping the photo point under `anchor` (a screen position) still.
+    pub fn zoom_about(&mut self, canvas: Rect, anchor: Pos2, factor: f32) {
+        let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let anchor_in_canvas = anchor - canvas.min;
+        let photo_anchor = (anchor_in_canvas - self.offset) / self.zoom;
+        self.zoom = new_zoom;
+        self.offset = anchor_in_canvas - photo_anchor * new_zoom;
+    }
+
+    pub fn zoom_step(&mut self, steps: i32) {
+        let rect = self.last_rect;
+        if rect.is_positive() {
+            self.zoom_about(rect, rect.center(), ZOOM_STEP.powi(steps));
+        }
+    }
+
+    /// Zooms so the whole photo (`size_px`) fits the canvas with a margin, centred.
+    pub fn fit(&mut self, canvas: Rect, size_px: Vec2) {
+        if !canvas.is_positive() || size_px.min_elem() <= 0.0 {
+            return;
+        }
+        let margin = 16.0;
+        let available = (canvas.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
+        self.zoom = (available / size_px).min_elem().clamp(MIN_ZOOM, MAX_ZOOM);
+        self.offset = (canvas.size() - size_px * self.zoom) / 2.0;
+        self.fit_pending = false;
+    }
+
+    /// Zooms to one photo pixel per physical screen pixel, about the canvas centre.
+    pub fn zoom_to_actual_pixels(&mut self, pixels_per_point: f32) {
+        let rect = self.last_rect;
+        if rect.is_positive() {
+            self.zoom_about(rect, rect.center(), 1.0 / pixels_per_point / self.zoom);
+        }
+    }
+
+    /// Wheel zoom and middle-button / Space panning, for every tool. Returns true while panning.
+    pub fn navigate(&mut self, ui: &egui::Ui, response: &egui::Response, pan_tool: bool) -> bool {
+        let canvas = response.rect;
+        let (scroll, pinch, space, middle_down, delta) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta.y,
+                i.zoom_delta(),
+                i.key_down(egui::Key::Space),
+                i.pointer.middle_down(),
+                i.pointer.delta(),
+            )
+        });
+        if let Some(hover) = response.hover_pos() {
+            if scroll != 0.0 {
+                // A wheel notch is about 50 points on most systems; trackpads send smaller steps.
+                self.zoom_about(canvas, hover, ZOOM_STEP.powf(scroll / 50.0));
+            }
+            if pinch != 1.0 {
+                self.zoom_about(canvas, hover, pinch);
+            }
+        }
+        let panning = response.dragged() && (pan_tool || space || middle_down);
+        if panning {
+            self.offset += delta;
+        }
+        panning
+    }
+}
+
+/// Everything needed to paint one view.
+pub struct CanvasPaint<'a> {
+    pub view: &'a View,
+    pub texture: Option<&'a egui::TextureHandle>,
+    pub photo_size_px: Option<Vec2>,
+    pub selection: Option<Selection>,
+    pub hover: Option<Hover>,
+    /// The zone being drawn and the cursor, for the rubber-band edge.
+    pub drawing_zone: Option<(usize, Option<PhotoPoint>)>,
+}
+
+const HAIRLINE_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
+const OUTLINE_COLOUR: Color32 = Color32::from_rgb(90, 200, 255);
+const ZONE_COLOUR: Color32 = Color32::from_rgb(120, 220, 120);
+const SELECTED_COLOUR: Color32 = Color32::from_rgb(255, 230, 80);
+
+/// Allocates the canvas and paints the photo and drawing.
+pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasPaint<'_>) -> egui::Response {
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Design canvas"));
+    let canvas = response.rect;
+    view_state.last_rect = canvas;
+    if let (true, Some(size)) = (view_state.fit_pending, paint.photo_size_px) {
+        view_state.fit(canvas, size);
+    }
+    painter.rect_filled(canvas, 0.0, Color32::from_gray(38));
+    let transform = view_state.screen_from_photo(canvas);
+
+    if let Some(size) = paint.photo_size_px {
+        let photo_rect = transform.mul_rect(Rect::from_min_size(Pos2::ZERO, size));
+        match paint.texture {
+            Some(texture) => {
+                let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+                painter.image(texture.id(), photo_rect, uv, Color32::WHITE);
+            }
+            None => {
+                painter.rect_filled(photo_rect, 0.0, Color32::from_gray(60));
+            }
+        }
+    }
+
+    let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
+    for (index, zone) in paint.view.zones.iter().enumerate() {
+        let selected = matches!(paint.selection, Some(s) if s.shape == ShapeId::Zone(index));
+        let points: Vec<Pos2> = zone.vertices.iter().map(|&p| to_screen(p)).collect();
+        let drawing = paint.drawing_zone.is_some_and(|(i, _)| i == index);
+        if !zone.hidden && !drawing && points.len() >= 3 {
+            painter.add(fill_mesh(&zone.vertices, &points, ZONE_COLOUR.gamma_multiply(0.18)));
+        }
+        let stroke = Stroke::new(if selected { 2.5 } else { 1.5 }, if selected { SELECTED_COLOUR } else { ZONE_COLOUR });
+        let mut outline = points.clone();
+        if !drawing && points.len() >= 3 {
+            outline.push(points[0]);
+        }
+        if zone.hidden {
+            painter.extend(egui::Shape::dashed_line(&outline, stroke, 6.0, 4.0));
+        } else {
+            painter.line(outline, stroke);
+        }
+        if let (true, Some((_, Some(cursor))), Some(&last)) = (drawing, paint.drawing_zone, points.last()) {
+            painter.add(egui::Shape::dashed_line(&[last, to_screen(cursor)], stroke, 4.0, 4.0));
+        }
+    }
+
+    for (index, curve) in paint.view.curves.iter().enumerate() {
+        let selected = matches!(paint.selection, Some(s) if s.shape == ShapeId::Curve(index));
+        let colour = match curve.role {
+            CurveRole::Hairline => HAIRLINE_COLOUR,
+            CurveRole::Outline => OUTLINE_COLOUR,
+        };
+        let width = if selected { 3.0 } else { 2.0 };
+        let line: Vec<Pos2> = sample_curve(&curve.points).into_iter().map(to_screen).collect();
+        painter.line(line, Stroke::new(width, if selected { SELECTED_COLOUR } else { colour }));
+    }
+
+    paint_handles(&painter, paint, &to_screen);
+    response
+}
+
+fn paint_handles(painter: &egui::Painter, paint: &CanvasPaint<'_>, to_screen: &impl Fn(PhotoPoint) -> Pos2) {
+    let shapes = paint
+        .view
+        .curves
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (ShapeId::Curve(i), &c.points))
+        .chain(paint.view.zones.iter().enumerate().map(|(i, z)| (ShapeId::Zone(i), &z.vertices)));
+    for (shape, points) in shapes {
+        let shape_selected = paint.selection.is_some_and(|s| s.shape == shape);
+        for (index, &point) in points.iter().enumerate() {
+            let centre = to_screen(point);
+            let hovered = paint.hover.is_some_and(|h| h.shape == shape && h.point == Some(index));
+            let selected = paint.selection.is_some_and(|s| s.shape == shape && s.point == Some(index));
+            let radius = if hovered || selected { 6.0 } else { 4.0 };
+            let fill = if selected {
+                SELECTED_COLOUR
+            } else if shape_selected || hovered {
+                Color32::WHITE
+            } else {
+                Color32::from_white_alpha(180)
+            };
+            painter.circle(centre, radius, fill, Stroke::new(1.5, Color32::BLACK));
+        }
+    }
+}
+
+/// A filled, possibly concave polygon as a triangle mesh.
+fn fill_mesh(vertices: &[PhotoPoint], points: &[Pos2], colour: Color32) -> egui::Shape {
+    let mut mesh = egui::Mesh::default();
+    for &p in points {
+        mesh.colored_vertex(p, colour);
+    }
+    for [a, b, c] in triangulate(vertices) {
+        // Zone vertex counts are capped by validation far below u32::MAX.
+        #[expect(clippy::cast_possible_truncation, reason = "vertex counts are bounded")]
+        mesh.add_triangle(a as u32, b as u32, c as u32);
+    }
+    egui::Shape::mesh(mesh)
+}

@@ -1,0 +1,111 @@
+//! Everything a person can ask the studio to do from a menu, a shortcut or a button.
+//!
+//! One enum behind the menus, the keyboard shortcuts and the help window, so that the three
+//! cannot disagree. UI code only queues commands; [`super::StudioApp::run_command`] applies them
+//! after the frame's UI pass.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::tools::Tool;
+
+/// A side effect requested by the UI.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    NewDesign,
+    /// Open a design: from this path, or ask with a file dialog when `None`.
+    OpenDesign(Option<PathBuf>),
+    /// Load a photo into the current view: from this path, or ask when `None`.
+    OpenPhoto(Option<PathBuf>),
+    /// Point the view at the photo's new location, keeping the drawing.
+    LocatePhoto(Option<PathBuf>),
+    /// Accept the file at the reference's path as the view's photo even though its content changed.
+    AcceptChangedPhoto,
+    Save,
+    /// Save under a new name: this path, or ask when `None`.
+    SaveAs(Option<PathBuf>),
+    Undo,
+    Redo,
+    DeleteSelection,
+    ZoomIn,
+    ZoomOut,
+    ZoomToFit,
+    ZoomTo100,
+    SelectTool(Tool),
+    ToggleHelp,
+    Quit,
+}
+
+/// The commands that have a keyboard shortcut, most specific first (Ctrl+Shift+S before Ctrl+S),
+/// as egui ignores extra Shift when matching.
+pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
+    let cmd = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+    let cmd_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
+    vec![
+        (cmd_shift(Key::S), Command::SaveAs(None)),
+        (cmd_shift(Key::Z), Command::Redo),
+        (cmd(Key::S), Command::Save),
+        (cmd(Key::Z), Command::Undo),
+        (cmd(Key::Y), Command::Redo),
+        (cmd(Key::N), Command::NewDesign),
+        (cmd(Key::O), Command::OpenDesign(None)),
+        (cmd_shift(Key::O), Command::OpenPhoto(None)),
+        (cmd(Key::Q), Command::Quit),
+        (plain(Key::Delete), Command::DeleteSelection),
+        (plain(Key::Backspace), Command::DeleteSelection),
+        (plain(Key::Plus), Command::ZoomIn),
+        (plain(Key::Equals), Command::ZoomIn),
+        (plain(Key::Minus), Command::ZoomOut),
+        (plain(Key::Num0), Command::ZoomToFit),
+        (plain(Key::Num1), Command::ZoomTo100),
+        (plain(Key::V), Command::SelectTool(Tool::Select)),
+        (plain(Key::H), Command::SelectTool(Tool::Pan)),
+        (plain(Key::L), Command::SelectTool(Tool::Hairline)),
+        (plain(Key::Z), Command::SelectTool(Tool::Zone)),
+        (plain(Key::F1), Command::ToggleHelp),
+    ]
+}
+
+/// The shortcut of `command` as text for menus and the help window, if it has one.
+pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
+    shortcuts()
+        .into_iter()
+        .find(|(_, c)| c == command)
+        .map(|(shortcut, _)| ctx.format_shortcut(&shortcut))
+}
+
+/// What the help window lists, beyond the shortcuts: mouse gestures on the canvas.
+pub const MOUSE_HELP: [(&str, &str); 6] = [
+    ("Wheel", "Zoom about the cursor"),
+    ("Middle-drag, or Space + drag", "Pan"),
+    ("Hairline tool: click", "Add a point to the hairline"),
+    ("Zone tool: click, then Enter or double-click", "Add vertices, then close the zone"),
+    ("Drag a point (any tool but Pan)", "Move it; one undo step per drag"),
+    ("Escape", "Finish the zone being drawn, or cancel a drag"),
+];
+
+/// A short description of `command` for menus and the help window.
+pub fn describe(command: &Command) -> String {
+    match command {
+        Command::NewDesign => "New design".into(),
+        Command::OpenDesign(_) => "Open design…".into(),
+        Command::OpenPhoto(_) => "Open photo…".into(),
+        Command::LocatePhoto(_) => "Locate photo…".into(),
+        Command::AcceptChangedPhoto => "Use the changed photo".into(),
+        Command::Save => "Save".into(),
+        Command::SaveAs(_) => "Save as…".into(),
+        Command::Undo => "Undo".into(),
+        Command::Redo => "Redo".into(),
+        Command::DeleteSelection => "Delete the selected point or shape".into(),
+        Command::ZoomIn => "Zoom in".into(),
+        Command::ZoomOut => "Zoom out".into(),
+        Command::ZoomToFit => "Fit the photo in the window".into(),
+        Command::ZoomTo100 => "Zoom to 100 % (one photo pixel per screen pixel)".into(),
+        Command::SelectTool(tool) => format!("{} tool", tool.label()),
+        Command::ToggleHelp => "Show or hide this help".into(),
+        Command::Quit => "Quit".into(),
+    }
+}

@@ -1,0 +1,148 @@
+//! Modal questions and messages: unsaved changes, errors, and the help window.
+
+use std::path::PathBuf;
+
+use crate::design::Document;
+
+use super::command::{self, Command, MOUSE_HELP};
+
+/// What was about to happen when the unsaved-changes question came up.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    Open(PathBuf),
+    Quit,
+}
+
+/// The state of the studio's dialogs.
+#[derive(Debug, Default)]
+pub struct Dialogs {
+    pub help_open: bool,
+    /// The question "save changes first?" is showing, for this action.
+    unsaved: Option<Pending>,
+    /// Run this once the save started from the question succeeds.
+    after_save: Option<Pending>,
+    /// The artist chose "Don't save": the next replacing command goes ahead.
+    discard_confirmed: bool,
+    errors: Vec<String>,
+}
+
+impl Dialogs {
+    pub fn ask_unsaved(&mut self, pending: Pending) {
+        self.unsaved = Some(pending);
+    }
+
+    pub fn error(&mut self, message: String) {
+        self.errors.push(message);
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    pub fn take_discard_confirmation(&mut self) -> bool {
+        std::mem::take(&mut self.discard_confirmed)
+    }
+
+    pub fn confirm_discard(&mut self) {
+        self.discard_confirmed = true;
+    }
+
+    pub fn take_after_save(&mut self) -> Option<Pending> {
+        self.after_save.take()
+    }
+
+    /// Forgets the action waiting on a save (the save failed or was cancelled).
+    pub fn cancel_pending(&mut self) {
+        self.after_save = None;
+    }
+
+    /// Shows whatever dialog is open; returns the commands chosen.
+    pub fn show(&mut self, ctx: &egui::Context, document: &Document) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if self.help_open {
+            help_window(ctx, &mut self.help_open);
+        }
+        if let Some(pending) = self.unsaved.clone() {
+            commands.extend(self.unsaved_modal(ctx, document, pending));
+        } else if let Some(message) = self.errors.first() {
+            let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.heading("Something went wrong");
+                ui.add_space(6.0);
+                ui.label(message);
+                ui.add_space(10.0);
+                ui.button("OK").clicked()
+            });
+            if modal.inner || modal.should_close() {
+                self.errors.remove(0);
+            }
+        }
+        commands
+    }
+
+    fn unsaved_modal(&mut self, ctx: &egui::Context, document: &Document, pending: Pending) -> Vec<Command> {
+        let name = document
+            .path
+            .as_deref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "this design".to_owned(), |n| n.to_string_lossy().into_owned());
+        let action = match &pending {
+            Pending::New => "starting a new design",
+            Pending::Open(_) => "opening another design",
+            Pending::Quit => "quitting",
+        };
+        let mut commands = Vec::new();
+        let modal = egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.heading("Save changes?");
+            ui.add_space(6.0);
+            ui.label(format!("{name} has unsaved changes. Save them before {action}?"));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    self.after_save = Some(pending.clone());
+                    self.unsaved = None;
+                    commands.push(Command::Save);
+                }
+                if ui.button("Don't save").clicked() {
+                    self.unsaved = None;
+                    self.discard_confirmed = true;
+                    commands.push(match &pending {
+                        Pending::New => Command::NewDesign,
+                        Pending::Open(path) => Command::OpenDesign(Some(path.clone())),
+                        Pending::Quit => Command::Quit,
+                    });
+                }
+                if ui.button("Cancel").clicked() {
+                    self.unsaved = None;
+                }
+            });
+        });
+        if modal.should_close() {
+            self.unsaved = None;
+        }
+        commands
+    }
+}
+
+fn help_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts and mouse")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
+                for (shortcut, command) in command::shortcuts() {
+                    ui.label(egui::RichText::new(ctx.format_shortcut(&shortcut)).monospace());
+                    ui.label(command::describe(&command));
+                    ui.end_row();
+                }
+                for (gesture, what) in MOUSE_HELP {
+                    ui.label(egui::RichText::new(gesture).monospace());
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
+        });
+}

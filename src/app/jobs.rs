@@ -1,0 +1,165 @@
+//! Work that must not block the frame: decoding photos, reading and saving designs, and native
+//! file dialogs. Each job runs on its own thread and reports through a channel; the UI polls the
+//! channel every frame and a finished job requests a repaint, so an idle window stays idle.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, OnceLock};
+
+use crate::design::{Design, DesignError, ParsedDesign};
+use crate::io::{DecodedPhoto, PhotoError, SaveError, decode_photo, open_design_file, save_design_file};
+
+/// What a file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    OpenDesign,
+    OpenPhoto,
+    LocatePhoto,
+    SaveAs,
+}
+
+/// Why a photo is being decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhotoPurpose {
+    /// Show the photo a view already references.
+    Show,
+    /// Make it the photo of the view with this index.
+    UseForView(usize),
+    /// Relink the view with this index to it, keeping the drawing.
+    Relink(usize),
+}
+
+/// A finished job.
+pub enum JobResult {
+    Picked {
+        pick: Pick,
+        path: Option<PathBuf>,
+    },
+    PhotoDecoded {
+        path: PathBuf,
+        purpose: PhotoPurpose,
+        result: Result<DecodedPhoto, PhotoError>,
+    },
+    DesignOpened {
+        path: PathBuf,
+        result: Result<ParsedDesign, DesignError>,
+    },
+    Saved {
+        path: PathBuf,
+        /// The document state that was written.
+        state_id: u64,
+        result: Result<(), SaveError>,
+    },
+}
+
+/// Runs jobs on worker threads and collects their results.
+pub struct Jobs {
+    sender: Sender<JobResult>,
+    receiver: Receiver<JobResult>,
+    running: usize,
+    /// Set by the first frame; finished jobs wake the UI through it.
+    ctx: Arc<OnceLock<egui::Context>>,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            running: 0,
+            ctx: Arc::default(),
+        }
+    }
+}
+
+impl Jobs {
+    /// Lets finished jobs request a repaint of `ctx`'s window.
+    pub fn attach(&self, ctx: &egui::Context) {
+        let _ = self.ctx.set(ctx.clone());
+    }
+
+    /// True while any job is running: the UI shows a busy indicator.
+    pub fn busy(&self) -> bool {
+        self.running > 0
+    }
+
+    fn spawn(&mut self, name: &str, work: impl FnOnce() -> JobResult + Send + 'static) {
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+            // The receiver lives as long as the app; a send can only fail while it shuts down.
+            let _ = sender.send(work());
+            if let Some(ctx) = ctx.get() {
+                ctx.request_repaint();
+            }
+        });
+        if spawned.is_ok() {
+            self.running += 1;
+        }
+    }
+
+    pub fn pick_file(&mut self, pick: Pick, start_in: Option<PathBuf>) {
+        self.spawn("file dialog", move || {
+            let mut dialog = rfd::FileDialog::new();
+            if let Some(folder) = start_in {
+                dialog = dialog.set_directory(folder);
+            }
+            let path = match pick {
+                Pick::OpenDesign => dialog.add_filter("Hairline Studio design", &["json"]).pick_file(),
+                Pick::OpenPhoto | Pick::LocatePhoto => dialog
+                    .add_filter("Photos", &["jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "heic", "heif"])
+                    .pick_file(),
+                Pick::SaveAs => dialog
+                    .add_filter("Hairline Studio design", &["json"])
+                    .set_file_name("design.json")
+                    .save_file(),
+            };
+            JobResult::Picked { pick, path }
+        });
+    }
+
+    pub fn decode_photo(&mut self, path: PathBuf, purpose: PhotoPurpose, max_display_side: u32) {
+        self.spawn("photo decoder", move || {
+            let result = decode_photo(&path, max_display_side);
+            JobResult::PhotoDecoded { path, purpose, result }
+        });
+    }
+
+    pub fn open_design(&mut self, path: PathBuf) {
+        self.spawn("design reader", move || {
+            let result = open_design_file(&path);
+            JobResult::DesignOpened { path, result }
+        });
+    }
+
+    pub fn save(&mut self, path: PathBuf, design: Design, state_id: u64) {
+        self.spawn("design writer", move || {
+            let result = save_design_file(&path, &design);
+            JobResult::Saved { path, state_id, result }
+        });
+    }
+
+    /// The results that have arrived since the last call.
+    pub fn finished(&mut self) -> Vec<JobResult> {
+        let results: Vec<JobResult> = self.receiver.try_iter().collect();
+        self.running = self.running.saturating_sub(results.len());
+        results
+    }
+
+    /// Blocks until every running job has finished and returns their results. For tests and the
+    /// command line, never for a frame.
+    pub fn wait_all(&mut self) -> Vec<JobResult> {
+        let mut results = Vec::new();
+        while self.running > 0 {
+            match self.receiver.recv() {
+                Ok(result) => {
+                    self.running -= 1;
+                    results.push(result);
+                }
+                Err(_) => break,
+            }
+        }
+        results
+    }
+}

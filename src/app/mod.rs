@@ -1,0 +1,599 @@
+//! The egui layer: the studio window over the core.
+//!
+//! [`StudioApp`] holds the open [`Document`] and what is derived from it for display (photo
+//! textures, the canvas view, selection). Each frame it draws the panels, which queue
+//! [`Command`]s; [`StudioApp::run_command`] applies them after the UI pass; background jobs
+//! report through [`jobs::Jobs`]. Module per piece: `menu`, `tools`, `canvas`, `interaction`,
+//! `inspector`, `dialogs`.
+
+mod canvas;
+mod command;
+mod dialogs;
+mod inspector;
+mod interaction;
+mod jobs;
+mod menu;
+mod photos;
+mod recent;
+mod tools;
+mod view_bar;
+
+pub use command::Command;
+pub use recent::RecentFiles;
+pub use tools::Tool;
+
+use std::path::{Path, PathBuf};
+
+use crate::design::{Design, Document};
+use crate::io::photo_ref_for;
+
+use canvas::{CanvasPaint, CanvasView};
+use dialogs::{Dialogs, Pending};
+use interaction::Interaction;
+use jobs::{JobResult, Jobs, PhotoPurpose, Pick};
+use photos::{MAX_TEXTURE_SIDE, PhotoView, Photos};
+
+/// The bundled sample design that greets a newcomer.
+pub fn sample_design_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")
+}
+
+/// How the studio starts.
+#[derive(Debug, Default)]
+pub struct StartOptions {
+    /// A design (`.json`) or photo to open; `None` opens the bundled sample design.
+    pub open: Option<PathBuf>,
+    /// Where the recent-designs list is kept; `None` keeps it in memory.
+    pub recent_store: Option<PathBuf>,
+}
+
+/// The studio window's state.
+pub struct StudioApp {
+    document: Document,
+    /// The title of a design that has no file yet.
+    untitled_name: String,
+    view_index: usize,
+    tool: Tool,
+    canvas: CanvasView,
+    interaction: Interaction,
+    photos: Photos,
+    jobs: Jobs,
+    recent: RecentFiles,
+    dialogs: Dialogs,
+    status: String,
+    commands: Vec<Command>,
+    /// Set once the artist chose to quit without saving.
+    allow_close: bool,
+    title: String,
+}
+
+impl StudioApp {
+    pub fn new(options: StartOptions) -> Self {
+        let mut app = Self {
+            document: Document::new(Design::new(new_seed()), None),
+            untitled_name: "Untitled design".to_owned(),
+            view_index: 0,
+            tool: Tool::default(),
+            canvas: CanvasView::default(),
+            interaction: Interaction::default(),
+            photos: Photos::default(),
+            jobs: Jobs::default(),
+            recent: RecentFiles::load(options.recent_store),
+            dialogs: Dialogs::default(),
+            status: String::new(),
+            commands: Vec::new(),
+            allow_close: false,
+            title: String::new(),
+        };
+        match options.open {
+            Some(path) if is_design_path(&path) => app.commands.push(Command::OpenDesign(Some(path))),
+            Some(path) => app.commands.push(Command::OpenPhoto(Some(path))),
+            None => app.open_sample(),
+        }
+        app
+    }
+
+    /// Opens the bundled sample as an unsaved copy, so that "Save" never overwrites it.
+    fn open_sample(&mut self) {
+        match crate::io::open_design_file(&sample_design_path()) {
+            Ok(parsed) => {
+                self.replace_document(Document::new(parsed.design, None));
+                self.untitled_name = "Sample design (unsaved copy)".to_owned();
+                self.status = "Welcome! This is a sample design: explore it, or open a client photo.".to_owned();
+            }
+            Err(e) => self.status = format!("The sample design could not be opened: {e}"),
+        }
+    }
+
+    /// Lets background work wake `ctx`'s window when it finishes.
+    pub fn attach(&self, ctx: &egui::Context) {
+        self.jobs.attach(ctx);
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The errors waiting to be shown, oldest first.
+    pub fn errors(&self) -> &[String] {
+        self.dialogs.errors()
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn tool(&self) -> Tool {
+        self.tool
+    }
+
+    /// Where a photo point is on screen in the last frame's canvas.
+    pub fn screen_position(&self, point: crate::design::PhotoPoint) -> Option<egui::Pos2> {
+        let canvas = self.canvas.last_rect;
+        canvas.is_positive().then(|| self.canvas.to_screen(canvas, point))
+    }
+
+    /// Queues a command, as a menu item or shortcut would.
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Blocks until background jobs are done and applies their results. For tests; the window
+    /// polls instead.
+    pub fn finish_background_work(&mut self, ctx: &egui::Context) {
+        loop {
+            self.run_queued_commands(ctx);
+            let results = self.jobs.wait_all();
+            if results.is_empty() && self.commands.is_empty() {
+                break;
+            }
+            for result in results {
+                self.apply_job_result(ctx, result);
+            }
+        }
+    }
+
+    /// Draws one frame of the studio.
+    pub fn studio_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.jobs.attach(&ctx);
+        for result in self.jobs.finished() {
+            self.apply_job_result(&ctx, result);
+        }
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.read_shortcuts(&ctx);
+        self.interaction.forget_missing(self.document.design().views.get(self.view_index));
+        self.request_photo(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            let commands = menu::menu_bar_ui(ui, &self.document, self.recent.paths());
+            self.commands.extend(commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("tools").exact_size(52.0).resizable(false).show(ui, |ui| {
+            self.commands.extend(tools::tool_strip_ui(ui, self.tool));
+        });
+        egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
+            let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
+            let commands = inspector::inspector_ui(ui, &mut self.document, self.view_index, &mut self.interaction, photo);
+            self.commands.extend(commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        let commands = self.dialogs.show(&ctx, &self.document);
+        self.commands.extend(commands);
+
+        self.run_queued_commands(&ctx);
+        let mid_interaction = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
+        if !mid_interaction {
+            self.document.settle();
+        }
+        self.update_title(&ctx);
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
+        self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index));
+        let photo_ref = self.current_photo_ref().cloned();
+        let photo_view = self.photos.view(photo_ref.as_ref());
+        self.commands.extend(view_bar::photo_banner_ui(ui, photo_view.as_ref()));
+        let (texture, size) = match (&photo_view, &photo_ref) {
+            (Some(PhotoView::Ready(p) | PhotoView::Changed(p)), _) => (Some(&p.texture), Some((p.width_px, p.height_px))),
+            (_, Some(r)) => (None, Some((r.width_px, r.height_px))),
+            _ => (None, None),
+        };
+        // Photo sides are at most a few tens of thousands of pixels: exact in f32.
+        #[expect(clippy::cast_precision_loss, reason = "photo sizes are far below 2^24")]
+        let photo_size_px = size.map(|(w, h)| egui::vec2(w as f32, h as f32));
+        let Some(view) = self.document.design().views.get(self.view_index) else {
+            ui.centered_and_justified(|ui| ui.label("This design has no views. Use + Add view above."));
+            return;
+        };
+        let paint = CanvasPaint {
+            view,
+            texture,
+            photo_size_px,
+            selection: self.interaction.selection,
+            hover: self.interaction.hover,
+            drawing_zone: self.interaction.drawing_zone.map(|z| (z, self.interaction.cursor_in_photo)),
+        };
+        let response = canvas::canvas_ui(ui, &mut self.canvas, &paint);
+        if photo_view.is_none() && photo_ref.is_none() {
+            view_bar::empty_canvas_hint_ui(ui, response.rect);
+        }
+        let panning = self.canvas.navigate(ui, &response, self.tool == Tool::Pan);
+        if !panning {
+            let message = self.interaction.handle(ui, &response, &self.canvas, self.tool, &mut self.document, self.view_index);
+            if let Some(message) = message {
+                self.status = message;
+            }
+        }
+        let cursor = if panning || self.tool == Tool::Pan {
+            egui::CursorIcon::Grab
+        } else if self.interaction.hover.is_some() {
+            egui::CursorIcon::PointingHand
+        } else {
+            egui::CursorIcon::Crosshair
+        };
+        response.on_hover_cursor(cursor);
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if self.jobs.busy() {
+                ui.spinner();
+                ui.label("Working…");
+            }
+            ui.label(format!("Zoom {:.0} %", self.canvas.zoom * 100.0));
+            ui.separator();
+            let mm_per_px = self.document.design().views.get(self.view_index).and_then(crate::design::View::mm_per_px);
+            match (self.interaction.cursor_in_photo, mm_per_px) {
+                (Some(p), Some(scale)) => ui.label(format!("x {:.0}  y {:.0} px  ({:.1}, {:.1} mm)", p.x, p.y, p.x * scale, p.y * scale)),
+                (Some(p), None) => ui.label(format!("x {:.0}  y {:.0} px", p.x, p.y)),
+                (None, _) => ui.label("x –  y –"),
+            };
+            ui.separator();
+            if self.document.is_dirty() {
+                ui.label(egui::RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
+                ui.separator();
+            }
+            ui.label(&self.status);
+        });
+    }
+
+    fn current_photo_ref(&self) -> Option<&crate::design::PhotoRef> {
+        self.document.design().views.get(self.view_index)?.photo.as_ref()
+    }
+
+    /// Starts loading the current view's photo if nobody has yet.
+    fn request_photo(&mut self, ctx: &egui::Context) {
+        let Some(photo) = self.current_photo_ref() else {
+            return;
+        };
+        let path = PathBuf::from(&photo.path);
+        if self.photos.get(&path).is_none() {
+            self.photos.set_loading(path.clone());
+            self.jobs.decode_photo(path, PhotoPurpose::Show, max_display_side(ctx));
+        }
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for (shortcut, command) in command::shortcuts() {
+            // While typing, letters and Delete belong to the text field, and so does Ctrl+Z.
+            let while_typing = matches!(
+                command,
+                Command::Save | Command::SaveAs(_) | Command::NewDesign | Command::OpenDesign(_) | Command::OpenPhoto(_) | Command::Quit | Command::ToggleHelp
+            );
+            if (!typing || while_typing) && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        for path in dropped {
+            self.commands.push(if is_design_path(&path) {
+                Command::OpenDesign(Some(path))
+            } else {
+                Command::OpenPhoto(Some(path))
+            });
+        }
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            view_bar::drop_overlay_ui(ctx);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.document.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialogs.ask_unsaved(Pending::Quit);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = self
+            .document
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| self.untitled_name.clone(), |n| n.to_string_lossy().into_owned());
+        let dirty = if self.document.is_dirty() { "● " } else { "" };
+        let read_only = if self.document.read_only_reason.is_some() { " (read-only)" } else { "" };
+        let title = format!("{dirty}{name}{read_only} — Hairline Studio");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn run_queued_commands(&mut self, ctx: &egui::Context) {
+        while !self.commands.is_empty() {
+            let commands = std::mem::take(&mut self.commands);
+            for command in commands {
+                self.run_command(ctx, command);
+            }
+        }
+    }
+
+    /// Applies one command.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        // Replacing or closing the design asks first when it has unsaved changes (a dialog to
+        // pick the file comes before the question, so cancelling it asks nothing).
+        let replaces_design = match &command {
+            Command::NewDesign => Some(Pending::New),
+            Command::OpenDesign(Some(path)) => Some(Pending::Open(path.clone())),
+            Command::Quit => Some(Pending::Quit),
+            _ => None,
+        };
+        if let Some(pending) = replaces_design {
+            let confirmed = self.dialogs.take_discard_confirmation();
+            if self.document.is_dirty() && !confirmed {
+                self.dialogs.ask_unsaved(pending);
+                return;
+            }
+        }
+        match command {
+            Command::NewDesign => {
+                self.replace_document(Document::new(Design::new(new_seed()), None));
+                self.untitled_name = "Untitled design".to_owned();
+                self.status = "New design. Open a client photo to start (File > Open photo, or drop it here).".to_owned();
+            }
+            Command::OpenDesign(None) => self.jobs.pick_file(Pick::OpenDesign, self.document_folder()),
+            Command::OpenDesign(Some(path)) => {
+                self.status = format!("Opening {}…", path.display());
+                self.jobs.open_design(path);
+            }
+            Command::OpenPhoto(None) => self.jobs.pick_file(Pick::OpenPhoto, self.document_folder()),
+            Command::OpenPhoto(Some(path)) => self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.view_index)),
+            Command::LocatePhoto(None) => self.jobs.pick_file(Pick::LocatePhoto, self.document_folder()),
+            Command::LocatePhoto(Some(path)) => self.decode_for_view(ctx, path, PhotoPurpose::Relink(self.view_index)),
+            Command::AcceptChangedPhoto => self.accept_changed_photo(),
+            Command::Save => match self.document.path.clone() {
+                Some(path) => self.save_to(path),
+                None => self.jobs.pick_file(Pick::SaveAs, self.document_folder()),
+            },
+            Command::SaveAs(None) => self.jobs.pick_file(Pick::SaveAs, self.document_folder()),
+            Command::SaveAs(Some(path)) => self.save_to(path),
+            Command::Undo => self.document.undo(),
+            Command::Redo => self.document.redo(),
+            Command::DeleteSelection => {
+                if let Some(message) = self.interaction.delete_selection(&mut self.document, self.view_index) {
+                    self.status = message;
+                }
+            }
+            Command::ZoomIn => self.canvas.zoom_step(1),
+            Command::ZoomOut => self.canvas.zoom_step(-1),
+            Command::ZoomToFit => self.canvas.fit_pending = true,
+            Command::ZoomTo100 => self.canvas.zoom_to_actual_pixels(ctx.pixels_per_point()),
+            Command::SelectTool(tool) => {
+                self.tool = tool;
+                self.status = format!("{} tool", tool.label());
+            }
+            Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
+            Command::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn document_folder(&self) -> Option<PathBuf> {
+        self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned)
+    }
+
+    fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.view_index = 0;
+        self.interaction.clear();
+        self.canvas.fit_pending = true;
+        let in_use: Vec<&Path> = self
+            .document
+            .design()
+            .views
+            .iter()
+            .filter_map(|v| v.photo.as_ref().map(|p| Path::new(&p.path)))
+            .collect();
+        self.photos.retain(&in_use);
+    }
+
+    fn decode_for_view(&mut self, ctx: &egui::Context, path: PathBuf, purpose: PhotoPurpose) {
+        self.status = format!("Opening photo {}…", path.display());
+        self.jobs.decode_photo(path, purpose, max_display_side(ctx));
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        if let Some(reason) = &self.document.read_only_reason {
+            self.dialogs.error(format!("This design is read-only: {reason}"));
+            return;
+        }
+        let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+        let state_id = self.document.checkpoint();
+        self.status = format!("Saving {}…", path.display());
+        self.jobs.save(path, self.document.design().clone(), state_id);
+    }
+
+    fn accept_changed_photo(&mut self) {
+        let Some(photo) = self.current_photo_ref() else {
+            return;
+        };
+        if let Some(PhotoView::Changed(loaded)) = self.photos.view(Some(photo)) {
+            let (sha256, width_px, height_px) = (loaded.sha256.clone(), loaded.width_px, loaded.height_px);
+            let view_index = self.view_index;
+            if let Some(photo) = self.document.design_mut().views[view_index].photo.as_mut() {
+                photo.sha256 = sha256;
+                photo.width_px = width_px;
+                photo.height_px = height_px;
+            }
+        }
+    }
+
+    fn apply_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
+        match result {
+            JobResult::Picked { pick, path: None } => {
+                self.status = format!("{} cancelled.", pick_label(pick));
+                self.dialogs.cancel_pending();
+            }
+            JobResult::Picked { pick, path: Some(path) } => self.commands.push(match pick {
+                Pick::OpenDesign => Command::OpenDesign(Some(path)),
+                Pick::OpenPhoto => Command::OpenPhoto(Some(path)),
+                Pick::LocatePhoto => Command::LocatePhoto(Some(path)),
+                Pick::SaveAs => Command::SaveAs(Some(path)),
+            }),
+            JobResult::DesignOpened { path, result: Ok(parsed) } => {
+                let mut document = Document::new(parsed.design, Some(path.clone()));
+                if let Some(version) = parsed.newer_version {
+                    let reason = format!(
+                        "it was written by a newer Hairline Studio (format version {version}); it is shown read-only so that nothing the newer version stored is lost. Update Hairline Studio to edit it."
+                    );
+                    self.dialogs.error(format!("{} opened read-only: {reason}", path.display()));
+                    document.read_only_reason = Some(reason);
+                }
+                self.replace_document(document);
+                self.status = format!("Opened {}.", path.display());
+                if let Some(message) = self.recent.add(&path) {
+                    self.status = message;
+                }
+            }
+            JobResult::DesignOpened { path, result: Err(e) } => {
+                if matches!(e, crate::design::DesignError::Read { .. }) {
+                    let _ = self.recent.remove(&path);
+                }
+                self.status = format!("Could not open {}.", path.display());
+                self.dialogs.error(e.to_string());
+            }
+            JobResult::Saved { path, state_id, result: Ok(()) } => {
+                self.document.mark_saved(path.clone(), state_id);
+                self.status = format!("Saved {}.", path.display());
+                if let Some(message) = self.recent.add(&path) {
+                    self.status = message;
+                }
+                if let Some(pending) = self.dialogs.take_after_save() {
+                    self.run_pending(pending);
+                }
+            }
+            JobResult::Saved { result: Err(e), .. } => {
+                self.status = "Not saved.".to_owned();
+                self.dialogs.cancel_pending();
+                self.dialogs.error(e.to_string());
+            }
+            JobResult::PhotoDecoded { path, purpose, result } => self.apply_photo(ctx, path, purpose, result),
+        }
+    }
+
+    fn apply_photo(&mut self, ctx: &egui::Context, path: PathBuf, purpose: PhotoPurpose, result: Result<crate::io::DecodedPhoto, crate::io::PhotoError>) {
+        let photo = match result {
+            Ok(photo) => photo,
+            Err(e) => {
+                if purpose == PhotoPurpose::Show {
+                    self.photos.set_failed(path, e.to_string());
+                } else {
+                    self.status = "The photo did not open; the design is unchanged.".to_owned();
+                    self.dialogs.error(e.to_string());
+                }
+                return;
+            }
+        };
+        let (width_px, height_px, sha256) = (photo.width_px, photo.height_px, photo.sha256.clone());
+        let (PhotoPurpose::UseForView(view_index) | PhotoPurpose::Relink(view_index)) = purpose else {
+            self.photos.set_loaded(ctx, path, photo);
+            return;
+        };
+        let Some(photo_ref) = photo_ref_for(&path, sha256, width_px, height_px) else {
+            self.dialogs.error(format!(
+                "The photo's path {} contains characters that cannot be stored in a design. Rename the file or its folder and open it again.",
+                path.display()
+            ));
+            return;
+        };
+        let absolute = PathBuf::from(&photo_ref.path);
+        self.photos.set_loaded(ctx, absolute, photo);
+        let Some(view) = self.document.design_mut().views.get_mut(view_index) else {
+            return;
+        };
+        let old_size = view.photo.as_ref().map(|p| (p.width_px, p.height_px));
+        view.photo = Some(photo_ref);
+        self.status = match (purpose, old_size) {
+            (PhotoPurpose::Relink(_), Some(old)) if old != (width_px, height_px) => format!(
+                "Relinked to {}, but it is {width_px} x {height_px} px where the design was drawn on {} x {} px: check that the drawing lines up.",
+                path.display(),
+                old.0,
+                old.1
+            ),
+            (PhotoPurpose::Relink(_), _) => format!("Relinked the photo to {}.", path.display()),
+            _ => {
+                self.canvas.fit_pending = true;
+                format!("Opened photo {} ({width_px} x {height_px} px).", path.display())
+            }
+        };
+    }
+
+    fn run_pending(&mut self, pending: Pending) {
+        self.dialogs.confirm_discard();
+        self.commands.push(match pending {
+            Pending::New => Command::NewDesign,
+            Pending::Open(path) => Command::OpenDesign(Some(path)),
+            Pending::Quit => Command::Quit,
+        });
+    }
+}
+
+impl eframe::App for StudioApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.studio_ui(ui);
+    }
+}
+
+fn is_design_path(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+fn pick_label(pick: Pick) -> &'static str {
+    match pick {
+        Pick::OpenDesign => "Open design",
+        Pick::OpenPhoto => "Open photo",
+        Pick::LocatePhoto => "Locate photo",
+        Pick::SaveAs => "Save as",
+    }
+}
+
+fn max_display_side(ctx: &egui::Context) -> u32 {
+    let gpu_limit = u32::try_from(ctx.input(|i| i.max_texture_side)).unwrap_or(u32::MAX);
+    gpu_limit.clamp(1024, MAX_TEXTURE_SIDE)
+}
+
+/// A fresh seed for a new design; from then on the seed is saved with it.
+fn new_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    // Keep seeds within JSON's exactly representable integers (2^53) for other readers.
+    #[expect(clippy::cast_possible_truncation, reason = "masked to 53 bits")]
+    let seed = (nanos & ((1 << 53) - 1)) as u64;
+    seed
+}

@@ -1,0 +1,106 @@
+//! The photos on screen: one GPU texture per photo file, loaded in the background.
+//!
+//! Keyed by the photo's absolute path. The design only says which file and which content (its
+//! SHA-256) a view was drawn on; whether that file is loaded, missing or changed is decided here.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::design::PhotoRef;
+use crate::io::DecodedPhoto;
+
+/// GPU textures stop at 8192 pixels on most hardware.
+pub const MAX_TEXTURE_SIDE: u32 = 8192;
+
+/// A loaded photo, ready to draw.
+pub struct LoadedPhoto {
+    pub texture: egui::TextureHandle,
+    pub sha256: String,
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// Where a photo file stands.
+pub enum PhotoState {
+    Loading,
+    Loaded(LoadedPhoto),
+    Failed(String),
+}
+
+/// What the canvas should show for a view's photo.
+pub enum PhotoView<'a> {
+    /// The view has no photo yet.
+    None,
+    Loading,
+    Ready(&'a LoadedPhoto),
+    /// The file's content differs from the photo the design was drawn on (still shown).
+    Changed(&'a LoadedPhoto),
+    /// The file could not be loaded; the message says why.
+    Failed(&'a str),
+}
+
+/// Photo textures by absolute path.
+#[derive(Default)]
+pub struct Photos {
+    slots: HashMap<PathBuf, PhotoState>,
+}
+
+impl Photos {
+    /// The state of `photo`'s file, or `None` if nobody asked for it yet.
+    pub fn view<'a>(&'a self, photo: Option<&PhotoRef>) -> Option<PhotoView<'a>> {
+        let Some(photo) = photo else {
+            return Some(PhotoView::None);
+        };
+        Some(match self.slots.get(Path::new(&photo.path))? {
+            PhotoState::Loading => PhotoView::Loading,
+            PhotoState::Loaded(loaded) if loaded.sha256 == photo.sha256 => PhotoView::Ready(loaded),
+            PhotoState::Loaded(loaded) => PhotoView::Changed(loaded),
+            PhotoState::Failed(message) => PhotoView::Failed(message),
+        })
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&PhotoState> {
+        self.slots.get(path)
+    }
+
+    pub fn set_loading(&mut self, path: PathBuf) {
+        self.slots.insert(path, PhotoState::Loading);
+    }
+
+    pub fn set_failed(&mut self, path: PathBuf, message: String) {
+        self.slots.insert(path, PhotoState::Failed(message));
+    }
+
+    /// Uploads a decoded photo as a texture.
+    pub fn set_loaded(&mut self, ctx: &egui::Context, path: PathBuf, photo: DecodedPhoto) {
+        let size = [photo.display.width() as usize, photo.display.height() as usize];
+        let bytes = photo.display.into_raw();
+        // The display copy is opaque RGBA, so its bytes already are premultiplied Color32s;
+        // reinterpreting the buffer avoids copying 100 MB for a 24 MP photo.
+        let pixels = match bytemuck::allocation::try_cast_vec::<u8, egui::Color32>(bytes) {
+            Ok(pixels) => pixels,
+            Err((_, bytes)) => bytes.chunks_exact(4).map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3])).collect(),
+        };
+        let image = egui::ColorImage::new(size, pixels);
+        let options = egui::TextureOptions {
+            // Crisp pixels when zoomed in, smooth (mipmapped) when zoomed out.
+            magnification: egui::TextureFilter::Nearest,
+            minification: egui::TextureFilter::Linear,
+            wrap_mode: egui::TextureWrapMode::ClampToEdge,
+            mipmap_mode: Some(egui::TextureFilter::Linear),
+        };
+        let texture = ctx.load_texture(path.to_string_lossy(), image, options);
+        let loaded = LoadedPhoto {
+            texture,
+            sha256: photo.sha256,
+            width_px: photo.width_px,
+            height_px: photo.height_px,
+        };
+        self.slots.insert(path, PhotoState::Loaded(loaded));
+    }
+
+    /// Frees the textures of photos no longer referenced by `in_use`.
+    pub fn retain(&mut self, in_use: &[&Path]) {
+        self.slots.retain(|path, state| matches!(state, PhotoState::Loading) || in_use.contains(&path.as_path()));
+    }
+}

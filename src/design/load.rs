@@ -1,0 +1,143 @@
+//! Reading a design file: size limit, JSON, format and version checks, then validation.
+//!
+//! Every failure names the file and says what is wrong in words an artist can act on. Nothing
+//! here writes to disk.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Design, FORMAT_ID, FORMAT_VERSION, Problem, validate};
+
+/// Design files are a few hundred kilobytes; anything far larger is not a design.
+pub const MAX_DESIGN_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a design could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum DesignError {
+    #[error("Could not read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is a folder, not a design file.")]
+    IsDirectory { path: PathBuf },
+    #[error("{path} is {size_mib} MiB; a design file is at most 64 MiB, so this is not a design.")]
+    TooLarge { path: PathBuf, size_mib: u64 },
+    #[error("{path} is empty.")]
+    Empty { path: PathBuf },
+    #[error("{path} is not valid JSON ({detail}). It may be damaged or truncated; try its .bak copy.")]
+    NotJson { path: PathBuf, detail: String },
+    #[error("{path} is not a Hairline Studio design ({detail}).")]
+    NotADesign { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer Hairline Studio (format version {version}; this one reads up to {FORMAT_VERSION}) and cannot be read: {detail}. Update Hairline Studio to open it."
+    )]
+    TooNew {
+        path: PathBuf,
+        version: u32,
+        detail: String,
+    },
+    #[error("{path} has values that are not allowed:\n{}", list(problems))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n")
+}
+
+/// A design read from disk, with what the reader should know about it.
+#[derive(Debug)]
+pub struct ParsedDesign {
+    pub design: Design,
+    /// `Some(version)` when the file comes from a newer format version: it opened, but fields this
+    /// version does not know were dropped, so it must not be overwritten.
+    pub newer_version: Option<u32>,
+}
+
+/// Reads and checks the design at `path`.
+pub fn read_design(path: &Path) -> Result<ParsedDesign, DesignError> {
+    let read_error = |source| DesignError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = fs::metadata(path).map_err(read_error)?;
+    if metadata.is_dir() {
+        return Err(DesignError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    if metadata.len() > MAX_DESIGN_FILE_BYTES {
+        return Err(DesignError::TooLarge {
+            path: path.to_owned(),
+            size_mib: metadata.len() / (1024 * 1024),
+        });
+    }
+    let bytes = fs::read(path).map_err(read_error)?;
+    parse_design(&bytes, path)
+}
+
+/// Parses and checks design bytes; `path` only names the file in messages.
+pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignError> {
+    let path = path.to_owned();
+    // Editors on Windows like to start UTF-8 files with a byte-order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DesignError::Empty { path });
+    }
+    if bytes.len() as u64 > MAX_DESIGN_FILE_BYTES {
+        let size_mib = bytes.len() as u64 / (1024 * 1024);
+        return Err(DesignError::TooLarge { path, size_mib });
+    }
+    // serde_json refuses nesting deeper than 128 levels, so hostile nesting cannot overflow the stack.
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| DesignError::NotJson {
+        path: path.clone(),
+        detail: e.to_string(),
+    })?;
+    let Some(object) = value.as_object() else {
+        let detail = "the file holds no JSON object".to_owned();
+        return Err(DesignError::NotADesign { path, detail });
+    };
+    match object.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT_ID) => {}
+        Some(other) => {
+            let detail = format!("its format is \"{other}\", expected \"{FORMAT_ID}\"");
+            return Err(DesignError::NotADesign { path, detail });
+        }
+        None => {
+            let detail = format!("it has no \"format\": \"{FORMAT_ID}\" field");
+            return Err(DesignError::NotADesign { path, detail });
+        }
+    }
+    let version = object
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| DesignError::NotADesign {
+            path: path.clone(),
+            detail: "its \"version\" is missing or not a whole number".to_owned(),
+        })?;
+    let newer_version = (version > FORMAT_VERSION).then_some(version);
+
+    let design: Design = serde_json::from_value(value).map_err(|e| match newer_version {
+        Some(version) => DesignError::TooNew {
+            path: path.clone(),
+            version,
+            detail: e.to_string(),
+        },
+        None => DesignError::NotADesign {
+            path: path.clone(),
+            detail: e.to_string(),
+        },
+    })?;
+    let problems = validate(&design);
+    if !problems.is_empty() {
+        return Err(DesignError::Invalid { path, problems });
+    }
+    Ok(ParsedDesign {
+        design,
+        newer_version,
+    })
+}

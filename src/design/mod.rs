@@ -1,0 +1,346 @@
+//! The design document: plain serde data, the single source of truth of a consultation.
+//!
+//! Everything the studio shows is derived from a [`Design`]; nothing here knows about pixels,
+//! textures or windows, so a snapshot for undo is a cheap clone. Coordinates are in the pixels of
+//! the full-resolution, orientation-corrected photo ([`PhotoPoint`]), so a drawing stays registered
+//! at any zoom and after reopening.
+
+mod history;
+mod load;
+mod validate;
+
+pub use history::Document;
+pub use load::{DesignError, MAX_DESIGN_FILE_BYTES, ParsedDesign, parse_design, read_design};
+pub use validate::{Limits, Problem, validate};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The value of [`Design::format`] in every design file.
+pub const FORMAT_ID: &str = "hairline-studio/design";
+/// The newest format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One client's SMP design: photos of each view with their drawings, pigment and session plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Design {
+    /// Always [`FORMAT_ID`]; tells a design apart from any other JSON file.
+    pub format: String,
+    /// The format version the file was written with; see [`FORMAT_VERSION`].
+    pub version: u32,
+    #[serde(default)]
+    pub client: Client,
+    /// The photographed views (front, top, sides, crown), each with its own drawing.
+    #[serde(default)]
+    pub views: Vec<View>,
+    #[serde(default)]
+    pub pigment: Pigment,
+    /// The planned sessions, in order.
+    #[serde(default = "Session::default_plan")]
+    pub sessions: Vec<Session>,
+    /// The artist's free notes on the design.
+    #[serde(default)]
+    pub notes: String,
+    /// Seeds everything random (follicle placement), so that a reopened design renders identically.
+    #[serde(default)]
+    pub seed: u64,
+}
+
+impl Design {
+    /// An empty design with a front view, the default pigment and session plan, and `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self {
+            format: FORMAT_ID.to_owned(),
+            version: FORMAT_VERSION,
+            client: Client::default(),
+            views: vec![View::new(ViewKind::Front)],
+            pigment: Pigment::default(),
+            sessions: Session::default_plan(),
+            notes: String::new(),
+            seed,
+        }
+    }
+}
+
+/// Who the design is for. Health answers and consent are added by the client-record issue.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Client {
+    pub name: String,
+    /// ISO 8601 date (YYYY-MM-DD), if the client gave it.
+    pub date_of_birth: Option<String>,
+    pub contact: String,
+    /// ISO 8601 date (YYYY-MM-DD) of the consultation.
+    pub consultation_date: Option<String>,
+}
+
+/// The angle a photo was taken from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewKind {
+    #[default]
+    Front,
+    Top,
+    Left,
+    Right,
+    Crown,
+    Other,
+}
+
+impl ViewKind {
+    pub const ALL: [Self; 6] = [
+        Self::Front,
+        Self::Top,
+        Self::Left,
+        Self::Right,
+        Self::Crown,
+        Self::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Front => "Front",
+            Self::Top => "Top",
+            Self::Left => "Left",
+            Self::Right => "Right",
+            Self::Crown => "Crown",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// One photographed view and everything drawn on it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct View {
+    pub kind: ViewKind,
+    #[serde(default)]
+    pub photo: Option<PhotoRef>,
+    #[serde(default)]
+    pub calibration: Option<Calibration>,
+    /// Hairline curves and other outlines (temple points, scars).
+    #[serde(default)]
+    pub curves: Vec<Curve>,
+    /// Areas to fill with follicle dots.
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+}
+
+impl View {
+    pub fn new(kind: ViewKind) -> Self {
+        Self { kind, ..Self::default() }
+    }
+
+    /// The curve marked as the hairline, if any.
+    pub fn hairline_index(&self) -> Option<usize> {
+        self.curves.iter().position(|c| c.role == CurveRole::Hairline)
+    }
+
+    /// Millimetres per photo pixel, once the view is calibrated.
+    pub fn mm_per_px(&self) -> Option<f64> {
+        self.calibration.as_ref().and_then(Calibration::mm_per_px)
+    }
+}
+
+/// Where a view's photo lives and how to recognise it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PhotoRef {
+    /// Relative to the design file's folder (with `/` separators) once saved; absolute before.
+    pub path: String,
+    /// SHA-256 of the file's bytes, lowercase hex; tells a replaced photo from the original.
+    pub sha256: String,
+    /// Width of the orientation-corrected photo, in pixels.
+    pub width_px: u32,
+    /// Height of the orientation-corrected photo, in pixels.
+    pub height_px: u32,
+}
+
+/// A point in the pixels of the full-resolution, orientation-corrected photo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PhotoPoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl PhotoPoint {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+
+    pub fn distance_to(self, other: Self) -> f64 {
+        (self.x - other.x).hypot(self.y - other.y)
+    }
+}
+
+/// A known length on the photo that fixes its scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Calibration {
+    /// One end of the reference (a ruler mark, or the left pupil).
+    pub a: PhotoPoint,
+    /// The other end of the reference.
+    pub b: PhotoPoint,
+    /// The true distance between `a` and `b`, in millimetres (63 for an adult's pupils).
+    pub length_mm: f64,
+}
+
+impl Calibration {
+    /// Millimetres per photo pixel, or `None` when the two points coincide.
+    pub fn mm_per_px(&self) -> Option<f64> {
+        let length_px = self.a.distance_to(self.b);
+        (length_px > f64::EPSILON && self.length_mm > 0.0).then(|| self.length_mm / length_px)
+    }
+}
+
+/// What a curve stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CurveRole {
+    /// The designed hairline; at most one per view is treated as such.
+    #[default]
+    Hairline,
+    /// A temple point, a scar outline or any other reference line.
+    Outline,
+}
+
+/// A smooth curve through control points (Catmull-Rom), in photo pixels.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Curve {
+    pub name: String,
+    #[serde(default)]
+    pub role: CurveRole,
+    pub points: Vec<PhotoPoint>,
+}
+
+/// What a zone is for; decides its default density and dot size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoneKind {
+    HairlineTransition,
+    #[default]
+    Frontal,
+    MidScalp,
+    Crown,
+    Temple,
+    ScarCamouflage,
+    Density,
+}
+
+impl ZoneKind {
+    pub const ALL: [Self; 7] = [
+        Self::HairlineTransition,
+        Self::Frontal,
+        Self::MidScalp,
+        Self::Crown,
+        Self::Temple,
+        Self::ScarCamouflage,
+        Self::Density,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HairlineTransition => "Hairline transition",
+            Self::Frontal => "Frontal",
+            Self::MidScalp => "Mid-scalp",
+            Self::Crown => "Crown",
+            Self::Temple => "Temple",
+            Self::ScarCamouflage => "Scar camouflage",
+            Self::Density => "Density (under hair)",
+        }
+    }
+
+    /// Starting density in dots per cm². SMP clinics quote ~95 to ~310 dots/cm²
+    /// (600 to 2,000 per square inch, shared/domain.md); natural scalps carry 80 to 100
+    /// follicular units per cm². Transition and density zones start sparser.
+    pub fn default_density_per_cm2(self) -> f64 {
+        match self {
+            Self::HairlineTransition => 60.0,
+            Self::Frontal | Self::MidScalp | Self::Crown | Self::Temple => 100.0,
+            Self::ScarCamouflage => 120.0,
+            Self::Density => 50.0,
+        }
+    }
+}
+
+/// A polygon to fill with follicle dots, in photo pixels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Zone {
+    pub name: String,
+    #[serde(default)]
+    pub kind: ZoneKind,
+    pub vertices: Vec<PhotoPoint>,
+    /// Target density in dots per cm².
+    pub density_per_cm2: f64,
+    /// Mean healed dot diameter in mm; needles of 0.18 to 0.30 mm give healed dots of
+    /// about 0.1 to 0.3 mm (shared/domain.md).
+    pub dot_diameter_mm: f64,
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+impl Zone {
+    pub fn new(kind: ZoneKind, name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            kind,
+            vertices: Vec::new(),
+            density_per_cm2: kind.default_density_per_cm2(),
+            dot_diameter_mm: 0.25,
+            hidden: false,
+        }
+    }
+}
+
+/// The pigment used, as a dilution of carbon black.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Pigment {
+    /// Parts of water to one part of pigment (artists dilute 6x to 30x).
+    pub water_parts: f64,
+}
+
+impl Default for Pigment {
+    fn default() -> Self {
+        Self { water_parts: 18.0 }
+    }
+}
+
+/// One planned treatment session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Session {
+    /// Days after the previous session (0 for the first).
+    pub days_after_previous: u32,
+    /// Shade for this session, in parts of water to one part of pigment.
+    pub water_parts: f64,
+    /// Share of all dots laid in this session, 0 to 1.
+    pub share_of_dots: f64,
+    pub notes: String,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self {
+            days_after_previous: 0,
+            water_parts: 18.0,
+            share_of_dots: 1.0,
+            notes: String::new(),
+        }
+    }
+}
+
+impl Session {
+    /// Three sessions: a light foundation, then darker layers 10 days and 5 weeks later
+    /// (shared/domain.md: 7 to 14 days, then 4 to 6 weeks).
+    pub fn default_plan() -> Vec<Self> {
+        let session = |days_after_previous, water_parts, share_of_dots, notes: &str| Self {
+            days_after_previous,
+            water_parts,
+            share_of_dots,
+            notes: notes.to_owned(),
+        };
+        vec![
+            session(0, 24.0, 0.5, "Light foundation"),
+            session(10, 18.0, 0.3, "Darker layer, vary dot size"),
+            session(35, 14.0, 0.2, "Refine, fill dots that did not take"),
+        ]
+    }
+}

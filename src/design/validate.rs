@@ -1,0 +1,123 @@
+//! Checks a design for values that could not be saved, drawn or trusted.
+//!
+//! JSON cannot hold NaN or infinity (serde_json would write `null`, which never reads back), and
+//! absurd sizes would freeze the window long before they meant anything, so both are refused
+//! here, on load and before every save.
+
+use std::fmt;
+
+use super::{Design, PhotoPoint, Zone};
+
+/// The bounds a design must stay within.
+pub struct Limits;
+
+impl Limits {
+    /// Photo coordinates beyond this (in pixels) are not on any photo.
+    pub const MAX_COORDINATE_PX: f64 = 1.0e6;
+    pub const MAX_VIEWS: usize = 64;
+    pub const MAX_CURVES_PER_VIEW: usize = 256;
+    pub const MAX_ZONES_PER_VIEW: usize = 256;
+    pub const MAX_POINTS_PER_SHAPE: usize = 10_000;
+    pub const MAX_DENSITY_PER_CM2: f64 = 1_000.0;
+    pub const MAX_DOT_DIAMETER_MM: f64 = 5.0;
+    pub const MAX_TEXT_CHARS: usize = 100_000;
+}
+
+/// One thing wrong with a design, with where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where in the design, e.g. `views[0].zones[2].density_per_cm2`.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Lists every problem in `design`; empty when it is fine to draw and save.
+pub fn validate(design: &Design) -> Vec<Problem> {
+    let mut problems = Problems::default();
+    if design.views.len() > Limits::MAX_VIEWS {
+        problems.push("views", format!("{} views; at most {}", design.views.len(), Limits::MAX_VIEWS));
+    }
+    for (i, view) in design.views.iter().enumerate().take(Limits::MAX_VIEWS) {
+        let at = format!("views[{i}]");
+        if let Some(calibration) = &view.calibration {
+            problems.point(&format!("{at}.calibration.a"), calibration.a);
+            problems.point(&format!("{at}.calibration.b"), calibration.b);
+            problems.range(&format!("{at}.calibration.length_mm"), calibration.length_mm, 0.0, 10_000.0);
+        }
+        if view.curves.len() > Limits::MAX_CURVES_PER_VIEW {
+            problems.push(format!("{at}.curves"), format!("more than {} curves", Limits::MAX_CURVES_PER_VIEW));
+        }
+        for (j, curve) in view.curves.iter().enumerate().take(Limits::MAX_CURVES_PER_VIEW) {
+            problems.shape(&format!("{at}.curves[{j}].points"), &curve.points);
+        }
+        if view.zones.len() > Limits::MAX_ZONES_PER_VIEW {
+            problems.push(format!("{at}.zones"), format!("more than {} zones", Limits::MAX_ZONES_PER_VIEW));
+        }
+        for (j, zone) in view.zones.iter().enumerate().take(Limits::MAX_ZONES_PER_VIEW) {
+            problems.zone(&format!("{at}.zones[{j}]"), zone);
+        }
+    }
+    problems.range("pigment.water_parts", design.pigment.water_parts, 0.0, 1_000.0);
+    for (i, session) in design.sessions.iter().enumerate() {
+        problems.range(&format!("sessions[{i}].water_parts"), session.water_parts, 0.0, 1_000.0);
+        problems.range(&format!("sessions[{i}].share_of_dots"), session.share_of_dots, 0.0, 1.0);
+    }
+    if design.notes.chars().count() > Limits::MAX_TEXT_CHARS {
+        problems.push("notes", format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+    }
+    problems.0
+}
+
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            at: at.into(),
+            message: message.into(),
+        });
+    }
+
+    fn range(&mut self, at: &str, value: f64, min: f64, max: f64) {
+        if !value.is_finite() {
+            self.push(at, format!("{value} is not a number that can be saved"));
+        } else if !(min..=max).contains(&value) {
+            self.push(at, format!("{value} is outside {min} to {max}"));
+        }
+    }
+
+    fn point(&mut self, at: &str, point: PhotoPoint) {
+        let limit = Limits::MAX_COORDINATE_PX;
+        let ok = |v: f64| v.is_finite() && v.abs() <= limit;
+        if !(ok(point.x) && ok(point.y)) {
+            self.push(at, format!("({}, {}) is not a position on a photo", point.x, point.y));
+        }
+    }
+
+    fn shape(&mut self, at: &str, points: &[PhotoPoint]) {
+        if points.len() > Limits::MAX_POINTS_PER_SHAPE {
+            let message = format!("{} points; at most {}", points.len(), Limits::MAX_POINTS_PER_SHAPE);
+            self.push(at, message);
+            return;
+        }
+        // One message per shape is enough to point the artist at it.
+        if let Some((k, &point)) = points.iter().enumerate().find(|(_, p)| {
+            !(p.x.is_finite() && p.y.is_finite() && p.x.abs().max(p.y.abs()) <= Limits::MAX_COORDINATE_PX)
+        }) {
+            self.point(&format!("{at}[{k}]"), point);
+        }
+    }
+
+    fn zone(&mut self, at: &str, zone: &Zone) {
+        self.shape(&format!("{at}.vertices"), &zone.vertices);
+        self.range(&format!("{at}.density_per_cm2"), zone.density_per_cm2, 0.0, Limits::MAX_DENSITY_PER_CM2);
+        self.range(&format!("{at}.dot_diameter_mm"), zone.dot_diameter_mm, 0.0, Limits::MAX_DOT_DIAMETER_MM);
+    }
+}

@@ -1,0 +1,22 @@
+//! Geometry of the drawing, in photo pixels: smooth curves through control points and polygon
+//! measures. Curve maths is kurbo's; this module only maps the design's points onto it.
+
+mod curve;
+mod polygon;
+
+pub use curve::{FLATTEN_TOLERANCE_PX, curve_length_px, curve_path, distance_to_curve, sample_curve, span_near};
+pub use polygon::{nearest_point_index, polygon_area_px2, polygon_contains, triangulate};
+
+use crate::design::PhotoPoint;
+
+impl From<PhotoPoint> for kurbo::Point {
+    fn from(p: PhotoPoint) -> Self {
+        Self::new(p.x, p.y)
+    }
+}
+
+impl From<kurbo::Point> for PhotoPoint {
+    fn from(p: kurbo::Point) -> Self {
+        Self::new(p.x, p.y)
+    }
+}

@@ -1,0 +1,131 @@
+//! Polygon measures for zones, and picking the control point under the cursor.
+
+use crate::design::PhotoPoint;
+
+/// Area enclosed by the polygon `vertices` (closed implicitly), in square photo pixels, by the
+/// shoelace formula; always non-negative.
+pub fn polygon_area_px2(vertices: &[PhotoPoint]) -> f64 {
+    if vertices.len() < 3 {
+        return 0.0;
+    }
+    let twice_signed: f64 = vertices
+        .iter()
+        .zip(vertices.iter().cycle().skip(1))
+        .map(|(a, b)| a.x * b.y - b.x * a.y)
+        .sum();
+    twice_signed.abs() / 2.0
+}
+
+/// The index of the point of `points` nearest to `target`, if it lies within `radius`.
+pub fn nearest_point_index(points: &[PhotoPoint], target: PhotoPoint, radius: f64) -> Option<usize> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, p.distance_to(target)))
+        .filter(|&(_, d)| d <= radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// Splits a simple polygon (convex or not, either winding) into triangles by ear clipping, as
+/// indices into `vertices`. A self-intersecting polygon yields as many triangles as could be
+/// clipped. O(n²): meant for zone outlines of tens to hundreds of vertices.
+pub fn triangulate(vertices: &[PhotoPoint]) -> Vec<[usize; 3]> {
+    let mut remaining: Vec<usize> = (0..vertices.len()).collect();
+    let mut triangles = Vec::with_capacity(vertices.len().saturating_sub(2));
+    if vertices.len() < 3 {
+        return triangles;
+    }
+    let signed_area: f64 = vertices
+        .iter()
+        .zip(vertices.iter().cycle().skip(1))
+        .map(|(a, b)| a.x * b.y - b.x * a.y)
+        .sum();
+    let orientation = signed_area.signum();
+    let cross = |a: PhotoPoint, b: PhotoPoint, c: PhotoPoint| (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    while remaining.len() > 3 {
+        let n = remaining.len();
+        let ear = (0..n).find(|&i| {
+            let (ia, ib, ic) = (remaining[(i + n - 1) % n], remaining[i], remaining[(i + 1) % n]);
+            let (a, b, c) = (vertices[ia], vertices[ib], vertices[ic]);
+            if cross(a, b, c) * orientation <= 0.0 {
+                return false; // reflex or degenerate corner
+            }
+            remaining.iter().all(|&j| {
+                if j == ia || j == ib || j == ic {
+                    return true;
+                }
+                let p = vertices[j];
+                let inside = cross(a, b, p) * orientation > 0.0
+                    && cross(b, c, p) * orientation > 0.0
+                    && cross(c, a, p) * orientation > 0.0;
+                !inside
+            })
+        });
+        let Some(i) = ear else {
+            break; // self-intersecting: no ear left
+        };
+        triangles.push([remaining[(i + n - 1) % n], remaining[i], remaining[(i + 1) % n]]);
+        remaining.remove(i);
+    }
+    if remaining.len() == 3 {
+        triangles.push([remaining[0], remaining[1], remaining[2]]);
+    }
+    triangles
+}
+
+/// Whether `p` lies inside the polygon `vertices` (even-odd rule, closed implicitly).
+pub fn polygon_contains(vertices: &[PhotoPoint], p: PhotoPoint) -> bool {
+    let mut inside = false;
+    for (a, b) in vertices.iter().zip(vertices.iter().cycle().skip(1)) {
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn area_of_a_rectangle_and_a_triangle() {
+        let rect = [(0.0, 0.0), (4.0, 0.0), (4.0, 3.0), (0.0, 3.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        assert_eq!(polygon_area_px2(&rect), 12.0);
+        let mut reversed = rect;
+        reversed.reverse();
+        assert_eq!(polygon_area_px2(&reversed), 12.0);
+        let triangle = [(0.0, 0.0), (10.0, 0.0), (0.0, 10.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        assert_eq!(polygon_area_px2(&triangle), 50.0);
+    }
+
+    #[test]
+    fn triangles_of_a_concave_polygon_cover_its_area() {
+        // An L shape: 3 x 3 square missing its top-right 2 x 2 quarter, area 5.
+        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        let triangles = triangulate(&l_shape);
+        assert_eq!(triangles.len(), 4);
+        let area: f64 = triangles
+            .iter()
+            .map(|t| polygon_area_px2(&t.map(|i| l_shape[i])))
+            .sum();
+        assert!((area - polygon_area_px2(&l_shape)).abs() < 1e-9);
+        assert_eq!(area, 5.0);
+    }
+
+    #[test]
+    fn containment_of_a_concave_polygon() {
+        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        assert!(polygon_contains(&l_shape, PhotoPoint::new(0.5, 2.5)));
+        assert!(polygon_contains(&l_shape, PhotoPoint::new(2.5, 0.5)));
+        assert!(!polygon_contains(&l_shape, PhotoPoint::new(2.0, 2.0)));
+    }
+
+    #[test]
+    fn nearest_point_respects_the_radius() {
+        let points = [PhotoPoint::new(0.0, 0.0), PhotoPoint::new(10.0, 0.0)];
+        assert_eq!(nearest_point_index(&points, PhotoPoint::new(8.0, 1.0), 3.0), Some(1));
+        assert_eq!(nearest_point_index(&points, PhotoPoint::new(5.0, 5.0), 3.0), None);
+    }
+}

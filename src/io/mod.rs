@@ -1,0 +1,13 @@
+//! Files: atomic saving of designs, decoding client photos, and locating photos relative to a
+//! design.
+
+mod paths;
+mod photo;
+mod save;
+
+pub use paths::{
+    PhotoStatus, locate_photo, make_photo_ref_relative, open_design_file, photo_ref_for, resolve_photo_path,
+    save_design_file,
+};
+pub use photo::{DecodedPhoto, MAX_PHOTO_PIXELS, PhotoError, decode_photo, decode_photo_bytes, sha256_hex};
+pub use save::{SaveError, SaveStep, save_design, save_design_with_checkpoints};

@@ -1,0 +1,207 @@
+//! Decoding client photos: any common format, EXIF orientation applied, memory bounded.
+//!
+//! The result keeps the full photo's size (the drawing's coordinate space) but only a display
+//! copy of its pixels, at most `max_display_side` on its longer side, since GPU textures stop at
+//! 8192 pixels and a 200 MP photo would not fit anyway.
+
+use std::fs;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
+use sha2::{Digest, Sha256};
+
+/// Photos up to 200 megapixels open; larger ones are refused before any pixel is decoded.
+pub const MAX_PHOTO_PIXELS: u64 = 200_000_000;
+/// Larger files are refused unread: even an uncompressed 200 MP TIFF is 600 MB.
+const MAX_PHOTO_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+/// Enough for a 200 MP photo at 16 bits per channel with alpha.
+const MAX_DECODER_ALLOC_BYTES: u64 = 1_700_000_000;
+
+/// A photo ready to show.
+#[derive(Debug)]
+pub struct DecodedPhoto {
+    /// Size of the full, orientation-corrected photo: the space every drawing is stored in.
+    pub width_px: u32,
+    pub height_px: u32,
+    /// Opaque RGBA pixels, downscaled so that neither side exceeds the requested maximum.
+    pub display: RgbaImage,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+impl DecodedPhoto {
+    /// Photo pixels per display pixel (1 unless the photo was downscaled for display).
+    pub fn photo_px_per_display_px(&self) -> f64 {
+        f64::from(self.width_px) / f64::from(self.display.width().max(1))
+    }
+}
+
+/// Why a photo did not open.
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoError {
+    #[error("The photo {path} is not there (moved, renamed or on a drive that is not connected).")]
+    NotFound { path: PathBuf },
+    #[error("Could not read the photo {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is a folder, not a photo.")]
+    IsDirectory { path: PathBuf },
+    #[error("{path} is empty (0 bytes); the copy may have failed.")]
+    Empty { path: PathBuf },
+    #[error("{path} is {size_mib} MiB, too large for a photo (at most 1024 MiB).")]
+    FileTooLarge { path: PathBuf, size_mib: u64 },
+    #[error(
+        "{path} is {width} x {height} pixels ({megapixels} MP); photos up to 200 MP can be opened. Resize it in a photo editor first."
+    )]
+    TooManyPixels {
+        path: PathBuf,
+        width: u32,
+        height: u32,
+        megapixels: u64,
+    },
+    #[error("{path} is not a photo format the studio reads (JPEG, PNG, WebP, TIFF, BMP, HEIC).")]
+    Unsupported { path: PathBuf },
+    #[error("{path} could not be decoded: {detail}. The file may be damaged or incomplete.")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path} is a HEIC/HEIF photo. Install libheif's converter to open it (Debian/Ubuntu: sudo apt install libheif-examples; macOS: brew install libheif), or export it as JPEG from the phone."
+    )]
+    HeifConverterMissing { path: PathBuf },
+    #[error("{path} is a HEIC/HEIF photo that heif-convert could not convert: {detail}")]
+    HeifConversionFailed { path: PathBuf, detail: String },
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads, checks and decodes the photo at `path`.
+pub fn decode_photo(path: &Path, max_display_side: u32) -> Result<DecodedPhoto, PhotoError> {
+    let metadata = fs::metadata(path).map_err(|e| read_error(path, e))?;
+    if metadata.is_dir() {
+        return Err(PhotoError::IsDirectory { path: path.to_owned() });
+    }
+    if metadata.len() > MAX_PHOTO_FILE_BYTES {
+        let size_mib = metadata.len() / (1024 * 1024);
+        return Err(PhotoError::FileTooLarge { path: path.to_owned(), size_mib });
+    }
+    let bytes = fs::read(path).map_err(|e| read_error(path, e))?;
+    decode_photo_bytes(&bytes, path, max_display_side)
+}
+
+/// Decodes photo `bytes`; `path` names the file in messages (and feeds `heif-convert`).
+pub fn decode_photo_bytes(bytes: &[u8], path: &Path, max_display_side: u32) -> Result<DecodedPhoto, PhotoError> {
+    if bytes.is_empty() {
+        return Err(PhotoError::Empty { path: path.to_owned() });
+    }
+    let sha256 = sha256_hex(bytes);
+    let image = if is_heif(bytes) {
+        decode_heif(path)?
+    } else {
+        decode_with_limits(bytes, path)?
+    };
+    let (width_px, height_px) = (image.width(), image.height());
+    Ok(DecodedPhoto {
+        width_px,
+        height_px,
+        display: display_copy(image, max_display_side.max(1)),
+        sha256,
+    })
+}
+
+fn read_error(path: &Path, source: std::io::Error) -> PhotoError {
+    match source.kind() {
+        std::io::ErrorKind::NotFound => PhotoError::NotFound { path: path.to_owned() },
+        _ => PhotoError::Read { path: path.to_owned(), source },
+    }
+}
+
+fn decode_with_limits(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoError> {
+    let corrupt = |e: image::ImageError| match e {
+        image::ImageError::Unsupported(_) => PhotoError::Unsupported { path: path.to_owned() },
+        other => PhotoError::Corrupt {
+            path: path.to_owned(),
+            detail: other.to_string(),
+        },
+    };
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| read_error(path, e))?;
+    if reader.format().is_none() {
+        return Err(PhotoError::Unsupported { path: path.to_owned() });
+    }
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODER_ALLOC_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(corrupt)?;
+    let (width, height) = decoder.dimensions();
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > MAX_PHOTO_PIXELS {
+        return Err(PhotoError::TooManyPixels {
+            path: path.to_owned(),
+            width,
+            height,
+            megapixels: pixels / 1_000_000,
+        });
+    }
+    // A photo whose EXIF is unreadable still opens, just unrotated.
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// HEIC/HEIF/AVIF files are ISO-BMFF with an `ftyp` box naming one of these brands.
+fn is_heif(bytes: &[u8]) -> bool {
+    const BRANDS: [&[u8; 4]; 9] = [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"];
+    bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && BRANDS.iter().any(|brand| &bytes[8..12] == *brand)
+}
+
+/// Converts through libheif's `heif-convert` into a private temporary PNG, then decodes that.
+fn decode_heif(path: &Path) -> Result<DynamicImage, PhotoError> {
+    let failed = |detail: String| PhotoError::HeifConversionFailed {
+        path: path.to_owned(),
+        detail,
+    };
+    let folder = tempfile::tempdir().map_err(|e| failed(e.to_string()))?;
+    let converted = folder.path().join("converted.png");
+    let output = match Command::new("heif-convert").arg(path).arg(&converted).output() {
+        Ok(output) => output,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(PhotoError::HeifConverterMissing { path: path.to_owned() });
+        }
+        Err(e) => return Err(failed(e.to_string())),
+    };
+    if !output.status.success() {
+        return Err(failed(String::from_utf8_lossy(&output.stderr).trim().to_owned()));
+    }
+    let bytes = fs::read(&converted).map_err(|e| failed(e.to_string()))?;
+    decode_with_limits(&bytes, path)
+}
+
+/// Downscales to fit `max_side` and flattens any transparency onto mid grey.
+fn display_copy(image: DynamicImage, max_side: u32) -> RgbaImage {
+    let image = if image.width().max(image.height()) > max_side {
+        image.thumbnail(max_side, max_side)
+    } else {
+        image
+    };
+    let has_alpha = image.color().has_alpha();
+    let mut rgba = image.into_rgba8();
+    if has_alpha {
+        for pixel in rgba.pixels_mut() {
+            let alpha = u16::from(pixel[3]);
+            for channel in &mut pixel.0[..3] {
+                // Integer blend over grey 128; the result is at most 255, so the cast is exact.
+                *channel = ((u16::from(*channel) * alpha + 128 * (255 - alpha)) / 255) as u8;
+            }
+            pixel[3] = 255;
+        }
+    }
+    rgba
+}

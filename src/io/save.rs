@@ -1,0 +1,159 @@
+//! Saving a design so that a crash, a full disk or a pulled plug never leaves a half-written file.
+//!
+//! The design is validated and serialised, the bytes are parsed back and compared with the design
+//! (so nothing is written that could not be read back), then written to a temporary file in the
+//! same folder, flushed to disk, and renamed over the old file; the folder is flushed so the rename
+//! itself survives a power cut. The previous version is kept as `NAME.bak`.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::design::{Design, Problem, parse_design, validate};
+
+/// The steps of a save, in order; [`save_design_with_checkpoints`] reports each before it runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemporary,
+    WriteTemporary,
+    SyncTemporary,
+    KeepBackup,
+    ReplaceOriginal,
+    SyncFolder,
+}
+
+impl SaveStep {
+    pub const ALL: [Self; 6] = [
+        Self::CreateTemporary,
+        Self::WriteTemporary,
+        Self::SyncTemporary,
+        Self::KeepBackup,
+        Self::ReplaceOriginal,
+        Self::SyncFolder,
+    ];
+}
+
+/// Why a design was not saved. In every case the file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("Not saved: the design has values that cannot be stored:\n{}", list(.0))]
+    Invalid(Vec<Problem>),
+    #[error("Not saved: the written design did not read back identically ({0}). This is a bug; the old file is untouched.")]
+    RoundTrip(String),
+    #[error("Not saved to {path}: {source} (while trying to {step}). The previous file is untouched.")]
+    Io {
+        path: PathBuf,
+        step: &'static str,
+        source: io::Error,
+    },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Saves `design` to `path` atomically, keeping the previous file as `path.bak`.
+pub fn save_design(path: &Path, design: &Design) -> Result<(), SaveError> {
+    save_design_with_checkpoints(path, design, |_| Ok(()))
+}
+
+/// [`save_design`], calling `checkpoint` before each step; an error from it aborts the save
+/// there, as a failing disk would. Tests use it to interrupt a save at every step.
+pub fn save_design_with_checkpoints(
+    path: &Path,
+    design: &Design,
+    mut checkpoint: impl FnMut(SaveStep) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let problems = validate(design);
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems));
+    }
+    let mut bytes = serde_json::to_vec_pretty(design).map_err(|e| SaveError::RoundTrip(e.to_string()))?;
+    bytes.push(b'\n');
+    let read_back = parse_design(&bytes, path).map_err(|e| SaveError::RoundTrip(e.to_string()))?;
+    if read_back.design != *design {
+        return Err(SaveError::RoundTrip("values changed on the way".to_owned()));
+    }
+
+    let temporary = sibling(path, ".tmp");
+    let result = write_and_replace(path, &temporary, &bytes, &mut checkpoint);
+    if result.is_err() {
+        // Best effort: the temporary file is ours and worthless now.
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}
+
+fn write_and_replace(
+    path: &Path,
+    temporary: &Path,
+    bytes: &[u8],
+    checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let io_error = |step: &'static str, target: &Path| {
+        let path = target.to_owned();
+        move |source| SaveError::Io { path, step, source }
+    };
+    let mut step = |s: SaveStep| checkpoint(s);
+
+    step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", temporary))?;
+    let mut file = create_private(temporary).map_err(io_error("create a temporary file", temporary))?;
+    step(SaveStep::WriteTemporary).map_err(io_error("write the design", temporary))?;
+    file.write_all(bytes).map_err(io_error("write the design", temporary))?;
+    step(SaveStep::SyncTemporary).map_err(io_error("flush the design to disk", temporary))?;
+    file.sync_all().map_err(io_error("flush the design to disk", temporary))?;
+    drop(file);
+
+    if path.exists() {
+        step(SaveStep::KeepBackup).map_err(io_error("keep the previous version", path))?;
+        keep_backup(path).map_err(io_error("keep the previous version", path))?;
+    }
+    step(SaveStep::ReplaceOriginal).map_err(io_error("replace the file", path))?;
+    fs::rename(temporary, path).map_err(io_error("replace the file", path))?;
+    step(SaveStep::SyncFolder).map_err(io_error("flush the folder", path))?;
+    sync_folder(path).map_err(io_error("flush the folder", path))?;
+    Ok(())
+}
+
+/// `NAME.json` -> `NAME.json.bak`, atomically: a copy under a temporary name, renamed into place.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = sibling(path, ".bak");
+    let backup_temporary = sibling(path, ".bak.tmp");
+    let result = (|| {
+        let mut copy = create_private(&backup_temporary)?;
+        io::copy(&mut File::open(path)?, &mut copy)?;
+        copy.sync_all()?;
+        fs::rename(&backup_temporary, &backup)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&backup_temporary);
+    }
+    result
+}
+
+/// A new file readable only by its owner: designs hold health answers.
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+fn sync_folder(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        File::open(folder)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// `path` with `suffix` appended to its file name (`a/b.json` + `.bak` = `a/b.json.bak`).
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().map(ToOwned::to_owned).unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}

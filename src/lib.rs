@@ -1,0 +1,31 @@
+//! Hairline Studio: design scalp micropigmentation (SMP) hairlines on client photos.
+//!
+//! The crate is in two layers that only depend downwards:
+//!
+//! - **The core** (this library, no windows): [`design`] is the document, plain serde data that
+//!   is the single source of truth, with its validation, loading and undo history; [`geometry`]
+//!   turns its points into curves and areas; [`io`] decodes photos and saves designs atomically.
+//!   Everything the app shows can be computed here by a test or the command line.
+//! - **The app** (`src/app/`, built into the binary): the egui window. It holds the open
+//!   [`design::Document`], caches what is derived from it (textures), and changes the design only
+//!   through [`design::Document::design_mut`], so undo and the unsaved mark cannot be bypassed.
+//!
+//! The core never imports egui; `.ci/run` checks that with a grep.
+//!
+//! Coordinates: every drawn point is a [`design::PhotoPoint`] in pixels of the full-resolution,
+//! orientation-corrected photo. Screen positions exist only inside the app's canvas, which maps
+//! between the two with one transform.
+
+pub mod app;
+pub mod design;
+pub mod geometry;
+pub mod io;
+
+/// The JSON Schema of the design format, as checked into `schema/design.schema.json`.
+pub fn design_schema_json() -> String {
+    let schema = schemars::schema_for!(design::Design);
+    // Serialising a schema (plain JSON values) cannot fail.
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

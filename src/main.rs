@@ -1,0 +1,100 @@
+//! `hairline-studio`: opens the studio window, or checks designs from the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hairline_studio::app::{RecentFiles, StartOptions, StudioApp};
+use hairline_studio::design::{DesignError, FORMAT_VERSION};
+
+/// Hairline Studio: design scalp micropigmentation hairlines on client photos.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A design (.json) or a client photo to open; without one the sample design opens.
+    path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check a design file: exit 0 if it opens, non-zero with the problems listed.
+    Validate {
+        /// The design file to check.
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the design format.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Cmd::Validate { file }) => validate(&file),
+        Some(Cmd::Schema) => {
+            print!("{}", hairline_studio::design_schema_json());
+            ExitCode::SUCCESS
+        }
+        None => match run_window(cli.path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("hairline-studio: could not open the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn validate(file: &std::path::Path) -> ExitCode {
+    match hairline_studio::io::open_design_file(file) {
+        Ok(parsed) => {
+            let mut ok = true;
+            if let Some(version) = parsed.newer_version {
+                println!("{}: format version {version} is newer than this program's ({FORMAT_VERSION}); it opens read-only.", file.display());
+            }
+            for (i, view) in parsed.design.views.iter().enumerate() {
+                if let Some(photo) = &view.photo {
+                    match hairline_studio::io::locate_photo(photo, None) {
+                        hairline_studio::io::PhotoStatus::Found(_) => {}
+                        status => {
+                            ok = false;
+                            println!("views[{i}].photo: {status:?}");
+                        }
+                    }
+                }
+            }
+            println!("{}: {}", file.display(), if ok { "valid" } else { "valid, but photos need relinking" });
+            if ok { ExitCode::SUCCESS } else { ExitCode::from(2) }
+        }
+        Err(e) => {
+            println!("{e}");
+            ExitCode::from(if matches!(e, DesignError::Read { .. }) { 3 } else { 1 })
+        }
+    }
+}
+
+fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Hairline Studio")
+            .with_app_id("hairline-studio")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let start = StartOptions {
+        open: path,
+        recent_store: RecentFiles::default_store(),
+    };
+    eframe::run_native(
+        "Hairline Studio",
+        options,
+        Box::new(|cc| {
+            let app = StudioApp::new(start);
+            app.attach(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+}

@@ -1,0 +1,218 @@
+//! What a person does in the studio window, driven headless with egui_kittest.
+
+use std::path::PathBuf;
+
+use egui::{Event, Key, Modifiers, PointerButton, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use hairline_studio::app::{Command, StartOptions, StudioApp, sample_design_path};
+use hairline_studio::design::PhotoPoint;
+
+fn studio(open: Option<PathBuf>) -> Harness<'static, StudioApp> {
+    let app = StudioApp::new(StartOptions { open, recent_store: None });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames and background jobs until the studio is idle.
+fn settle(harness: &mut Harness<'static, StudioApp>) {
+    for _ in 0..4 {
+        harness.run_steps(2);
+        let ctx = harness.ctx.clone();
+        harness.state_mut().finish_background_work(&ctx);
+    }
+    harness.run_steps(2);
+}
+
+fn hairline_points(harness: &Harness<'static, StudioApp>) -> Vec<PhotoPoint> {
+    let view = &harness.state().document().design().views[0];
+    view.hairline_index().map(|i| view.curves[i].points.clone()).unwrap_or_default()
+}
+
+/// Whether any widget shows `text` (as its label or its value).
+fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
+    harness.query_all_by(|node| {
+        node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
+    }).next().is_some()
+}
+
+fn press(harness: &mut Harness<'static, StudioApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_sample_design_opens_with_its_hairline_zone_and_photo() {
+    let harness = studio(None);
+    let app = harness.state();
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+    assert!(app.title().contains("Sample design"), "{}", app.title());
+    assert!(!app.document().is_dirty());
+    harness.get_by_label("Design canvas");
+    harness.get_by_label("〰 Hairline");
+    harness.get_by_label("⬟ Frontal zone");
+    assert!(shows(&harness, "Photo: sample-front.jpg"));
+    assert!(shows(&harness, "0.2100 mm per pixel"));
+}
+
+#[test]
+fn a_design_path_on_the_command_line_opens_that_design() {
+    let harness = studio(Some(sample_design_path()));
+    let app = harness.state();
+    assert!(app.title().starts_with("sample-design.json"), "{}", app.title());
+    assert_eq!(app.document().path.as_deref(), Some(sample_design_path().as_path()));
+}
+
+#[test]
+fn clicking_with_the_hairline_tool_adds_a_point_and_undo_redo_walk_it_back_and_forth() {
+    let mut harness = studio(None);
+    let before = hairline_points(&harness);
+    harness.get_by_label("Hairline tool").click();
+    harness.run_steps(2);
+    harness.get_by_label("Design canvas").click();
+    harness.run_steps(2);
+    let after = hairline_points(&harness);
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(harness.state().document().is_dirty());
+    assert!(harness.state().title().starts_with("● "), "{}", harness.state().title());
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(hairline_points(&harness), before);
+    assert!(!harness.state().document().is_dirty(), "undoing to the opened state is clean again");
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(hairline_points(&harness), after);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(hairline_points(&harness), after);
+}
+
+#[test]
+fn dragging_a_point_moves_it_as_one_undo_step() {
+    let mut harness = studio(None);
+    let before = hairline_points(&harness);
+    let start = harness.state().screen_position(PhotoPoint::new(before[3].x, before[3].y)).unwrap();
+    harness.event(Event::PointerMoved(start));
+    harness.run_steps(1);
+    harness.event(Event::PointerButton { pos: start, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    harness.run_steps(1);
+    for step in 1..=10 {
+        #[expect(clippy::cast_precision_loss, reason = "small step counts")]
+        let pos = start + egui::vec2(0.0, -3.0 * step as f32);
+        harness.event(Event::PointerMoved(pos));
+        harness.run_steps(1);
+    }
+    let end = start + egui::vec2(0.0, -30.0);
+    harness.event(Event::PointerButton { pos: end, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    harness.run_steps(2);
+
+    let after = hairline_points(&harness);
+    assert_eq!(after.len(), before.len());
+    assert!(after[3].y < before[3].y - 10.0, "the point moved up: {:?} -> {:?}", before[3], after[3]);
+    assert_eq!(harness.state().document().undo_depth(), 1, "ten frames of dragging are one step");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(hairline_points(&harness), before);
+}
+
+#[test]
+fn new_design_with_unsaved_changes_asks_first_and_cancel_keeps_the_design() {
+    let mut harness = studio(None);
+    harness.get_by_label("Hairline tool").click();
+    harness.run_steps(2);
+    harness.get_by_label("Design canvas").click();
+    harness.run_steps(2);
+    let edited = hairline_points(&harness);
+
+    harness.state_mut().queue(Command::NewDesign);
+    harness.run_steps(3); // the command runs after a frame; the dialog sizes itself for a frame
+    assert!(shows(&harness, "Save changes?"));
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(hairline_points(&harness), edited, "cancel keeps the design");
+    assert!(!shows(&harness, "Save changes?"));
+
+    harness.state_mut().queue(Command::NewDesign);
+    harness.run_steps(3); // the command runs after a frame; the dialog sizes itself for a frame
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(2);
+    assert!(hairline_points(&harness).is_empty(), "a new, empty design");
+    assert!(harness.state().title().starts_with("Untitled design"), "{}", harness.state().title());
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_is_cancelled_and_asks() {
+    let mut harness = studio(None);
+    harness.get_by_label("Hairline tool").click();
+    harness.run_steps(2);
+    harness.get_by_label("Design canvas").click();
+    harness.run_steps(2);
+    harness.input_mut().viewports.entry(ViewportId::ROOT).or_default().events.push(ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    harness.run_steps(1);
+    assert!(shows(&harness, "Save changes?"));
+}
+
+#[test]
+fn save_as_writes_the_file_and_clears_the_unsaved_mark() {
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("jo.json");
+    let mut harness = studio(None);
+    harness.get_by_label("Hairline tool").click();
+    harness.run_steps(2);
+    harness.get_by_label("Design canvas").click();
+    harness.run_steps(2);
+    harness.state_mut().queue(Command::SaveAs(Some(target.clone())));
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+    assert!(!app.document().is_dirty());
+    assert!(app.title().starts_with("jo.json"), "{}", app.title());
+    let saved = hairline_studio::io::open_design_file(&target).unwrap().design;
+    assert_eq!(&saved, app.document().design());
+}
+
+#[test]
+fn a_broken_design_shows_an_error_and_keeps_the_open_design() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = folder.path().join("broken.json");
+    std::fs::write(&broken, b"{\"format\": \"hairline-studio/design\", \"version\": 1, \"views\": [").unwrap();
+    let mut harness = studio(None);
+    let before = harness.state().document().design().clone();
+    harness.state_mut().queue(Command::OpenDesign(Some(broken.clone())));
+    settle(&mut harness);
+    let errors = harness.state().errors();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].contains("broken.json") && errors[0].contains("not valid JSON"), "{}", errors[0]);
+    assert_eq!(harness.state().document().design(), &before);
+    assert!(shows(&harness, "Something went wrong"));
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().errors().is_empty());
+    assert_eq!(std::fs::read(&broken).unwrap().len(), 61, "the broken file is untouched");
+}
+
+#[test]
+fn the_help_window_lists_the_shortcuts() {
+    let mut harness = studio(None);
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    assert!(shows(&harness, "Keyboard shortcuts and mouse"));
+    assert!(shows(&harness, "Save as…"));
+    assert!(shows(&harness, "Zoom about the cursor"));
+}
+
+#[test]
+fn a_missing_photo_is_reported_with_a_locate_action_and_the_drawing_stays() {
+    let folder = tempfile::tempdir().unwrap();
+    let design_path = folder.path().join("moved.json");
+    let mut design = hairline_studio::io::open_design_file(&sample_design_path()).unwrap().design;
+    design.views[0].photo.as_mut().unwrap().path = folder.path().join("nowhere.jpg").to_string_lossy().into_owned();
+    hairline_studio::io::save_design_file(&design_path, &design).unwrap();
+    let harness = studio(Some(design_path));
+    harness.get_by_label("Locate photo…");
+    assert!(shows(&harness, "is not there"));
+    assert!(!hairline_points(&harness).is_empty());
+}
