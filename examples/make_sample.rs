@@ -2,6 +2,13 @@
 //! person) and a design drawn on it. Run `cargo run --example make_sample` to regenerate
 //! `assets/sample-front.jpg` and `assets/sample-design.json`.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    reason = "pixel values are clamped to 0..=255 and the generator's 53 bits fit an f64"
+)]
+
 use std::path::Path;
 
 use hairline_studio::design::{Calibration, Curve, CurveRole, Design, PhotoPoint, Zone, ZoneKind};
@@ -34,7 +41,15 @@ fn main() -> anyhow::Result<()> {
         b: PhotoPoint::new(PUPILS[1].0, PUPILS[1].1),
         length_mm: 63.0,
     });
-    let hairline = [(345.0, 560.0), (410.0, 478.0), (495.0, 452.0), (600.0, 440.0), (705.0, 452.0), (790.0, 478.0), (855.0, 560.0)];
+    let hairline = [
+        (345.0, 560.0),
+        (410.0, 478.0),
+        (495.0, 452.0),
+        (600.0, 440.0),
+        (705.0, 452.0),
+        (790.0, 478.0),
+        (855.0, 560.0),
+    ];
     view.curves.push(Curve {
         name: "Hairline".to_owned(),
         role: CurveRole::Hairline,
@@ -69,7 +84,10 @@ fn shade_pixel(x: f64, y: f64, noise: &mut Lcg) -> [f64; 3] {
         let light = (-0.35 * nx - 0.55 * ny + 0.76 * nz).max(0.0);
         let mut skin = lit(SKIN, 0.35 + 0.7 * light);
         // Sparse stubble on the sides: a receded (Norwood 3) pattern, feathered at its edges.
-        let stubble = 0.3 * smoothstep(((x - cx).abs() - 225.0) / 45.0) * smoothstep((y - 440.0) / 60.0) * smoothstep((830.0 - y) / 40.0);
+        let stubble = 0.3
+            * smoothstep(((x - cx).abs() - 225.0) / 45.0)
+            * smoothstep((y - 440.0) / 60.0)
+            * smoothstep((830.0 - y) / 40.0);
         if noise.next() < stubble {
             skin = skin.map(|c| c * 0.5);
         }

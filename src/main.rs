@@ -51,7 +51,10 @@ fn validate(file: &std::path::Path) -> ExitCode {
         Ok(parsed) => {
             let mut ok = true;
             if let Some(version) = parsed.newer_version {
-                println!("{}: format version {version} is newer than this program's ({FORMAT_VERSION}); it opens read-only.", file.display());
+                println!(
+                    "{}: format version {version} is newer than this program's ({FORMAT_VERSION}); it opens read-only.",
+                    file.display()
+                );
             }
             for (i, view) in parsed.design.views.iter().enumerate() {
                 if let Some(photo) = &view.photo {
@@ -84,10 +87,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let start = StartOptions {
-        open: path,
-        recent_store: RecentFiles::default_store(),
-    };
+    let start = StartOptions { open: path, recent_store: RecentFiles::default_store() };
     eframe::run_native(
         "Hairline Studio",
         options,

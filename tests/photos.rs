@@ -1,5 +1,7 @@
 //! Opening client photos: formats, EXIF orientation, limits and bad files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "in a test, a failed unwrap is a failed test")]
+
 use std::io::Cursor;
 use std::path::Path;
 

@@ -1,10 +1,12 @@
-//! What a person does in the studio window, driven headless with egui_kittest.
+//! What a person does in the studio window, driven headless with `egui_kittest`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "in a test, a failed unwrap is a failed test")]
 
 use std::path::PathBuf;
 
 use egui::{Event, Key, Modifiers, PointerButton, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, StartOptions, StudioApp, sample_design_path};
 use hairline_studio::design::PhotoPoint;
 
@@ -34,9 +36,12 @@ fn hairline_points(harness: &Harness<'static, StudioApp>) -> Vec<PhotoPoint> {
 
 /// Whether any widget shows `text` (as its label or its value).
 fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
-    harness.query_all_by(|node| {
-        node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
-    }).next().is_some()
+    harness
+        .query_all_by(|node| {
+            node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
+        })
+        .next()
+        .is_some()
 }
 
 fn press(harness: &mut Harness<'static, StudioApp>, modifiers: Modifiers, key: Key) {
@@ -96,7 +101,12 @@ fn dragging_a_point_moves_it_as_one_undo_step() {
     let start = harness.state().screen_position(PhotoPoint::new(before[3].x, before[3].y)).unwrap();
     harness.event(Event::PointerMoved(start));
     harness.run_steps(1);
-    harness.event(Event::PointerButton { pos: start, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    harness.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
     harness.run_steps(1);
     for step in 1..=10 {
         #[expect(clippy::cast_precision_loss, reason = "small step counts")]
@@ -105,7 +115,12 @@ fn dragging_a_point_moves_it_as_one_undo_step() {
         harness.run_steps(1);
     }
     let end = start + egui::vec2(0.0, -30.0);
-    harness.event(Event::PointerButton { pos: end, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    harness.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     harness.run_steps(2);
 
     let after = hairline_points(&harness);

@@ -32,12 +32,7 @@ pub struct CanvasView {
 
 impl Default for CanvasView {
     fn default() -> Self {
-        Self {
-            zoom: 1.0,
-            offset: Vec2::ZERO,
-            fit_pending: true,
-            last_rect: Rect::NOTHING,
-        }
+        Self { zoom: 1.0, offset: Vec2::ZERO, fit_pending: true, last_rect: Rect::NOTHING }
     }
 }
 
@@ -111,7 +106,7 @@ impl CanvasView {
                 // A wheel notch is about 50 points on most systems; trackpads send smaller steps.
                 self.zoom_about(canvas, hover, ZOOM_STEP.powf(scroll / 50.0));
             }
-            if pinch != 1.0 {
+            if (pinch - 1.0).abs() > f32::EPSILON {
                 self.zoom_about(canvas, hover, pinch);
             }
         }
@@ -172,7 +167,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         if !zone.hidden && !drawing && points.len() >= 3 {
             painter.add(fill_mesh(&zone.vertices, &points, ZONE_COLOUR.gamma_multiply(0.18)));
         }
-        let stroke = Stroke::new(if selected { 2.5 } else { 1.5 }, if selected { SELECTED_COLOUR } else { ZONE_COLOUR });
+        let stroke =
+            Stroke::new(if selected { 2.5 } else { 1.5 }, if selected { SELECTED_COLOUR } else { ZONE_COLOUR });
         let mut outline = points.clone();
         if !drawing && points.len() >= 3 {
             outline.push(points[0]);

@@ -71,10 +71,7 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
 
 /// The shortcut of `command` as text for menus and the help window, if it has one.
 pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
-    shortcuts()
-        .into_iter()
-        .find(|(_, c)| c == command)
-        .map(|(shortcut, _)| ctx.format_shortcut(&shortcut))
+    shortcuts().into_iter().find(|(_, c)| c == command).map(|(shortcut, _)| ctx.format_shortcut(&shortcut))
 }
 
 /// What the help window lists, beyond the shortcuts: mouse gestures on the canvas.

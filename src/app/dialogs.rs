@@ -64,7 +64,7 @@ impl Dialogs {
             help_window(ctx, &mut self.help_open);
         }
         if let Some(pending) = self.unsaved.clone() {
-            commands.extend(self.unsaved_modal(ctx, document, pending));
+            commands.extend(self.unsaved_modal(ctx, document, &pending));
         } else if let Some(message) = self.errors.first() {
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(520.0);
@@ -81,13 +81,13 @@ impl Dialogs {
         commands
     }
 
-    fn unsaved_modal(&mut self, ctx: &egui::Context, document: &Document, pending: Pending) -> Vec<Command> {
+    fn unsaved_modal(&mut self, ctx: &egui::Context, document: &Document, pending: &Pending) -> Vec<Command> {
         let name = document
             .path
             .as_deref()
             .and_then(|p| p.file_name())
             .map_or_else(|| "this design".to_owned(), |n| n.to_string_lossy().into_owned());
-        let action = match &pending {
+        let action = match pending {
             Pending::New => "starting a new design",
             Pending::Open(_) => "opening another design",
             Pending::Quit => "quitting",
@@ -108,7 +108,7 @@ impl Dialogs {
                 if ui.button("Don't save").clicked() {
                     self.unsaved = None;
                     self.discard_confirmed = true;
-                    commands.push(match &pending {
+                    commands.push(match pending {
                         Pending::New => Command::NewDesign,
                         Pending::Open(path) => Command::OpenDesign(Some(path.clone())),
                         Pending::Quit => Command::Quit,
@@ -127,22 +127,18 @@ impl Dialogs {
 }
 
 fn help_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts and mouse")
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
-                for (shortcut, command) in command::shortcuts() {
-                    ui.label(egui::RichText::new(ctx.format_shortcut(&shortcut)).monospace());
-                    ui.label(command::describe(&command));
-                    ui.end_row();
-                }
-                for (gesture, what) in MOUSE_HELP {
-                    ui.label(egui::RichText::new(gesture).monospace());
-                    ui.label(what);
-                    ui.end_row();
-                }
-            });
+    egui::Window::new("Keyboard shortcuts and mouse").open(open).collapsible(false).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
+            for (shortcut, command) in command::shortcuts() {
+                ui.label(egui::RichText::new(ctx.format_shortcut(&shortcut)).monospace());
+                ui.label(command::describe(&command));
+                ui.end_row();
+            }
+            for (gesture, what) in MOUSE_HELP {
+                ui.label(egui::RichText::new(gesture).monospace());
+                ui.label(what);
+                ui.end_row();
+            }
         });
+    });
 }

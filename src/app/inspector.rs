@@ -57,7 +57,13 @@ fn client_ui(ui: &mut egui::Ui, document: &mut Document) {
     });
 }
 
-fn text_row(ui: &mut egui::Ui, document: &mut Document, label: &str, hint: &str, lens: impl Fn(&mut Design) -> Option<&mut String>) {
+fn text_row(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    label: &str,
+    hint: &str,
+    lens: impl Fn(&mut Design) -> Option<&mut String>,
+) {
     let Some(mut text) = document.get(&lens) else {
         return;
     };
@@ -68,7 +74,12 @@ fn text_row(ui: &mut egui::Ui, document: &mut Document, label: &str, hint: &str,
     document.set(lens, text);
 }
 
-fn view_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, photo: Option<PhotoView<'_>>) -> Vec<Command> {
+fn view_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    view_index: usize,
+    photo: Option<PhotoView<'_>>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(view) = document.design().views.get(view_index) else {
         return commands;
@@ -76,13 +87,11 @@ fn view_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, photo:
     let mut kind = view.kind;
     let mm_per_px = view.mm_per_px();
     let photo_ref = view.photo.clone();
-    egui::ComboBox::from_label("Angle")
-        .selected_text(kind.label())
-        .show_ui(ui, |ui| {
-            for option in crate::design::ViewKind::ALL {
-                ui.selectable_value(&mut kind, option, option.label());
-            }
-        });
+    egui::ComboBox::from_label("Angle").selected_text(kind.label()).show_ui(ui, |ui| {
+        for option in crate::design::ViewKind::ALL {
+            ui.selectable_value(&mut kind, option, option.label());
+        }
+    });
     document.set(|d| d.views.get_mut(view_index).map(|v| &mut v.kind), kind);
 
     match (&photo_ref, photo) {
@@ -93,7 +102,10 @@ fn view_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, photo:
             }
         }
         (Some(photo_ref), state) => {
-            let name = std::path::Path::new(&photo_ref.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = std::path::Path::new(&photo_ref.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             ui.label(format!("Photo: {name}")).on_hover_text(&photo_ref.path);
             ui.label(format!("{} x {} px", photo_ref.width_px, photo_ref.height_px));
             match state {
@@ -112,7 +124,8 @@ fn view_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, photo:
     }
     match mm_per_px {
         Some(scale) => ui.label(format!("Scale: {scale:.4} mm per pixel")),
-        None => ui.colored_label(ui.visuals().warn_fg_color, "Not calibrated: lengths are in pixels")
+        None => ui
+            .colored_label(ui.visuals().warn_fg_color, "Not calibrated: lengths are in pixels")
             .on_hover_text("Calibration (a ruler of known length, or the pupils) comes with the hairline tools."),
     };
     commands
@@ -153,14 +166,14 @@ fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, se
             let points = curve.points.len();
             let mut role = curve.role;
             egui::Grid::new("curve").num_columns(2).show(ui, |ui| {
-                text_row(ui, document, "Name", "Curve name", |d| d.views.get_mut(view_index)?.curves.get_mut(c).map(|c| &mut c.name));
+                text_row(ui, document, "Name", "Curve name", |d| {
+                    d.views.get_mut(view_index)?.curves.get_mut(c).map(|c| &mut c.name)
+                });
                 ui.label("Role");
-                egui::ComboBox::from_id_salt("role")
-                    .selected_text(role_label(role))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut role, CurveRole::Hairline, role_label(CurveRole::Hairline));
-                        ui.selectable_value(&mut role, CurveRole::Outline, role_label(CurveRole::Outline));
-                    });
+                egui::ComboBox::from_id_salt("role").selected_text(role_label(role)).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut role, CurveRole::Hairline, role_label(CurveRole::Hairline));
+                    ui.selectable_value(&mut role, CurveRole::Outline, role_label(CurveRole::Outline));
+                });
                 ui.end_row();
                 ui.label("Points");
                 ui.label(points.to_string());
@@ -176,9 +189,12 @@ fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, se
                 return;
             };
             let area_px2 = polygon_area_px2(&zone.vertices);
-            let (mut kind, mut density, mut dot_mm, mut hidden) = (zone.kind, zone.density_per_cm2, zone.dot_diameter_mm, zone.hidden);
+            let (mut kind, mut density, mut dot_mm, mut hidden) =
+                (zone.kind, zone.density_per_cm2, zone.dot_diameter_mm, zone.hidden);
             egui::Grid::new("zone").num_columns(2).show(ui, |ui| {
-                text_row(ui, document, "Name", "Zone name", |d| d.views.get_mut(view_index)?.zones.get_mut(z).map(|z| &mut z.name));
+                text_row(ui, document, "Name", "Zone name", |d| {
+                    d.views.get_mut(view_index)?.zones.get_mut(z).map(|z| &mut z.name)
+                });
                 ui.label("Kind");
                 egui::ComboBox::from_id_salt("kind").selected_text(kind.label()).show_ui(ui, |ui| {
                     for option in ZoneKind::ALL {
@@ -190,7 +206,9 @@ fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, se
                 ui.add(egui::DragValue::new(&mut density).range(0.0..=1000.0).speed(1.0).suffix(" dots/cm²"));
                 ui.end_row();
                 ui.label("Dot size");
-                ui.add(egui::DragValue::new(&mut dot_mm).range(0.05..=1.0).speed(0.005).fixed_decimals(2).suffix(" mm"));
+                ui.add(
+                    egui::DragValue::new(&mut dot_mm).range(0.05..=1.0).speed(0.005).fixed_decimals(2).suffix(" mm"),
+                );
                 ui.end_row();
                 ui.label("Hidden");
                 ui.checkbox(&mut hidden, "Hide in preview");

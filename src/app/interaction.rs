@@ -45,7 +45,9 @@ pub struct Interaction {
 impl Interaction {
     /// Drops references to shapes that no longer exist (after undo, or another design).
     pub fn forget_missing(&mut self, view: Option<&View>) {
-        let exists = |s: &Selection| view.is_some_and(|v| points_of(v, s.shape).is_some_and(|p| s.point.is_none_or(|i| i < p.len())));
+        let exists = |s: &Selection| {
+            view.is_some_and(|v| points_of(v, s.shape).is_some_and(|p| s.point.is_none_or(|i| i < p.len())))
+        };
         self.selection = self.selection.filter(exists);
         self.hover = self.hover.filter(exists);
         self.dragging = self.dragging.filter(exists);
@@ -80,10 +82,10 @@ impl Interaction {
             document.abort();
             return None;
         }
-        if let Some(zone) = self.drawing_zone {
-            if enter || escape || response.double_clicked() {
-                return self.finish_zone(document, view_index, zone, grab_radius_px);
-            }
+        if let Some(zone) = self.drawing_zone
+            && (enter || escape || response.double_clicked())
+        {
+            return Some(self.finish_zone(document, view_index, zone, grab_radius_px));
         }
         if tool == Tool::Pan {
             return None;
@@ -135,10 +137,7 @@ impl Interaction {
                 if let Some(zone) = self.drawing_zone {
                     let vertices = &mut document.design_mut().views[view_index].zones[zone].vertices;
                     vertices.push(cursor);
-                    self.selection = Some(Selection {
-                        shape: ShapeId::Zone(zone),
-                        point: Some(vertices.len() - 1),
-                    });
+                    self.selection = Some(Selection { shape: ShapeId::Zone(zone), point: Some(vertices.len() - 1) });
                     None
                 } else if self.hover.is_some() {
                     self.selection = self.hover;
@@ -149,17 +148,14 @@ impl Interaction {
                     zone.vertices.push(cursor);
                     zones.push(zone);
                     self.drawing_zone = Some(zones.len() - 1);
-                    self.selection = Some(Selection {
-                        shape: ShapeId::Zone(zones.len() - 1),
-                        point: Some(0),
-                    });
+                    self.selection = Some(Selection { shape: ShapeId::Zone(zones.len() - 1), point: Some(0) });
                     Some("Click the zone's corners; Enter or double-click closes it.".to_owned())
                 }
             }
         }
     }
 
-    fn finish_zone(&mut self, document: &mut Document, view_index: usize, zone: usize, merge_radius_px: f64) -> Option<String> {
+    fn finish_zone(&mut self, document: &mut Document, view_index: usize, zone: usize, merge_radius_px: f64) -> String {
         self.drawing_zone = None;
         let zones = &mut document.design_mut().views[view_index].zones;
         // A double-click lands two clicks on one spot: merge corners that coincide.
@@ -167,13 +163,10 @@ impl Interaction {
         if zones[zone].vertices.len() < 3 {
             zones.remove(zone);
             self.selection = None;
-            return Some("A zone needs at least three corners; it was removed.".to_owned());
+            return "A zone needs at least three corners; it was removed.".to_owned();
         }
-        self.selection = Some(Selection {
-            shape: ShapeId::Zone(zone),
-            point: None,
-        });
-        Some(format!("{} closed.", zones[zone].name))
+        self.selection = Some(Selection { shape: ShapeId::Zone(zone), point: None });
+        format!("{} closed.", zones[zone].name)
     }
 
     /// Deletes the selected point, or the selected shape when no point is selected.
@@ -247,20 +240,13 @@ fn shape_under(view: &View, cursor: PhotoPoint, radius_px: f64) -> Option<Select
 fn add_hairline_point(document: &mut Document, view_index: usize, cursor: PhotoPoint, radius_px: f64) -> Selection {
     let view = &mut document.design_mut().views[view_index];
     let curve_index = view.hairline_index().unwrap_or_else(|| {
-        view.curves.push(Curve {
-            name: "Hairline".to_owned(),
-            role: CurveRole::Hairline,
-            points: Vec::new(),
-        });
+        view.curves.push(Curve { name: "Hairline".to_owned(), role: CurveRole::Hairline, points: Vec::new() });
         view.curves.len() - 1
     });
     let points = &mut view.curves[curve_index].points;
     let index = insertion_index(points, cursor, radius_px);
     points.insert(index, cursor);
-    Selection {
-        shape: ShapeId::Curve(curve_index),
-        point: Some(index),
-    }
+    Selection { shape: ShapeId::Curve(curve_index), point: Some(index) }
 }
 
 fn insertion_index(points: &[PhotoPoint], cursor: PhotoPoint, radius_px: f64) -> usize {

@@ -64,12 +64,7 @@ pub struct Jobs {
 impl Default for Jobs {
     fn default() -> Self {
         let (sender, receiver) = channel();
-        Self {
-            sender,
-            receiver,
-            running: 0,
-            ctx: Arc::default(),
-        }
+        Self { sender, receiver, running: 0, ctx: Arc::default() }
     }
 }
 
@@ -110,10 +105,9 @@ impl Jobs {
                 Pick::OpenPhoto | Pick::LocatePhoto => dialog
                     .add_filter("Photos", &["jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "heic", "heif"])
                     .pick_file(),
-                Pick::SaveAs => dialog
-                    .add_filter("Hairline Studio design", &["json"])
-                    .set_file_name("design.json")
-                    .save_file(),
+                Pick::SaveAs => {
+                    dialog.add_filter("Hairline Studio design", &["json"]).set_file_name("design.json").save_file()
+                }
             };
             JobResult::Picked { pick, path }
         });

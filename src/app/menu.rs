@@ -19,7 +19,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
                     ui.label("No recent designs");
                 }
                 for path in recent {
-                    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
                     if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
                         commands.push(Command::OpenDesign(Some(path.clone())));
                     }

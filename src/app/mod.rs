@@ -180,7 +180,8 @@ impl StudioApp {
         });
         egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
             let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
-            let commands = inspector::inspector_ui(ui, &mut self.document, self.view_index, &mut self.interaction, photo);
+            let commands =
+                inspector::inspector_ui(ui, &mut self.document, self.view_index, &mut self.interaction, photo);
             self.commands.extend(commands);
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
@@ -201,7 +202,9 @@ impl StudioApp {
         let photo_view = self.photos.view(photo_ref.as_ref());
         self.commands.extend(view_bar::photo_banner_ui(ui, photo_view.as_ref()));
         let (texture, size) = match (&photo_view, &photo_ref) {
-            (Some(PhotoView::Ready(p) | PhotoView::Changed(p)), _) => (Some(&p.texture), Some((p.width_px, p.height_px))),
+            (Some(PhotoView::Ready(p) | PhotoView::Changed(p)), _) => {
+                (Some(&p.texture), Some((p.width_px, p.height_px)))
+            }
             (_, Some(r)) => (None, Some((r.width_px, r.height_px))),
             _ => (None, None),
         };
@@ -226,7 +229,8 @@ impl StudioApp {
         }
         let panning = self.canvas.navigate(ui, &response, self.tool == Tool::Pan);
         if !panning {
-            let message = self.interaction.handle(ui, &response, &self.canvas, self.tool, &mut self.document, self.view_index);
+            let message =
+                self.interaction.handle(ui, &response, &self.canvas, self.tool, &mut self.document, self.view_index);
             if let Some(message) = message {
                 self.status = message;
             }
@@ -251,7 +255,9 @@ impl StudioApp {
             ui.separator();
             let mm_per_px = self.document.design().views.get(self.view_index).and_then(crate::design::View::mm_per_px);
             match (self.interaction.cursor_in_photo, mm_per_px) {
-                (Some(p), Some(scale)) => ui.label(format!("x {:.0}  y {:.0} px  ({:.1}, {:.1} mm)", p.x, p.y, p.x * scale, p.y * scale)),
+                (Some(p), Some(scale)) => {
+                    ui.label(format!("x {:.0}  y {:.0} px  ({:.1}, {:.1} mm)", p.x, p.y, p.x * scale, p.y * scale))
+                }
                 (Some(p), None) => ui.label(format!("x {:.0}  y {:.0} px", p.x, p.y)),
                 (None, _) => ui.label("x –  y –"),
             };
@@ -286,7 +292,13 @@ impl StudioApp {
             // While typing, letters and Delete belong to the text field, and so does Ctrl+Z.
             let while_typing = matches!(
                 command,
-                Command::Save | Command::SaveAs(_) | Command::NewDesign | Command::OpenDesign(_) | Command::OpenPhoto(_) | Command::Quit | Command::ToggleHelp
+                Command::Save
+                    | Command::SaveAs(_)
+                    | Command::NewDesign
+                    | Command::OpenDesign(_)
+                    | Command::OpenPhoto(_)
+                    | Command::Quit
+                    | Command::ToggleHelp
             );
             if (!typing || while_typing) && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(command);
@@ -362,7 +374,8 @@ impl StudioApp {
             Command::NewDesign => {
                 self.replace_document(Document::new(Design::new(new_seed()), None));
                 self.untitled_name = "Untitled design".to_owned();
-                self.status = "New design. Open a client photo to start (File > Open photo, or drop it here).".to_owned();
+                self.status =
+                    "New design. Open a client photo to start (File > Open photo, or drop it here).".to_owned();
             }
             Command::OpenDesign(None) => self.jobs.pick_file(Pick::OpenDesign, self.document_folder()),
             Command::OpenDesign(Some(path)) => {
@@ -370,7 +383,9 @@ impl StudioApp {
                 self.jobs.open_design(path);
             }
             Command::OpenPhoto(None) => self.jobs.pick_file(Pick::OpenPhoto, self.document_folder()),
-            Command::OpenPhoto(Some(path)) => self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.view_index)),
+            Command::OpenPhoto(Some(path)) => {
+                self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.view_index))
+            }
             Command::LocatePhoto(None) => self.jobs.pick_file(Pick::LocatePhoto, self.document_folder()),
             Command::LocatePhoto(Some(path)) => self.decode_for_view(ctx, path, PhotoPurpose::Relink(self.view_index)),
             Command::AcceptChangedPhoto => self.accept_changed_photo(),
@@ -412,13 +427,8 @@ impl StudioApp {
         self.view_index = 0;
         self.interaction.clear();
         self.canvas.fit_pending = true;
-        let in_use: Vec<&Path> = self
-            .document
-            .design()
-            .views
-            .iter()
-            .filter_map(|v| v.photo.as_ref().map(|p| Path::new(&p.path)))
-            .collect();
+        let in_use: Vec<&Path> =
+            self.document.design().views.iter().filter_map(|v| v.photo.as_ref().map(|p| Path::new(&p.path))).collect();
         self.photos.retain(&in_use);
     }
 
@@ -506,7 +516,13 @@ impl StudioApp {
         }
     }
 
-    fn apply_photo(&mut self, ctx: &egui::Context, path: PathBuf, purpose: PhotoPurpose, result: Result<crate::io::DecodedPhoto, crate::io::PhotoError>) {
+    fn apply_photo(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        purpose: PhotoPurpose,
+        result: Result<crate::io::DecodedPhoto, crate::io::PhotoError>,
+    ) {
         let photo = match result {
             Ok(photo) => photo,
             Err(e) => {
@@ -589,11 +605,7 @@ fn max_display_side(ctx: &egui::Context) -> u32 {
 
 /// A fresh seed for a new design; from then on the seed is saved with it.
 fn new_seed() -> u64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     // Keep seeds within JSON's exactly representable integers (2^53) for other readers.
-    #[expect(clippy::cast_possible_truncation, reason = "masked to 53 bits")]
-    let seed = (nanos & ((1 << 53) - 1)) as u64;
-    seed
+    u64::try_from(nanos & ((1 << 53) - 1)).unwrap_or_default()
 }

@@ -79,7 +79,9 @@ impl Photos {
         // reinterpreting the buffer avoids copying 100 MB for a 24 MP photo.
         let pixels = match bytemuck::allocation::try_cast_vec::<u8, egui::Color32>(bytes) {
             Ok(pixels) => pixels,
-            Err((_, bytes)) => bytes.chunks_exact(4).map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3])).collect(),
+            Err((_, bytes)) => {
+                bytes.chunks_exact(4).map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3])).collect()
+            }
         };
         let image = egui::ColorImage::new(size, pixels);
         let options = egui::TextureOptions {
@@ -90,12 +92,8 @@ impl Photos {
             mipmap_mode: Some(egui::TextureFilter::Linear),
         };
         let texture = ctx.load_texture(path.to_string_lossy(), image, options);
-        let loaded = LoadedPhoto {
-            texture,
-            sha256: photo.sha256,
-            width_px: photo.width_px,
-            height_px: photo.height_px,
-        };
+        let loaded =
+            LoadedPhoto { texture, sha256: photo.sha256, width_px: photo.width_px, height_px: photo.height_px };
         self.slots.insert(path, PhotoState::Loaded(loaded));
     }
 

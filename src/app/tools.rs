@@ -56,9 +56,7 @@ pub fn tool_strip_ui(ui: &mut egui::Ui, current: Tool) -> Option<Command> {
             let text = egui::RichText::new(tool.icon()).size(20.0);
             let button = egui::Button::selectable(current == tool, text).min_size(egui::vec2(36.0, 36.0));
             let shortcut = shortcut_text(ui.ctx(), &Command::SelectTool(tool)).unwrap_or_default();
-            let response = ui
-                .add(button)
-                .on_hover_text(format!("{} ({shortcut})\n{}", tool.label(), tool.tooltip()));
+            let response = ui.add(button).on_hover_text(format!("{} ({shortcut})\n{}", tool.label(), tool.tooltip()));
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, current == tool, format!("{} tool", tool.label()))
             });

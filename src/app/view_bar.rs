@@ -38,11 +38,9 @@ pub fn photo_banner_ui(ui: &mut egui::Ui, photo: Option<&PhotoView<'_>>) -> Vec<
         ),
         _ => return commands,
     };
-    egui::Frame::new()
-        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-        .inner_margin(8.0)
-        .corner_radius(4.0)
-        .show(ui, |ui| {
+    egui::Frame::new().fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)).inner_margin(8.0).corner_radius(4.0).show(
+        ui,
+        |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new("⚠").color(ui.visuals().warn_fg_color));
                 ui.label(message);
@@ -53,7 +51,8 @@ pub fn photo_banner_ui(ui: &mut egui::Ui, photo: Option<&PhotoView<'_>>) -> Vec<
                     commands.push(Command::AcceptChangedPhoto);
                 }
             });
-        });
+        },
+    );
     commands
 }
 

@@ -70,10 +70,10 @@ impl Document {
     /// Sets the field `lens` points at to `value`; an edit only if the value differs, so widgets
     /// can call this every frame without cloning the design for undo.
     pub fn set<T: PartialEq>(&mut self, lens: impl Fn(&mut Design) -> Option<&mut T>, value: T) {
-        if lens(&mut self.design).is_some_and(|current| *current != value) {
-            if let Some(slot) = lens(self.design_mut()) {
-                *slot = value;
-            }
+        if lens(&mut self.design).is_some_and(|current| *current != value)
+            && let Some(slot) = lens(self.design_mut())
+        {
+            *slot = value;
         }
     }
 

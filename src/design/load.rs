@@ -15,10 +15,7 @@ pub const MAX_DESIGN_FILE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum DesignError {
     #[error("Could not read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{path} is a folder, not a design file.")]
     IsDirectory { path: PathBuf },
     #[error("{path} is {size_mib} MiB; a design file is at most 64 MiB, so this is not a design.")]
@@ -32,16 +29,9 @@ pub enum DesignError {
     #[error(
         "{path} was written by a newer Hairline Studio (format version {version}; this one reads up to {FORMAT_VERSION}) and cannot be read: {detail}. Update Hairline Studio to open it."
     )]
-    TooNew {
-        path: PathBuf,
-        version: u32,
-        detail: String,
-    },
+    TooNew { path: PathBuf, version: u32, detail: String },
     #[error("{path} has values that are not allowed:\n{}", list(problems))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<Problem>,
-    },
+    Invalid { path: PathBuf, problems: Vec<Problem> },
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -59,21 +49,13 @@ pub struct ParsedDesign {
 
 /// Reads and checks the design at `path`.
 pub fn read_design(path: &Path) -> Result<ParsedDesign, DesignError> {
-    let read_error = |source| DesignError::Read {
-        path: path.to_owned(),
-        source,
-    };
+    let read_error = |source| DesignError::Read { path: path.to_owned(), source };
     let metadata = fs::metadata(path).map_err(read_error)?;
     if metadata.is_dir() {
-        return Err(DesignError::IsDirectory {
-            path: path.to_owned(),
-        });
+        return Err(DesignError::IsDirectory { path: path.to_owned() });
     }
     if metadata.len() > MAX_DESIGN_FILE_BYTES {
-        return Err(DesignError::TooLarge {
-            path: path.to_owned(),
-            size_mib: metadata.len() / (1024 * 1024),
-        });
+        return Err(DesignError::TooLarge { path: path.to_owned(), size_mib: metadata.len() / (1024 * 1024) });
     }
     let bytes = fs::read(path).map_err(read_error)?;
     parse_design(&bytes, path)
@@ -92,10 +74,8 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
         return Err(DesignError::TooLarge { path, size_mib });
     }
     // serde_json refuses nesting deeper than 128 levels, so hostile nesting cannot overflow the stack.
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| DesignError::NotJson {
-        path: path.clone(),
-        detail: e.to_string(),
-    })?;
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| DesignError::NotJson { path: path.clone(), detail: e.to_string() })?;
     let Some(object) = value.as_object() else {
         let detail = "the file holds no JSON object".to_owned();
         return Err(DesignError::NotADesign { path, detail });
@@ -111,33 +91,22 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
             return Err(DesignError::NotADesign { path, detail });
         }
     }
-    let version = object
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| DesignError::NotADesign {
-            path: path.clone(),
-            detail: "its \"version\" is missing or not a whole number".to_owned(),
-        })?;
+    let version =
+        object.get("version").and_then(serde_json::Value::as_u64).and_then(|v| u32::try_from(v).ok()).ok_or_else(
+            || DesignError::NotADesign {
+                path: path.clone(),
+                detail: "its \"version\" is missing or not a whole number".to_owned(),
+            },
+        )?;
     let newer_version = (version > FORMAT_VERSION).then_some(version);
 
     let design: Design = serde_json::from_value(value).map_err(|e| match newer_version {
-        Some(version) => DesignError::TooNew {
-            path: path.clone(),
-            version,
-            detail: e.to_string(),
-        },
-        None => DesignError::NotADesign {
-            path: path.clone(),
-            detail: e.to_string(),
-        },
+        Some(version) => DesignError::TooNew { path: path.clone(), version, detail: e.to_string() },
+        None => DesignError::NotADesign { path: path.clone(), detail: e.to_string() },
     })?;
     let problems = validate(&design);
     if !problems.is_empty() {
         return Err(DesignError::Invalid { path, problems });
     }
-    Ok(ParsedDesign {
-        design,
-        newer_version,
-    })
+    Ok(ParsedDesign { design, newer_version })
 }

@@ -88,14 +88,7 @@ pub enum ViewKind {
 }
 
 impl ViewKind {
-    pub const ALL: [Self; 6] = [
-        Self::Front,
-        Self::Top,
-        Self::Left,
-        Self::Right,
-        Self::Crown,
-        Self::Other,
-    ];
+    pub const ALL: [Self; 6] = [Self::Front, Self::Top, Self::Left, Self::Right, Self::Crown, Self::Other];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -318,12 +311,7 @@ pub struct Session {
 
 impl Default for Session {
     fn default() -> Self {
-        Self {
-            days_after_previous: 0,
-            water_parts: 18.0,
-            share_of_dots: 1.0,
-            notes: String::new(),
-        }
+        Self { days_after_previous: 0, water_parts: 18.0, share_of_dots: 1.0, notes: String::new() }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Checks a design for values that could not be saved, drawn or trusted.
 //!
-//! JSON cannot hold NaN or infinity (serde_json would write `null`, which never reads back), and
+//! JSON cannot hold `NaN` or infinity (`serde_json` would write `null`, which never reads back), and
 //! absurd sizes would freeze the window long before they meant anything, so both are refused
 //! here, on load and before every save.
 
@@ -79,10 +79,7 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem {
-            at: at.into(),
-            message: message.into(),
-        });
+        self.0.push(Problem { at: at.into(), message: message.into() });
     }
 
     fn range(&mut self, at: &str, value: f64, min: f64, max: f64) {

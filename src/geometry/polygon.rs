@@ -8,11 +8,8 @@ pub fn polygon_area_px2(vertices: &[PhotoPoint]) -> f64 {
     if vertices.len() < 3 {
         return 0.0;
     }
-    let twice_signed: f64 = vertices
-        .iter()
-        .zip(vertices.iter().cycle().skip(1))
-        .map(|(a, b)| a.x * b.y - b.x * a.y)
-        .sum();
+    let twice_signed: f64 =
+        vertices.iter().zip(vertices.iter().cycle().skip(1)).map(|(a, b)| a.x * b.y - b.x * a.y).sum();
     twice_signed.abs() / 2.0
 }
 
@@ -30,17 +27,15 @@ pub fn nearest_point_index(points: &[PhotoPoint], target: PhotoPoint, radius: f6
 /// Splits a simple polygon (convex or not, either winding) into triangles by ear clipping, as
 /// indices into `vertices`. A self-intersecting polygon yields as many triangles as could be
 /// clipped. O(n²): meant for zone outlines of tens to hundreds of vertices.
+#[expect(clippy::many_single_char_names, reason = "a, b, c and p name the corners and the point as in the maths")]
 pub fn triangulate(vertices: &[PhotoPoint]) -> Vec<[usize; 3]> {
     let mut remaining: Vec<usize> = (0..vertices.len()).collect();
     let mut triangles = Vec::with_capacity(vertices.len().saturating_sub(2));
     if vertices.len() < 3 {
         return triangles;
     }
-    let signed_area: f64 = vertices
-        .iter()
-        .zip(vertices.iter().cycle().skip(1))
-        .map(|(a, b)| a.x * b.y - b.x * a.y)
-        .sum();
+    let signed_area: f64 =
+        vertices.iter().zip(vertices.iter().cycle().skip(1)).map(|(a, b)| a.x * b.y - b.x * a.y).sum();
     let orientation = signed_area.signum();
     let cross = |a: PhotoPoint, b: PhotoPoint, c: PhotoPoint| (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
     while remaining.len() > 3 {
@@ -86,6 +81,7 @@ pub fn polygon_contains(vertices: &[PhotoPoint], p: PhotoPoint) -> bool {
 }
 
 #[cfg(test)]
+#[expect(clippy::float_cmp, reason = "shoelace sums of small integers are exact")]
 mod tests {
     use super::*;
 
@@ -103,20 +99,19 @@ mod tests {
     #[test]
     fn triangles_of_a_concave_polygon_cover_its_area() {
         // An L shape: 3 x 3 square missing its top-right 2 x 2 quarter, area 5.
-        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)]
+            .map(|(x, y)| PhotoPoint::new(x, y));
         let triangles = triangulate(&l_shape);
         assert_eq!(triangles.len(), 4);
-        let area: f64 = triangles
-            .iter()
-            .map(|t| polygon_area_px2(&t.map(|i| l_shape[i])))
-            .sum();
+        let area: f64 = triangles.iter().map(|t| polygon_area_px2(&t.map(|i| l_shape[i]))).sum();
         assert!((area - polygon_area_px2(&l_shape)).abs() < 1e-9);
         assert_eq!(area, 5.0);
     }
 
     #[test]
     fn containment_of_a_concave_polygon() {
-        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)]
+            .map(|(x, y)| PhotoPoint::new(x, y));
         assert!(polygon_contains(&l_shape, PhotoPoint::new(0.5, 2.5)));
         assert!(polygon_contains(&l_shape, PhotoPoint::new(2.5, 0.5)));
         assert!(!polygon_contains(&l_shape, PhotoPoint::new(2.0, 2.0)));

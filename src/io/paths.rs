@@ -45,12 +45,7 @@ pub fn locate_photo(photo: &PhotoRef, design_path: Option<&Path>) -> PhotoStatus
 /// the path is not valid Unicode and so cannot be stored in a design.
 pub fn photo_ref_for(path: &Path, sha256: String, width_px: u32, height_px: u32) -> Option<PhotoRef> {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    Some(PhotoRef {
-        path: absolute.to_str()?.to_owned(),
-        sha256,
-        width_px,
-        height_px,
-    })
+    Some(PhotoRef { path: absolute.to_str()?.to_owned(), sha256, width_px, height_px })
 }
 
 /// Opens a design file, turning its relative photo paths into absolute ones, as the app keeps
@@ -131,7 +126,10 @@ mod tests {
     fn relative_paths_climb_out_of_the_design_folder() {
         let from = Path::new("/clients/jo/designs");
         assert_eq!(relative_path(from, Path::new("/clients/jo/designs/front.jpg")).unwrap(), Path::new("front.jpg"));
-        assert_eq!(relative_path(from, Path::new("/clients/jo/photos/front.jpg")).unwrap(), Path::new("../photos/front.jpg"));
+        assert_eq!(
+            relative_path(from, Path::new("/clients/jo/photos/front.jpg")).unwrap(),
+            Path::new("../photos/front.jpg")
+        );
     }
 
     #[test]
@@ -141,12 +139,7 @@ mod tests {
 
     #[test]
     fn a_relative_reference_resolves_beside_the_design() {
-        let photo = PhotoRef {
-            path: "photos/front.jpg".into(),
-            sha256: String::new(),
-            width_px: 1,
-            height_px: 1,
-        };
+        let photo = PhotoRef { path: "photos/front.jpg".into(), sha256: String::new(), width_px: 1, height_px: 1 };
         let resolved = resolve_photo_path(&photo, Some(Path::new("/a/b/design.json")));
         assert_eq!(resolved, Path::new("/a/b/photos/front.jpg"));
     }

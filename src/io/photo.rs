@@ -4,6 +4,7 @@
 //! copy of its pixels, at most `max_display_side` on its longer side, since GPU textures stop at
 //! 8192 pixels and a 200 MP photo would not fit anyway.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -44,10 +45,7 @@ pub enum PhotoError {
     #[error("The photo {path} is not there (moved, renamed or on a drive that is not connected).")]
     NotFound { path: PathBuf },
     #[error("Could not read the photo {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{path} is a folder, not a photo.")]
     IsDirectory { path: PathBuf },
     #[error("{path} is empty (0 bytes); the copy may have failed.")]
@@ -57,12 +55,7 @@ pub enum PhotoError {
     #[error(
         "{path} is {width} x {height} pixels ({megapixels} MP); photos up to 200 MP can be opened. Resize it in a photo editor first."
     )]
-    TooManyPixels {
-        path: PathBuf,
-        width: u32,
-        height: u32,
-        megapixels: u64,
-    },
+    TooManyPixels { path: PathBuf, width: u32, height: u32, megapixels: u64 },
     #[error("{path} is not a photo format the studio reads (JPEG, PNG, WebP, TIFF, BMP, HEIC).")]
     Unsupported { path: PathBuf },
     #[error("{path} could not be decoded: {detail}. The file may be damaged or incomplete.")]
@@ -77,7 +70,11 @@ pub enum PhotoError {
 
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut hex, byte| {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
 }
 
 /// Reads, checks and decodes the photo at `path`.
@@ -100,18 +97,9 @@ pub fn decode_photo_bytes(bytes: &[u8], path: &Path, max_display_side: u32) -> R
         return Err(PhotoError::Empty { path: path.to_owned() });
     }
     let sha256 = sha256_hex(bytes);
-    let image = if is_heif(bytes) {
-        decode_heif(path)?
-    } else {
-        decode_with_limits(bytes, path)?
-    };
+    let image = if is_heif(bytes) { decode_heif(path)? } else { decode_with_limits(bytes, path)? };
     let (width_px, height_px) = (image.width(), image.height());
-    Ok(DecodedPhoto {
-        width_px,
-        height_px,
-        display: display_copy(image, max_display_side.max(1)),
-        sha256,
-    })
+    Ok(DecodedPhoto { width_px, height_px, display: display_copy(image, max_display_side.max(1)), sha256 })
 }
 
 fn read_error(path: &Path, source: std::io::Error) -> PhotoError {
@@ -124,14 +112,9 @@ fn read_error(path: &Path, source: std::io::Error) -> PhotoError {
 fn decode_with_limits(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoError> {
     let corrupt = |e: image::ImageError| match e {
         image::ImageError::Unsupported(_) => PhotoError::Unsupported { path: path.to_owned() },
-        other => PhotoError::Corrupt {
-            path: path.to_owned(),
-            detail: other.to_string(),
-        },
+        other => PhotoError::Corrupt { path: path.to_owned(), detail: other.to_string() },
     };
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| read_error(path, e))?;
+    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| read_error(path, e))?;
     if reader.format().is_none() {
         return Err(PhotoError::Unsupported { path: path.to_owned() });
     }
@@ -142,12 +125,7 @@ fn decode_with_limits(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoEr
     let (width, height) = decoder.dimensions();
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_PHOTO_PIXELS {
-        return Err(PhotoError::TooManyPixels {
-            path: path.to_owned(),
-            width,
-            height,
-            megapixels: pixels / 1_000_000,
-        });
+        return Err(PhotoError::TooManyPixels { path: path.to_owned(), width, height, megapixels: pixels / 1_000_000 });
     }
     // A photo whose EXIF is unreadable still opens, just unrotated.
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -164,10 +142,7 @@ fn is_heif(bytes: &[u8]) -> bool {
 
 /// Converts through libheif's `heif-convert` into a private temporary PNG, then decodes that.
 fn decode_heif(path: &Path) -> Result<DynamicImage, PhotoError> {
-    let failed = |detail: String| PhotoError::HeifConversionFailed {
-        path: path.to_owned(),
-        detail,
-    };
+    let failed = |detail: String| PhotoError::HeifConversionFailed { path: path.to_owned(), detail };
     let folder = tempfile::tempdir().map_err(|e| failed(e.to_string()))?;
     let converted = folder.path().join("converted.png");
     let output = match Command::new("heif-convert").arg(path).arg(&converted).output() {
@@ -186,19 +161,16 @@ fn decode_heif(path: &Path) -> Result<DynamicImage, PhotoError> {
 
 /// Downscales to fit `max_side` and flattens any transparency onto mid grey.
 fn display_copy(image: DynamicImage, max_side: u32) -> RgbaImage {
-    let image = if image.width().max(image.height()) > max_side {
-        image.thumbnail(max_side, max_side)
-    } else {
-        image
-    };
+    let image = if image.width().max(image.height()) > max_side { image.thumbnail(max_side, max_side) } else { image };
     let has_alpha = image.color().has_alpha();
     let mut rgba = image.into_rgba8();
     if has_alpha {
         for pixel in rgba.pixels_mut() {
             let alpha = u16::from(pixel[3]);
             for channel in &mut pixel.0[..3] {
-                // Integer blend over grey 128; the result is at most 255, so the cast is exact.
-                *channel = ((u16::from(*channel) * alpha + 128 * (255 - alpha)) / 255) as u8;
+                // Integer blend over mid grey; the result never exceeds 255.
+                let blended = (u16::from(*channel) * alpha + 128 * (255 - alpha)) / 255;
+                *channel = u8::try_from(blended).unwrap_or(u8::MAX);
             }
             pixel[3] = 255;
         }

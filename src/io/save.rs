@@ -38,14 +38,12 @@ impl SaveStep {
 pub enum SaveError {
     #[error("Not saved: the design has values that cannot be stored:\n{}", list(.0))]
     Invalid(Vec<Problem>),
-    #[error("Not saved: the written design did not read back identically ({0}). This is a bug; the old file is untouched.")]
+    #[error(
+        "Not saved: the written design did not read back identically ({0}). This is a bug; the old file is untouched."
+    )]
     RoundTrip(String),
     #[error("Not saved to {path}: {source} (while trying to {step}). The previous file is untouched.")]
-    Io {
-        path: PathBuf,
-        step: &'static str,
-        source: io::Error,
-    },
+    Io { path: PathBuf, step: &'static str, source: io::Error },
 }
 
 fn list(problems: &[Problem]) -> String {
