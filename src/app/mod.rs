@@ -384,7 +384,7 @@ impl StudioApp {
             }
             Command::OpenPhoto(None) => self.jobs.pick_file(Pick::OpenPhoto, self.document_folder()),
             Command::OpenPhoto(Some(path)) => {
-                self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.view_index))
+                self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.view_index));
             }
             Command::LocatePhoto(None) => self.jobs.pick_file(Pick::LocatePhoto, self.document_folder()),
             Command::LocatePhoto(Some(path)) => self.decode_for_view(ctx, path, PhotoPurpose::Relink(self.view_index)),
