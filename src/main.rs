@@ -62,7 +62,7 @@ fn validate(file: &std::path::Path) -> ExitCode {
                         hairline_studio::io::PhotoStatus::Found(_) => {}
                         status => {
                             ok = false;
-                            println!("views[{i}].photo: {status:?}");
+                            println!("views[{i}].photo: {status}");
                         }
                     }
                 }

@@ -87,10 +87,13 @@ fn view_ui(
     let mut kind = view.kind;
     let mm_per_px = view.mm_per_px();
     let photo_ref = view.photo.clone();
-    egui::ComboBox::from_label("Angle").selected_text(kind.label()).show_ui(ui, |ui| {
-        for option in crate::design::ViewKind::ALL {
-            ui.selectable_value(&mut kind, option, option.label());
-        }
+    ui.horizontal(|ui| {
+        ui.label("Angle");
+        egui::ComboBox::from_id_salt("angle").selected_text(kind.label()).show_ui(ui, |ui| {
+            for option in crate::design::ViewKind::ALL {
+                ui.selectable_value(&mut kind, option, option.label());
+            }
+        });
     });
     document.set(|d| d.views.get_mut(view_index).map(|v| &mut v.kind), kind);
 

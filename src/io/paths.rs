@@ -20,6 +20,19 @@ pub enum PhotoStatus {
     Unreadable(PathBuf, String),
 }
 
+impl std::fmt::Display for PhotoStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Found(path) => write!(f, "found at {}", path.display()),
+            Self::Missing(path) => {
+                write!(f, "missing: no file at {}; open the design and use Locate photo", path.display())
+            }
+            Self::Changed(path) => write!(f, "changed: {} is not the photo the design was drawn on", path.display()),
+            Self::Unreadable(path, error) => write!(f, "unreadable: {}: {error}", path.display()),
+        }
+    }
+}
+
 /// The file a photo reference points to, given the design's own path (`None` if never saved).
 pub fn resolve_photo_path(photo: &PhotoRef, design_path: Option<&Path>) -> PathBuf {
     let stored = PathBuf::from(&photo.path);

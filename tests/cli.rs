@@ -1,0 +1,65 @@
+//! The command line: `validate` and `schema`.
+
+#![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn studio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hairline-studio")).args(args).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_sample_design() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let output = studio(&["validate", sample.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).contains("valid"));
+}
+
+#[test]
+fn validate_lists_the_problems_of_a_bad_design_and_fails() {
+    let folder = tempfile::tempdir().unwrap();
+    let bad = folder.path().join("bad.json");
+    let text = r#"{"format": "hairline-studio/design", "version": 1,
+        "views": [{"kind": "front", "zones": [{"name": "z", "vertices": [], "density_per_cm2": -3, "dot_diameter_mm": 9}]}]}"#;
+    std::fs::write(&bad, text).unwrap();
+    let output = studio(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(report.contains("bad.json"), "{report}");
+    assert!(report.contains("views[0].zones[0].density_per_cm2"), "{report}");
+    assert!(report.contains("views[0].zones[0].dot_diameter_mm"), "{report}");
+}
+
+#[test]
+fn validate_reports_a_missing_file() {
+    let output = studio(&["validate", "/nonexistent/design.json"]);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(stdout(&output).contains("/nonexistent/design.json"));
+}
+
+#[test]
+fn validate_reports_a_photo_that_needs_relinking() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = folder.path().join("moved.json");
+    let sample =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")).unwrap();
+    std::fs::write(&design, sample).unwrap();
+    let output = studio(&["validate", design.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("missing: no file at"), "{}", stdout(&output));
+}
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let output = studio(&["schema"]);
+    assert!(output.status.success());
+    let checked_in =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/design.schema.json")).unwrap();
+    assert_eq!(stdout(&output), checked_in);
+}
