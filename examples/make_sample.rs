@@ -11,7 +11,9 @@
 
 use std::path::Path;
 
-use hairline_studio::design::{Calibration, Curve, CurveRole, Design, PhotoPoint, Zone, ZoneKind};
+use hairline_studio::design::{
+    Calibration, CalibrationSource, Curve, CurveRole, Design, Landmarks, PhotoPoint, Zone, ZoneKind,
+};
 use hairline_studio::io::{photo_ref_for, save_design_file, sha256_hex};
 use image::{Rgb, RgbImage};
 
@@ -37,10 +39,20 @@ fn main() -> anyhow::Result<()> {
     let view = &mut design.views[0];
     view.photo = photo_ref_for(&photo_path, sha256_hex(&jpeg), WIDTH, HEIGHT);
     view.calibration = Some(Calibration {
+        source: CalibrationSource::Pupils,
         a: PhotoPoint::new(PUPILS[0].0, PUPILS[0].1),
         b: PhotoPoint::new(PUPILS[1].0, PUPILS[1].1),
         length_mm: 63.0,
     });
+    view.landmarks = Landmarks {
+        glabella: Some(PhotoPoint::new(600.0, 830.0)),
+        chin: Some(PhotoPoint::new(600.0, 1158.0)),
+        left_pupil: Some(PhotoPoint::new(PUPILS[0].0, PUPILS[0].1)),
+        right_pupil: Some(PhotoPoint::new(PUPILS[1].0, PUPILS[1].1)),
+        left_canthus: Some(PhotoPoint::new(PUPILS[0].0 - 55.0, PUPILS[0].1)),
+        right_canthus: Some(PhotoPoint::new(PUPILS[1].0 + 55.0, PUPILS[1].1)),
+        ..Landmarks::default()
+    };
     let hairline = [
         (345.0, 560.0),
         (410.0, 478.0),
@@ -54,6 +66,7 @@ fn main() -> anyhow::Result<()> {
         name: "Hairline".to_owned(),
         role: CurveRole::Hairline,
         points: hairline.iter().map(|&(x, y)| PhotoPoint::new(x, y)).collect(),
+        ..Curve::default()
     });
     let mut zone = Zone::new(ZoneKind::Frontal, "Frontal zone");
     zone.vertices = hairline

@@ -20,6 +20,7 @@ pub mod app;
 pub mod design;
 pub mod geometry;
 pub mod io;
+pub mod summary;
 
 /// The JSON Schema of the design format, as checked into `schema/design.schema.json`.
 pub fn design_schema_json() -> String {

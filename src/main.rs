@@ -24,6 +24,11 @@ enum Cmd {
         /// The design file to check.
         file: PathBuf,
     },
+    /// Print a JSON summary of a design: each view's scale, hairline measurements and zones.
+    Info {
+        /// The design file to summarise.
+        file: PathBuf,
+    },
     /// Print the JSON Schema of the design format.
     Schema,
 }
@@ -32,6 +37,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Cmd::Validate { file }) => validate(&file),
+        Some(Cmd::Info { file }) => info(&file),
         Some(Cmd::Schema) => {
             print!("{}", hairline_studio::design_schema_json());
             ExitCode::SUCCESS
@@ -73,6 +79,28 @@ fn validate(file: &std::path::Path) -> ExitCode {
         Err(e) => {
             println!("{e}");
             ExitCode::from(if matches!(e, DesignError::Read { .. }) { 3 } else { 1 })
+        }
+    }
+}
+
+fn info(file: &std::path::Path) -> ExitCode {
+    match hairline_studio::io::open_design_file(file) {
+        Ok(parsed) => {
+            let summary = hairline_studio::summary::summarize(&parsed.design);
+            match serde_json::to_string_pretty(&summary) {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("hairline-studio: could not write the summary: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
         }
     }
 }

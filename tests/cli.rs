@@ -63,3 +63,20 @@ fn schema_prints_the_checked_in_schema() {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/design.schema.json")).unwrap();
     assert_eq!(stdout(&output), checked_in);
 }
+
+#[test]
+fn info_reports_calibration_hairline_and_zones_in_millimetres() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let output = studio(&["info", sample.to_str().unwrap()]);
+    assert!(output.status.success());
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let view = &summary["views"][0];
+    // Pupils 300 px apart at 63 mm.
+    assert_eq!(view["mm_per_px"], 0.21);
+    // The hairline's centre is 390 px above the glabella: 81.9 mm.
+    assert_eq!(view["hairline"]["height_above_glabella_mm"], 81.9);
+    assert_eq!(view["hairline"]["left_right_difference_mm"], 0.0, "the sample is symmetric");
+    let area = view["zones"][0]["area_cm2"].as_f64().unwrap();
+    assert!(area > 20.0 && area < 35.0, "{area}");
+    assert_eq!(summary["total_estimated_dots"], view["zones"][0]["estimated_dots"]);
+}

@@ -6,8 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use hairline_studio::design::{
-    Calibration, Curve, CurveRole, Design, DesignError, FORMAT_VERSION, PhotoPoint, PhotoRef, View, ViewKind, Zone,
-    ZoneKind, parse_design, read_design,
+    Calibration, CalibrationSource, Curve, CurveRole, Design, DesignError, FORMAT_VERSION, Guides, Landmarks,
+    PhotoPoint, PhotoRef, Transition, View, ViewKind, Zone, ZoneKind, parse_design, read_design,
 };
 use hairline_studio::io::{
     SaveError, SaveStep, open_design_file, save_design, save_design_file, save_design_with_checkpoints,
@@ -18,12 +18,17 @@ fn sample() -> Design {
     let mut design = Design::new(42);
     design.client.name = "Jo Example".into();
     let view = &mut design.views[0];
-    view.calibration =
-        Some(Calibration { a: PhotoPoint::new(100.0, 200.0), b: PhotoPoint::new(400.0, 200.0), length_mm: 63.0 });
+    view.calibration = Some(Calibration {
+        source: CalibrationSource::Ruler,
+        a: PhotoPoint::new(100.0, 200.0),
+        b: PhotoPoint::new(400.0, 200.0),
+        length_mm: 63.0,
+    });
     view.curves.push(Curve {
         name: "Hairline".into(),
         role: CurveRole::Hairline,
         points: vec![PhotoPoint::new(10.0, 20.0), PhotoPoint::new(30.5, 15.25)],
+        ..Curve::default()
     });
     let mut zone = Zone::new(ZoneKind::Crown, "Crown");
     zone.vertices = vec![PhotoPoint::new(0.0, 0.0), PhotoPoint::new(10.0, 0.0), PhotoPoint::new(5.0, 8.0)];
@@ -38,7 +43,12 @@ fn point() -> impl Strategy<Value = PhotoPoint> {
 fn design_strategy() -> impl Strategy<Value = Design> {
     let curve =
         ("\\PC{0,20}", any::<bool>(), prop::collection::vec(point(), 0..20)).prop_map(|(name, hairline, points)| {
-            Curve { name, role: if hairline { CurveRole::Hairline } else { CurveRole::Outline }, points }
+            Curve {
+                name,
+                role: if hairline { CurveRole::Hairline } else { CurveRole::Outline },
+                points,
+                transition: Transition { band_width_mm: 7.5, ..Transition::default() },
+            }
         });
     let zone = (
         "\\PC{0,20}",
@@ -66,6 +76,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
     );
     let calibration =
         prop::option::of((point(), point(), 0.0..10_000.0f64).prop_map(|(a, b, length_mm)| Calibration {
+            source: CalibrationSource::Pupils,
             a,
             b,
             length_mm,
@@ -83,6 +94,8 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             calibration,
             curves,
             zones,
+            landmarks: Landmarks { glabella: Some(PhotoPoint::new(12.0, 34.5)), ..Landmarks::default() },
+            guides: Guides { visible: false, mid_frontal_height_mm: 72.5 },
         });
     (prop::collection::vec(view, 0..4), "\\PC{0,40}", "\\PC{0,80}", any::<u64>(), 0.0..1000.0f64).prop_map(
         |(views, name, notes, seed, water)| {

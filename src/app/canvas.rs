@@ -9,7 +9,8 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2};
 use crate::design::{CurveRole, PhotoPoint, View};
 use crate::geometry::{sample_curve, triangulate};
 
-use super::interaction::{Hover, Selection, ShapeId};
+use super::interaction::{Handle, Selection, ShapeId};
+use super::overlay::{Overlay, paint_bands, paint_overlay};
 
 /// Zoom bounds, in screen points per photo pixel.
 const MIN_ZOOM: f32 = 0.01;
@@ -124,7 +125,9 @@ pub struct CanvasPaint<'a> {
     pub texture: Option<&'a egui::TextureHandle>,
     pub photo_size_px: Option<Vec2>,
     pub selection: Option<Selection>,
-    pub hover: Option<Hover>,
+    pub hover: Option<Handle>,
+    /// The ruler's measurement, or a rubber band from a first click to the cursor.
+    pub ruler: Option<[PhotoPoint; 2]>,
     /// The zone being drawn and the cursor, for the rubber-band edge.
     pub drawing_zone: Option<(usize, Option<PhotoPoint>)>,
 }
@@ -160,6 +163,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
     }
 
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
+    let overlay = Overlay { view: paint.view, hover: paint.hover, ruler: paint.ruler };
+    paint_bands(&painter, &overlay, &to_screen);
     for (index, zone) in paint.view.zones.iter().enumerate() {
         let selected = matches!(paint.selection, Some(s) if s.shape == ShapeId::Zone(index));
         let points: Vec<Pos2> = zone.vertices.iter().map(|&p| to_screen(p)).collect();
@@ -195,6 +200,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
     }
 
     paint_handles(&painter, paint, &to_screen);
+    paint_overlay(&painter, &overlay, &to_screen);
     response
 }
 
@@ -210,7 +216,7 @@ fn paint_handles(painter: &egui::Painter, paint: &CanvasPaint<'_>, to_screen: &i
         let shape_selected = paint.selection.is_some_and(|s| s.shape == shape);
         for (index, &point) in points.iter().enumerate() {
             let centre = to_screen(point);
-            let hovered = paint.hover.is_some_and(|h| h.shape == shape && h.point == Some(index));
+            let hovered = paint.hover == Some(Handle::Point(shape, index));
             let selected = paint.selection.is_some_and(|s| s.shape == shape && s.point == Some(index));
             let radius = if hovered || selected { 6.0 } else { 4.0 };
             let fill = if selected {

@@ -34,6 +34,16 @@ pub enum Command {
     ZoomToFit,
     ZoomTo100,
     SelectTool(Tool),
+    /// Switch to the Landmarks tool with this landmark next.
+    PlaceLandmark(crate::design::Landmark),
+    /// Calibrate the current view from two points and their true distance.
+    SetCalibration {
+        a: crate::design::PhotoPoint,
+        b: crate::design::PhotoPoint,
+        length_mm: f64,
+    },
+    ToggleMirror,
+    ToggleGuides,
     ToggleHelp,
     Quit,
 }
@@ -65,6 +75,11 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (plain(Key::H), Command::SelectTool(Tool::Pan)),
         (plain(Key::L), Command::SelectTool(Tool::Hairline)),
         (plain(Key::Z), Command::SelectTool(Tool::Zone)),
+        (plain(Key::C), Command::SelectTool(Tool::Calibrate)),
+        (plain(Key::K), Command::SelectTool(Tool::Landmarks)),
+        (plain(Key::R), Command::SelectTool(Tool::Ruler)),
+        (plain(Key::M), Command::ToggleMirror),
+        (plain(Key::G), Command::ToggleGuides),
         (plain(Key::F1), Command::ToggleHelp),
     ]
 }
@@ -75,13 +90,15 @@ pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
 }
 
 /// What the help window lists, beyond the shortcuts: mouse gestures on the canvas.
-pub const MOUSE_HELP: [(&str, &str); 6] = [
+pub const MOUSE_HELP: [(&str, &str); 8] = [
     ("Wheel", "Zoom about the cursor"),
     ("Middle-drag, or Space + drag", "Pan"),
     ("Hairline tool: click", "Add a point to the hairline"),
     ("Zone tool: click, then Enter or double-click", "Add vertices, then close the zone"),
     ("Drag a point (any tool but Pan)", "Move it; one undo step per drag"),
     ("Escape", "Finish the zone being drawn, or cancel a drag"),
+    ("Near the midline", "Hairline points snap onto it"),
+    ("Calibrate / Ruler tool: click, click", "Set the scale from a known length / measure a distance"),
 ];
 
 /// A short description of `command` for menus and the help window.
@@ -102,6 +119,10 @@ pub fn describe(command: &Command) -> String {
         Command::ZoomToFit => "Fit the photo in the window".into(),
         Command::ZoomTo100 => "Zoom to 100 % (one photo pixel per screen pixel)".into(),
         Command::SelectTool(tool) => format!("{} tool", tool.label()),
+        Command::PlaceLandmark(landmark) => format!("Place {}", landmark.label()),
+        Command::SetCalibration { .. } => "Calibrate".into(),
+        Command::ToggleMirror => "Mirror mode on or off".into(),
+        Command::ToggleGuides => "Show or hide the anatomical guides".into(),
         Command::ToggleHelp => "Show or hide this help".into(),
         Command::Quit => "Quit".into(),
     }

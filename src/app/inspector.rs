@@ -6,6 +6,7 @@
 use crate::design::{CurveRole, Design, Document, ZoneKind};
 use crate::geometry::{curve_length_px, polygon_area_px2};
 
+use super::anatomy_panel;
 use super::command::Command;
 use super::interaction::{Interaction, Selection, ShapeId};
 use super::photos::PhotoView;
@@ -26,6 +27,18 @@ pub fn inspector_ui(
         egui::CollapsingHeader::new("Client").default_open(true).show(ui, |ui| client_ui(ui, document));
         egui::CollapsingHeader::new("View").default_open(true).show(ui, |ui| {
             commands.extend(view_ui(ui, document, view_index, photo));
+        });
+        egui::CollapsingHeader::new("Calibration").default_open(true).show(ui, |ui| {
+            commands.extend(anatomy_panel::calibration_ui(ui, document, view_index));
+        });
+        egui::CollapsingHeader::new("Landmarks").default_open(false).show(ui, |ui| {
+            commands.extend(anatomy_panel::landmarks_ui(ui, document, view_index, interaction.next_landmark));
+        });
+        egui::CollapsingHeader::new("Guides and starting shapes").default_open(false).show(ui, |ui| {
+            anatomy_panel::guides_ui(ui, document, view_index);
+        });
+        egui::CollapsingHeader::new("Hairline measurements").default_open(true).show(ui, |ui| {
+            anatomy_panel::measurements_ui(ui, document, view_index);
         });
         egui::CollapsingHeader::new("Curves and zones").default_open(true).show(ui, |ui| {
             shapes_list_ui(ui, document, view_index, interaction);
@@ -85,15 +98,18 @@ fn view_ui(
         return commands;
     };
     let mut kind = view.kind;
-    let mm_per_px = view.mm_per_px();
     let photo_ref = view.photo.clone();
     ui.horizontal(|ui| {
-        ui.label("Angle");
-        egui::ComboBox::from_id_salt("angle").selected_text(kind.label()).show_ui(ui, |ui| {
-            for option in crate::design::ViewKind::ALL {
-                ui.selectable_value(&mut kind, option, option.label());
-            }
-        });
+        let label = ui.label("Angle");
+        egui::ComboBox::from_id_salt("angle")
+            .selected_text(kind.label())
+            .show_ui(ui, |ui| {
+                for option in crate::design::ViewKind::ALL {
+                    ui.selectable_value(&mut kind, option, option.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
     });
     document.set(|d| d.views.get_mut(view_index).map(|v| &mut v.kind), kind);
 
@@ -125,12 +141,6 @@ fn view_ui(
             }
         }
     }
-    match mm_per_px {
-        Some(scale) => ui.label(format!("Scale: {scale:.4} mm per pixel")),
-        None => ui
-            .colored_label(ui.visuals().warn_fg_color, "Not calibrated: lengths are in pixels")
-            .on_hover_text("Calibration (a ruler of known length, or the pupils) comes with the hairline tools."),
-    };
     commands
 }
 
@@ -172,11 +182,15 @@ fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, se
                 text_row(ui, document, "Name", "Curve name", |d| {
                     d.views.get_mut(view_index)?.curves.get_mut(c).map(|c| &mut c.name)
                 });
-                ui.label("Role");
-                egui::ComboBox::from_id_salt("role").selected_text(role_label(role)).show_ui(ui, |ui| {
-                    ui.selectable_value(&mut role, CurveRole::Hairline, role_label(CurveRole::Hairline));
-                    ui.selectable_value(&mut role, CurveRole::Outline, role_label(CurveRole::Outline));
-                });
+                let label = ui.label("Role");
+                egui::ComboBox::from_id_salt("role")
+                    .selected_text(role_label(role))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut role, CurveRole::Hairline, role_label(CurveRole::Hairline));
+                        ui.selectable_value(&mut role, CurveRole::Outline, role_label(CurveRole::Outline));
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
                 ui.label("Points");
                 ui.label(points.to_string());
@@ -186,6 +200,11 @@ fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, se
                 ui.end_row();
             });
             document.set(|d| d.views.get_mut(view_index)?.curves.get_mut(c).map(|c| &mut c.role), role);
+            if role == CurveRole::Hairline {
+                ui.separator();
+                ui.label(egui::RichText::new("Transition band").strong());
+                anatomy_panel::transition_ui(ui, document, view_index, c);
+            }
         }
         ShapeId::Zone(z) => {
             let Some(zone) = view.zones.get(z) else {
@@ -198,12 +217,16 @@ fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, se
                 text_row(ui, document, "Name", "Zone name", |d| {
                     d.views.get_mut(view_index)?.zones.get_mut(z).map(|z| &mut z.name)
                 });
-                ui.label("Kind");
-                egui::ComboBox::from_id_salt("kind").selected_text(kind.label()).show_ui(ui, |ui| {
-                    for option in ZoneKind::ALL {
-                        ui.selectable_value(&mut kind, option, option.label());
-                    }
-                });
+                let label = ui.label("Kind");
+                egui::ComboBox::from_id_salt("kind")
+                    .selected_text(kind.label())
+                    .show_ui(ui, |ui| {
+                        for option in ZoneKind::ALL {
+                            ui.selectable_value(&mut kind, option, option.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
                 ui.label("Density");
                 ui.add(egui::DragValue::new(&mut density).range(0.0..=1000.0).speed(1.0).suffix(" dots/cm²"));

@@ -6,6 +6,7 @@
 //! report through [`jobs::Jobs`]. Module per piece: `menu`, `tools`, `canvas`, `interaction`,
 //! `inspector`, `dialogs`.
 
+mod anatomy_panel;
 mod canvas;
 mod command;
 mod dialogs;
@@ -13,6 +14,7 @@ mod inspector;
 mod interaction;
 mod jobs;
 mod menu;
+mod overlay;
 mod photos;
 mod recent;
 mod tools;
@@ -176,7 +178,7 @@ impl StudioApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("tools").exact_size(52.0).resizable(false).show(ui, |ui| {
-            self.commands.extend(tools::tool_strip_ui(ui, self.tool));
+            self.commands.extend(tools::tool_strip_ui(ui, self.tool, self.interaction.mirror));
         });
         egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
             let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
@@ -187,6 +189,17 @@ impl StudioApp {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         let commands = self.dialogs.show(&ctx, &self.document);
         self.commands.extend(commands);
+        if let Some(points) = self.interaction.pending_calibration {
+            let previous = self.document.design().views.get(self.view_index).and_then(|v| v.calibration.as_ref());
+            match dialogs::calibration_modal(&ctx, points, previous.map(|c| c.length_mm)) {
+                dialogs::Answer::Pending => {}
+                dialogs::Answer::Cancel => self.interaction.pending_calibration = None,
+                dialogs::Answer::Ok(command) => {
+                    self.interaction.pending_calibration = None;
+                    self.commands.push(command);
+                }
+            }
+        }
 
         self.run_queued_commands(&ctx);
         let mid_interaction = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
@@ -215,12 +228,17 @@ impl StudioApp {
             ui.centered_and_justified(|ui| ui.label("This design has no views. Use + Add view above."));
             return;
         };
+        let rubber_band = match (self.tool, self.interaction.first_click, self.interaction.cursor_in_photo) {
+            (Tool::Ruler | Tool::Calibrate, Some(first), Some(cursor)) => Some([first, cursor]),
+            _ => None,
+        };
         let paint = CanvasPaint {
             view,
             texture,
             photo_size_px,
             selection: self.interaction.selection,
             hover: self.interaction.hover,
+            ruler: rubber_band.or(if self.tool == Tool::Ruler { self.interaction.ruler } else { None }),
             drawing_zone: self.interaction.drawing_zone.map(|z| (z, self.interaction.cursor_in_photo)),
         };
         let response = canvas::canvas_ui(ui, &mut self.canvas, &paint);
@@ -237,7 +255,7 @@ impl StudioApp {
         }
         let cursor = if panning || self.tool == Tool::Pan {
             egui::CursorIcon::Grab
-        } else if self.interaction.hover.is_some() {
+        } else if self.interaction.hover.is_some() && self.tool != Tool::Ruler {
             egui::CursorIcon::PointingHand
         } else {
             egui::CursorIcon::Crosshair
@@ -408,7 +426,41 @@ impl StudioApp {
             Command::ZoomTo100 => self.canvas.zoom_to_actual_pixels(ctx.pixels_per_point()),
             Command::SelectTool(tool) => {
                 self.tool = tool;
-                self.status = format!("{} tool", tool.label());
+                self.interaction.first_click = None;
+                self.status = match tool {
+                    Tool::Calibrate => "Calibrate: click both ends of something of known length.".to_owned(),
+                    Tool::Landmarks => format!("Landmarks: click to place {}.", self.interaction.next_landmark.label()),
+                    Tool::Ruler => "Ruler: click two points (or drag) to measure.".to_owned(),
+                    _ => format!("{} tool", tool.label()),
+                };
+            }
+            Command::PlaceLandmark(landmark) => {
+                self.interaction.next_landmark = landmark;
+                self.run_command(ctx, Command::SelectTool(Tool::Landmarks));
+            }
+            Command::SetCalibration { a, b, length_mm } => {
+                if let Some(view) = self.document.design_mut().views.get_mut(self.view_index) {
+                    view.calibration = Some(crate::design::Calibration {
+                        source: crate::design::CalibrationSource::Ruler,
+                        a,
+                        b,
+                        length_mm,
+                    });
+                    self.status = format!("Calibrated: {:.4} mm per pixel.", length_mm / a.distance_to(b));
+                }
+            }
+            Command::ToggleMirror => {
+                self.interaction.mirror = !self.interaction.mirror;
+                self.status = if self.interaction.mirror {
+                    "Mirror mode on: edits are mirrored about the midline.".to_owned()
+                } else {
+                    "Mirror mode off.".to_owned()
+                };
+            }
+            Command::ToggleGuides => {
+                if let Some(view) = self.document.design_mut().views.get_mut(self.view_index) {
+                    view.guides.visible = !view.guides.visible;
+                }
             }
             Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
             Command::Quit => {

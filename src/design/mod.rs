@@ -116,6 +116,11 @@ pub struct View {
     /// Areas to fill with follicle dots.
     #[serde(default)]
     pub zones: Vec<Zone>,
+    /// Anatomical points the guides are built from.
+    #[serde(default)]
+    pub landmarks: Landmarks,
+    #[serde(default)]
+    pub guides: Guides,
 }
 
 impl View {
@@ -131,6 +136,132 @@ impl View {
     /// Millimetres per photo pixel, once the view is calibrated.
     pub fn mm_per_px(&self) -> Option<f64> {
         self.calibration.as_ref().and_then(Calibration::mm_per_px)
+    }
+
+    /// The facial midline: as placed, or else vertical through the photo's centre.
+    pub fn midline(&self) -> Option<[PhotoPoint; 2]> {
+        if let (Some(top), Some(bottom)) = (self.landmarks.midline_top, self.landmarks.midline_bottom) {
+            return Some([top, bottom]);
+        }
+        let photo = self.photo.as_ref()?;
+        let x = f64::from(photo.width_px) / 2.0;
+        Some([PhotoPoint::new(x, 0.0), PhotoPoint::new(x, f64::from(photo.height_px))])
+    }
+}
+
+/// Points on the face that the guides and measurements hang on. "Left" and "right" are as seen
+/// in the photo (the client's right eye is on the photo's left in a front view).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Landmarks {
+    /// Two points on the facial midline; without them the midline is the photo's vertical centre.
+    pub midline_top: Option<PhotoPoint>,
+    pub midline_bottom: Option<PhotoPoint>,
+    /// The point between the eyebrows, from which hairline heights are measured.
+    pub glabella: Option<PhotoPoint>,
+    /// The bottom of the chin, for the rule of thirds.
+    pub chin: Option<PhotoPoint>,
+    pub left_pupil: Option<PhotoPoint>,
+    pub right_pupil: Option<PhotoPoint>,
+    /// The outer corners of the eyes; the frontotemporal angles lie above them.
+    pub left_canthus: Option<PhotoPoint>,
+    pub right_canthus: Option<PhotoPoint>,
+}
+
+/// One of the [`Landmarks`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Landmark {
+    MidlineTop,
+    MidlineBottom,
+    Glabella,
+    Chin,
+    LeftPupil,
+    RightPupil,
+    LeftCanthus,
+    RightCanthus,
+}
+
+impl Landmark {
+    pub const ALL: [Self; 8] = [
+        Self::Glabella,
+        Self::LeftPupil,
+        Self::RightPupil,
+        Self::LeftCanthus,
+        Self::RightCanthus,
+        Self::Chin,
+        Self::MidlineTop,
+        Self::MidlineBottom,
+    ];
+
+    /// The field's name in the design file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::MidlineTop => "midline_top",
+            Self::MidlineBottom => "midline_bottom",
+            Self::Glabella => "glabella",
+            Self::Chin => "chin",
+            Self::LeftPupil => "left_pupil",
+            Self::RightPupil => "right_pupil",
+            Self::LeftCanthus => "left_canthus",
+            Self::RightCanthus => "right_canthus",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::MidlineTop => "Midline, top",
+            Self::MidlineBottom => "Midline, bottom",
+            Self::Glabella => "Glabella (between the brows)",
+            Self::Chin => "Chin",
+            Self::LeftPupil => "Pupil, photo left",
+            Self::RightPupil => "Pupil, photo right",
+            Self::LeftCanthus => "Outer eye corner, photo left",
+            Self::RightCanthus => "Outer eye corner, photo right",
+        }
+    }
+}
+
+impl Landmarks {
+    pub fn get(&self, landmark: Landmark) -> Option<PhotoPoint> {
+        match landmark {
+            Landmark::MidlineTop => self.midline_top,
+            Landmark::MidlineBottom => self.midline_bottom,
+            Landmark::Glabella => self.glabella,
+            Landmark::Chin => self.chin,
+            Landmark::LeftPupil => self.left_pupil,
+            Landmark::RightPupil => self.right_pupil,
+            Landmark::LeftCanthus => self.left_canthus,
+            Landmark::RightCanthus => self.right_canthus,
+        }
+    }
+
+    pub fn slot_mut(&mut self, landmark: Landmark) -> &mut Option<PhotoPoint> {
+        match landmark {
+            Landmark::MidlineTop => &mut self.midline_top,
+            Landmark::MidlineBottom => &mut self.midline_bottom,
+            Landmark::Glabella => &mut self.glabella,
+            Landmark::Chin => &mut self.chin,
+            Landmark::LeftPupil => &mut self.left_pupil,
+            Landmark::RightPupil => &mut self.right_pupil,
+            Landmark::LeftCanthus => &mut self.left_canthus,
+            Landmark::RightCanthus => &mut self.right_canthus,
+        }
+    }
+}
+
+/// The anatomical guide overlay of a view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Guides {
+    pub visible: bool,
+    /// Where the mid-frontal point of the hairline is planned, above the glabella: about 8 cm
+    /// (6 to 9 cm) by the Garg method (shared/domain.md).
+    pub mid_frontal_height_mm: f64,
+}
+
+impl Default for Guides {
+    fn default() -> Self {
+        Self { visible: true, mid_frontal_height_mm: 80.0 }
     }
 }
 
@@ -164,9 +295,25 @@ impl PhotoPoint {
     }
 }
 
+/// How a view was calibrated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CalibrationSource {
+    /// Two points on something of known length (a ruler or a sticker in the photo).
+    #[default]
+    Ruler,
+    /// The two pupils and the inter-pupillary distance (adult mean 63 mm, 50 to 75).
+    Pupils,
+}
+
+/// The adult mean inter-pupillary distance (Dodgson 2004), the default for pupil calibration.
+pub const DEFAULT_INTERPUPILLARY_MM: f64 = 63.0;
+
 /// A known length on the photo that fixes its scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Calibration {
+    #[serde(default)]
+    pub source: CalibrationSource,
     /// One end of the reference (a ruler mark, or the left pupil).
     pub a: PhotoPoint,
     /// The other end of the reference.
@@ -201,6 +348,37 @@ pub struct Curve {
     #[serde(default)]
     pub role: CurveRole,
     pub points: Vec<PhotoPoint>,
+    /// The soft band behind a hairline where density builds up; used when `role` is hairline.
+    #[serde(default)]
+    pub transition: Transition,
+}
+
+/// The feathered front of a hairline: never a hard line (shared/domain.md, after Shapiro).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Transition {
+    /// Depth of the band behind the line over which density rises from sparse to full.
+    pub band_width_mm: f64,
+    /// Macro-irregularity: height of the broad waves along the line.
+    pub macro_amplitude_mm: f64,
+    /// Macro-irregularity: length of one wave along the line.
+    pub macro_wavelength_mm: f64,
+    /// Micro-irregularity: how far small clusters of leading dots reach ahead of the line.
+    pub micro_lead_mm: f64,
+    /// Micro-irregularity: share of the band's dots placed as leading clusters, 0 to 1.
+    pub micro_cluster_share: f64,
+}
+
+impl Default for Transition {
+    fn default() -> Self {
+        Self {
+            band_width_mm: 10.0,
+            macro_amplitude_mm: 1.5,
+            macro_wavelength_mm: 18.0,
+            micro_lead_mm: 3.0,
+            micro_cluster_share: 0.1,
+        }
+    }
 }
 
 /// What a zone is for; decides its default density and dot size.
@@ -330,5 +508,33 @@ impl Session {
             session(10, 18.0, 0.3, "Darker layer, vary dot size"),
             session(35, 14.0, 0.2, "Refine, fill dots that did not take"),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pupils_300_pixels_apart_at_63_mm_give_0_21_mm_per_pixel() {
+        let calibration = Calibration {
+            source: CalibrationSource::Pupils,
+            a: PhotoPoint::new(450.0, 880.0),
+            b: PhotoPoint::new(750.0, 880.0),
+            length_mm: DEFAULT_INTERPUPILLARY_MM,
+        };
+        assert!((calibration.mm_per_px().unwrap() - 0.21).abs() < 1e-12);
+        let tilted = Calibration { b: PhotoPoint::new(450.0 + 180.0, 880.0 + 240.0), ..calibration.clone() };
+        assert!((tilted.mm_per_px().unwrap() - 0.21).abs() < 1e-12, "the distance is Euclidean");
+        let degenerate = Calibration { b: calibration.a, ..calibration };
+        assert_eq!(degenerate.mm_per_px(), None);
+    }
+
+    #[test]
+    fn without_placed_points_the_midline_is_the_photos_vertical_centre() {
+        let mut view = View::new(ViewKind::Front);
+        assert_eq!(view.midline(), None);
+        view.photo = Some(PhotoRef { path: "p.jpg".into(), sha256: String::new(), width_px: 1200, height_px: 1500 });
+        assert_eq!(view.midline(), Some([PhotoPoint::new(600.0, 0.0), PhotoPoint::new(600.0, 1500.0)]));
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::{Design, PhotoPoint, Zone};
+use super::{Design, Landmark, PhotoPoint, Transition, Zone};
 
 /// The bounds a design must stay within.
 pub struct Limits;
@@ -50,11 +50,18 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.point(&format!("{at}.calibration.b"), calibration.b);
             problems.range(&format!("{at}.calibration.length_mm"), calibration.length_mm, 0.0, 10_000.0);
         }
+        for landmark in Landmark::ALL {
+            if let Some(point) = view.landmarks.get(landmark) {
+                problems.point(&format!("{at}.landmarks.{}", landmark.key()), point);
+            }
+        }
+        problems.range(&format!("{at}.guides.mid_frontal_height_mm"), view.guides.mid_frontal_height_mm, 0.0, 300.0);
         if view.curves.len() > Limits::MAX_CURVES_PER_VIEW {
             problems.push(format!("{at}.curves"), format!("more than {} curves", Limits::MAX_CURVES_PER_VIEW));
         }
         for (j, curve) in view.curves.iter().enumerate().take(Limits::MAX_CURVES_PER_VIEW) {
             problems.shape(&format!("{at}.curves[{j}].points"), &curve.points);
+            problems.transition(&format!("{at}.curves[{j}].transition"), &curve.transition);
         }
         if view.zones.len() > Limits::MAX_ZONES_PER_VIEW {
             problems.push(format!("{at}.zones"), format!("more than {} zones", Limits::MAX_ZONES_PER_VIEW));
@@ -110,6 +117,14 @@ impl Problems {
         }) {
             self.point(&format!("{at}[{k}]"), point);
         }
+    }
+
+    fn transition(&mut self, at: &str, transition: &Transition) {
+        self.range(&format!("{at}.band_width_mm"), transition.band_width_mm, 0.0, 100.0);
+        self.range(&format!("{at}.macro_amplitude_mm"), transition.macro_amplitude_mm, 0.0, 50.0);
+        self.range(&format!("{at}.macro_wavelength_mm"), transition.macro_wavelength_mm, 1.0, 500.0);
+        self.range(&format!("{at}.micro_lead_mm"), transition.micro_lead_mm, 0.0, 50.0);
+        self.range(&format!("{at}.micro_cluster_share"), transition.micro_cluster_share, 0.0, 1.0);
     }
 
     fn zone(&mut self, at: &str, zone: &Zone) {
