@@ -18,8 +18,10 @@
 
 pub mod app;
 pub mod design;
+pub mod follicles;
 pub mod geometry;
 pub mod io;
+pub mod render;
 pub mod summary;
 
 /// The JSON Schema of the design format, as checked into `schema/design.schema.json`.

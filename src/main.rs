@@ -29,6 +29,20 @@ enum Cmd {
         /// The design file to summarise.
         file: PathBuf,
     },
+    /// Render a view's simulated result over its photo to a PNG, identically on every run.
+    Render {
+        /// The design file.
+        file: PathBuf,
+        /// Where to write the PNG.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The view to render: front, top, left, right, crown or other (default: the first).
+        #[arg(long)]
+        view: Option<String>,
+        /// Width of the image in pixels (default: the photo's, at most 8192).
+        #[arg(long)]
+        width: Option<u32>,
+    },
     /// Print the JSON Schema of the design format.
     Schema,
 }
@@ -38,6 +52,13 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Cmd::Validate { file }) => validate(&file),
         Some(Cmd::Info { file }) => info(&file),
+        Some(Cmd::Render { file, output, view, width }) => match render(&file, &output, view.as_deref(), width) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("hairline-studio: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Cmd::Schema) => {
             print!("{}", hairline_studio::design_schema_json());
             ExitCode::SUCCESS
@@ -103,6 +124,48 @@ fn info(file: &std::path::Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn render(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    view: Option<&str>,
+    width: Option<u32>,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let design = hairline_studio::io::open_design_file(file)?.design;
+    let index = match view {
+        None => 0,
+        Some(name) => design
+            .views
+            .iter()
+            .position(|v| v.kind.label().eq_ignore_ascii_case(name))
+            .with_context(|| format!("{} has no {name} view", file.display()))?,
+    };
+    let view = design.views.get(index).with_context(|| format!("{} has no views", file.display()))?;
+    let photo_ref = view.photo.as_ref().with_context(|| format!("the {} view has no photo", view.kind.label()))?;
+    let photo = hairline_studio::io::decode_photo(std::path::Path::new(&photo_ref.path), 8192)?;
+    let mut pixels = photo.display;
+    if let Some(width) = width.filter(|&w| w != pixels.width()) {
+        anyhow::ensure!((16..=16384).contains(&width), "--width must be between 16 and 16384 pixels");
+        let height = (u64::from(pixels.height()) * u64::from(width) / u64::from(pixels.width())).max(1);
+        let height = u32::try_from(height).context("the image would be too tall")?;
+        pixels = image::imageops::resize(&pixels, width, height, image::imageops::FilterType::Triangle);
+    }
+    let image = hairline_studio::render::render_preview(view, design.pigment.water_parts, design.seed, &pixels);
+    let folder = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgba8(image)
+        .to_rgb8()
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .context("could not encode the PNG")?;
+    // Written beside the target and renamed over it, so a failure never leaves half a file.
+    let mut temporary =
+        tempfile::NamedTempFile::new_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
+    std::io::Write::write_all(&mut temporary, &png).with_context(|| format!("could not write {}", output.display()))?;
+    temporary.as_file().sync_all().with_context(|| format!("could not write {}", output.display()))?;
+    temporary.persist(output).with_context(|| format!("could not write {}", output.display()))?;
+    Ok(())
 }
 
 fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {

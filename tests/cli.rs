@@ -80,3 +80,38 @@ fn info_reports_calibration_hairline_and_zones_in_millimetres() {
     assert!(area > 20.0 && area < 35.0, "{area}");
     assert_eq!(summary["total_estimated_dots"], view["zones"][0]["estimated_dots"]);
 }
+
+#[test]
+fn render_writes_the_same_png_every_time() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let folder = tempfile::tempdir().unwrap();
+    let (first, second) = (folder.path().join("a.png"), folder.path().join("b.png"));
+    for output in [&first, &second] {
+        let result = studio(&["render", sample.to_str().unwrap(), "-o", output.to_str().unwrap(), "--width", "600"]);
+        assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    }
+    let bytes = std::fs::read(&first).unwrap();
+    assert_eq!(bytes, std::fs::read(&second).unwrap(), "byte-identical");
+    let image = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((image.width(), image.height()), (600, 750));
+    // The dots darken the scalp inside the zone: compare with the bare photo there.
+    let bare = image::open(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg"))
+        .unwrap()
+        .resize_exact(600, 750, image::imageops::FilterType::Triangle);
+    let luma = |img: &image::DynamicImage| {
+        let grey = img.to_luma8();
+        (280..320)
+            .flat_map(|x| (170..190).map(move |y| (x, y)))
+            .map(|(x, y)| u32::from(grey.get_pixel(x, y)[0]))
+            .sum::<u32>()
+    };
+    assert!(luma(&image) < luma(&bare), "the zone is darker with the dots");
+}
+
+#[test]
+fn render_names_a_missing_view() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let output = studio(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--view", "crown"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("has no crown view"));
+}

@@ -57,13 +57,17 @@ fn design_strategy() -> impl Strategy<Value = Design> {
         0.0..1000.0f64,
         0.0..5.0f64,
         any::<bool>(),
+        prop::option::of(0.0..100.0f64),
     )
-        .prop_map(|(name, kind, vertices, density, dot, hidden)| Zone {
+        .prop_map(|(name, kind, vertices, density, dot, hidden, water_parts)| Zone {
             name,
             kind: ZoneKind::ALL[kind],
             vertices,
             density_per_cm2: density,
             dot_diameter_mm: dot,
+            size_variation: 0.15,
+            edge_feather_mm: 2.5,
+            water_parts,
             hidden,
         });
     let photo = prop::option::of(
@@ -271,7 +275,13 @@ fn bad_files_give_errors_that_say_what_is_wrong() {
         ("huge coordinate", valid.replacen("30.5", "1e308", 1).into_bytes(), "not a position on a photo"),
         (
             "negative density",
-            valid.replacen("\"density_per_cm2\": 100.0", "\"density_per_cm2\": -5.0", 1).into_bytes(),
+            valid
+                .replacen(
+                    &format!("\"density_per_cm2\": {:?}", ZoneKind::Crown.default_density_per_cm2()),
+                    "\"density_per_cm2\": -5.0",
+                    1,
+                )
+                .into_bytes(),
             "density_per_cm2",
         ),
         ("deep nesting", format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(), "not valid JSON"),

@@ -123,6 +123,8 @@ impl CanvasView {
 pub struct CanvasPaint<'a> {
     pub view: &'a View,
     pub texture: Option<&'a egui::TextureHandle>,
+    /// The simulated dots, drawn over the photo when the preview is on.
+    pub preview: Option<&'a egui::TextureHandle>,
     pub photo_size_px: Option<Vec2>,
     pub selection: Option<Selection>,
     pub hover: Option<Handle>,
@@ -160,16 +162,23 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
                 painter.rect_filled(photo_rect, 0.0, Color32::from_gray(60));
             }
         }
+        if let Some(preview) = paint.preview {
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(preview.id(), photo_rect, uv, Color32::WHITE);
+        }
     }
 
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
     let overlay = Overlay { view: paint.view, hover: paint.hover, ruler: paint.ruler };
-    paint_bands(&painter, &overlay, &to_screen);
+    if paint.preview.is_none() {
+        // With the dots shown, the band would only hide them.
+        paint_bands(&painter, &overlay, &to_screen);
+    }
     for (index, zone) in paint.view.zones.iter().enumerate() {
         let selected = matches!(paint.selection, Some(s) if s.shape == ShapeId::Zone(index));
         let points: Vec<Pos2> = zone.vertices.iter().map(|&p| to_screen(p)).collect();
         let drawing = paint.drawing_zone.is_some_and(|(i, _)| i == index);
-        if !zone.hidden && !drawing && points.len() >= 3 {
+        if !zone.hidden && !drawing && points.len() >= 3 && paint.preview.is_none() {
             painter.add(fill_mesh(&zone.vertices, &points, ZONE_COLOUR.gamma_multiply(0.18)));
         }
         let stroke =

@@ -44,6 +44,7 @@ pub enum Command {
     },
     ToggleMirror,
     ToggleGuides,
+    TogglePreview,
     ToggleHelp,
     Quit,
 }
@@ -80,6 +81,7 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (plain(Key::R), Command::SelectTool(Tool::Ruler)),
         (plain(Key::M), Command::ToggleMirror),
         (plain(Key::G), Command::ToggleGuides),
+        (plain(Key::P), Command::TogglePreview),
         (plain(Key::F1), Command::ToggleHelp),
     ]
 }
@@ -123,6 +125,7 @@ pub fn describe(command: &Command) -> String {
         Command::SetCalibration { .. } => "Calibrate".into(),
         Command::ToggleMirror => "Mirror mode on or off".into(),
         Command::ToggleGuides => "Show or hide the anatomical guides".into(),
+        Command::TogglePreview => "Show or hide the simulated dots".into(),
         Command::ToggleHelp => "Show or hide this help".into(),
         Command::Quit => "Quit".into(),
     }

@@ -48,6 +48,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
             item(ui, &mut commands, Command::ZoomOut, true);
             item(ui, &mut commands, Command::ZoomToFit, true);
             item(ui, &mut commands, Command::ZoomTo100, true);
+            ui.separator();
+            item(ui, &mut commands, Command::TogglePreview, true);
+            item(ui, &mut commands, Command::ToggleGuides, true);
         });
         ui.menu_button("Tools", |ui| {
             for tool in Tool::ALL {

@@ -16,6 +16,7 @@ mod jobs;
 mod menu;
 mod overlay;
 mod photos;
+mod preview;
 mod recent;
 mod tools;
 mod view_bar;
@@ -59,6 +60,7 @@ pub struct StudioApp {
     canvas: CanvasView,
     interaction: Interaction,
     photos: Photos,
+    preview: preview::Preview,
     jobs: Jobs,
     recent: RecentFiles,
     dialogs: Dialogs,
@@ -79,6 +81,7 @@ impl StudioApp {
             canvas: CanvasView::default(),
             interaction: Interaction::default(),
             photos: Photos::default(),
+            preview: preview::Preview::shown(),
             jobs: Jobs::default(),
             recent: RecentFiles::load(options.recent_store),
             dialogs: Dialogs::default(),
@@ -178,7 +181,7 @@ impl StudioApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("tools").exact_size(52.0).resizable(false).show(ui, |ui| {
-            self.commands.extend(tools::tool_strip_ui(ui, self.tool, self.interaction.mirror));
+            self.commands.extend(tools::tool_strip_ui(ui, self.tool, self.interaction.mirror, self.preview.enabled));
         });
         egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
             let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
@@ -224,6 +227,7 @@ impl StudioApp {
         // Photo sides are at most a few tens of thousands of pixels: exact in f32.
         #[expect(clippy::cast_precision_loss, reason = "photo sizes are far below 2^24")]
         let photo_size_px = size.map(|(w, h)| egui::vec2(w as f32, h as f32));
+        let preview = self.preview.texture(ui.ctx(), &self.document, self.view_index);
         let Some(view) = self.document.design().views.get(self.view_index) else {
             ui.centered_and_justified(|ui| ui.label("This design has no views. Use + Add view above."));
             return;
@@ -235,6 +239,7 @@ impl StudioApp {
         let paint = CanvasPaint {
             view,
             texture,
+            preview,
             photo_size_px,
             selection: self.interaction.selection,
             hover: self.interaction.hover,
@@ -270,6 +275,10 @@ impl StudioApp {
                 ui.label("Working…");
             }
             ui.label(format!("Zoom {:.0} %", self.canvas.zoom * 100.0));
+            if self.preview.enabled {
+                ui.separator();
+                ui.label(format!("{} dots", thousands(self.preview.dot_count)));
+            }
             ui.separator();
             let mm_per_px = self.document.design().views.get(self.view_index).and_then(crate::design::View::mm_per_px);
             match (self.interaction.cursor_in_photo, mm_per_px) {
@@ -420,6 +429,18 @@ impl StudioApp {
                     self.status = message;
                 }
             }
+            Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
+            Command::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            view_command => self.run_view_command(ctx, &view_command),
+        }
+    }
+
+    /// Commands about the canvas, tools and overlays rather than files.
+    fn run_view_command(&mut self, ctx: &egui::Context, command: &Command) {
+        match *command {
             Command::ZoomIn => self.canvas.zoom_step(1),
             Command::ZoomOut => self.canvas.zoom_step(-1),
             Command::ZoomToFit => self.canvas.fit_pending = true,
@@ -457,16 +478,20 @@ impl StudioApp {
                     "Mirror mode off.".to_owned()
                 };
             }
+            Command::TogglePreview => {
+                self.preview.enabled = !self.preview.enabled;
+                self.status = if self.preview.enabled {
+                    "Preview on: simulated dots at true size and density.".to_owned()
+                } else {
+                    "Preview off.".to_owned()
+                };
+            }
             Command::ToggleGuides => {
                 if let Some(view) = self.document.design_mut().views.get_mut(self.view_index) {
                     view.guides.visible = !view.guides.visible;
                 }
             }
-            Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
-            Command::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            _ => {}
         }
     }
 
@@ -635,6 +660,19 @@ impl eframe::App for StudioApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.studio_ui(ui);
     }
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn is_design_path(path: &Path) -> bool {

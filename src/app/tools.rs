@@ -68,7 +68,7 @@ impl Tool {
 }
 
 /// The vertical strip of tool buttons and the mirror switch. Returns the command clicked.
-pub fn tool_strip_ui(ui: &mut egui::Ui, current: Tool, mirror: bool) -> Option<Command> {
+pub fn tool_strip_ui(ui: &mut egui::Ui, current: Tool, mirror: bool, preview: bool) -> Option<Command> {
     let mut command = None;
     ui.vertical_centered(|ui| {
         ui.add_space(4.0);
@@ -86,6 +86,11 @@ pub fn tool_strip_ui(ui: &mut egui::Ui, current: Tool, mirror: bool) -> Option<C
         );
         if strip_button(ui, "↔", mirror, "Mirror mode", &hover) {
             command = Some(Command::ToggleMirror);
+        }
+        let shortcut = shortcut_text(ui.ctx(), &Command::TogglePreview).unwrap_or_default();
+        let hover = format!("Preview ({shortcut}): the simulated dots at their true size and density");
+        if strip_button(ui, "👁", preview, "Preview", &hover) {
+            command = Some(Command::TogglePreview);
         }
     });
     command

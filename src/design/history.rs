@@ -28,6 +28,8 @@ pub struct Document {
     redo: Vec<(Design, u64)>,
     /// Identifies the committed state; the saved state's id tells whether there are unsaved edits.
     state_id: u64,
+    /// Counts every possible change, committed or not, so caches know when to recompute.
+    revision: u64,
     next_state_id: u64,
     saved_state_id: Option<u64>,
 }
@@ -44,6 +46,7 @@ impl Document {
             undo: VecDeque::new(),
             redo: Vec::new(),
             state_id: 0,
+            revision: 0,
             next_state_id: 1,
             saved_state_id: Some(0),
         }
@@ -58,7 +61,14 @@ impl Document {
         if self.open_transaction.is_none() {
             self.open_transaction = Some(self.design.clone());
         }
+        self.revision += 1;
         &mut self.design
+    }
+
+    /// Changes whenever the design may have changed (edits, undo, redo); for caches of what is
+    /// derived from it.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Reads the field `lens` points at without opening a transaction. `lens` must only project
@@ -99,6 +109,7 @@ impl Document {
     pub fn abort(&mut self) {
         if let Some(before) = self.open_transaction.take() {
             self.design = before;
+            self.revision += 1;
         }
     }
 
@@ -114,6 +125,7 @@ impl Document {
     pub fn undo(&mut self) {
         self.settle();
         if let Some((design, id)) = self.undo.pop_back() {
+            self.revision += 1;
             let current = std::mem::replace(&mut self.design, design);
             self.redo.push((current, self.state_id));
             self.state_id = id;
@@ -123,6 +135,7 @@ impl Document {
     pub fn redo(&mut self) {
         self.settle();
         if let Some((design, id)) = self.redo.pop() {
+            self.revision += 1;
             let current = std::mem::replace(&mut self.design, design);
             self.undo.push_back((current, self.state_id));
             self.state_id = id;

@@ -419,14 +419,16 @@ impl ZoneKind {
     }
 
     /// Starting density in dots per cm². SMP clinics quote ~95 to ~310 dots/cm²
-    /// (600 to 2,000 per square inch, shared/domain.md); natural scalps carry 80 to 100
-    /// follicular units per cm². Transition and density zones start sparser.
+    /// (600 to 2,000 per square inch, shared/domain.md): a full shaved look starts near the
+    /// middle of that range. Temples are a little sparser; scars need the most cover; dots under
+    /// existing hair (density zones) only add to it. A transition zone starts full, as the
+    /// hairline's band thins its front.
     pub fn default_density_per_cm2(self) -> f64 {
         match self {
-            Self::HairlineTransition => 60.0,
-            Self::Frontal | Self::MidScalp | Self::Crown | Self::Temple => 100.0,
-            Self::ScarCamouflage => 120.0,
-            Self::Density => 50.0,
+            Self::HairlineTransition | Self::Frontal | Self::MidScalp | Self::Crown => 200.0,
+            Self::Temple => 160.0,
+            Self::ScarCamouflage => 220.0,
+            Self::Density => 100.0,
         }
     }
 }
@@ -443,6 +445,16 @@ pub struct Zone {
     /// Mean healed dot diameter in mm; needles of 0.18 to 0.30 mm give healed dots of
     /// about 0.1 to 0.3 mm (shared/domain.md).
     pub dot_diameter_mm: f64,
+    /// Natural variation of the dot size: the spread of diameters around the mean, 0 to 0.5
+    /// (0.2 means most dots are within 20 % of the mean).
+    #[serde(default = "Zone::default_size_variation")]
+    pub size_variation: f64,
+    /// Width of the soft edge inside the zone's outline over which density fades in, in mm.
+    #[serde(default = "Zone::default_edge_feather_mm")]
+    pub edge_feather_mm: f64,
+    /// This zone's shade in parts of water to one part of pigment; `None` uses the design's.
+    #[serde(default)]
+    pub water_parts: Option<f64>,
     #[serde(default)]
     pub hidden: bool,
 }
@@ -455,8 +467,20 @@ impl Zone {
             vertices: Vec::new(),
             density_per_cm2: kind.default_density_per_cm2(),
             dot_diameter_mm: 0.25,
+            size_variation: Self::default_size_variation(),
+            edge_feather_mm: Self::default_edge_feather_mm(),
+            water_parts: None,
             hidden: false,
         }
+    }
+
+    fn default_size_variation() -> f64 {
+        0.2
+    }
+
+    /// A few millimetres: enough that a zone never ends in a hard line.
+    fn default_edge_feather_mm() -> f64 {
+        3.0
     }
 }
 

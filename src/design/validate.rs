@@ -131,5 +131,10 @@ impl Problems {
         self.shape(&format!("{at}.vertices"), &zone.vertices);
         self.range(&format!("{at}.density_per_cm2"), zone.density_per_cm2, 0.0, Limits::MAX_DENSITY_PER_CM2);
         self.range(&format!("{at}.dot_diameter_mm"), zone.dot_diameter_mm, 0.0, Limits::MAX_DOT_DIAMETER_MM);
+        self.range(&format!("{at}.size_variation"), zone.size_variation, 0.0, 0.5);
+        self.range(&format!("{at}.edge_feather_mm"), zone.edge_feather_mm, 0.0, 50.0);
+        if let Some(water_parts) = zone.water_parts {
+            self.range(&format!("{at}.water_parts"), water_parts, 0.0, 1_000.0);
+        }
     }
 }

@@ -11,7 +11,7 @@ pub use anatomy::{
     project_onto_line,
 };
 pub use curve::{FLATTEN_TOLERANCE_PX, curve_length_px, curve_path, distance_to_curve, sample_curve, span_near};
-pub use polygon::{nearest_point_index, polygon_area_px2, polygon_contains, triangulate};
+pub use polygon::{nearest_point_index, polygon_area_px2, polygon_contains, polygon_self_intersects, triangulate};
 pub use shapes::HairlineShape;
 
 use crate::design::PhotoPoint;

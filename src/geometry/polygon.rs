@@ -69,6 +69,42 @@ pub fn triangulate(vertices: &[PhotoPoint]) -> Vec<[usize; 3]> {
     triangles
 }
 
+/// Whether any two non-adjacent edges of the closed polygon `vertices` cross (or touch): such a
+/// zone has no clear inside and is refused.
+pub fn polygon_self_intersects(vertices: &[PhotoPoint]) -> bool {
+    let n = vertices.len();
+    if n < 4 {
+        return false;
+    }
+    let edge = |i: usize| (vertices[i], vertices[(i + 1) % n]);
+    (0..n).any(|i| {
+        (i + 2..n).any(|j| {
+            // Edges i and j share a vertex when j is i's successor, or when they close the loop.
+            if i == 0 && j == n - 1 {
+                return false;
+            }
+            segments_intersect(edge(i), edge(j))
+        })
+    })
+}
+
+#[expect(clippy::float_cmp, reason = "compares signs, which are exact")]
+fn segments_intersect((a, b): (PhotoPoint, PhotoPoint), (c, d): (PhotoPoint, PhotoPoint)) -> bool {
+    let orient =
+        |p: PhotoPoint, q: PhotoPoint, r: PhotoPoint| ((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x)).signum();
+    let on_segment = |p: PhotoPoint, q: PhotoPoint, r: PhotoPoint| {
+        r.x >= p.x.min(q.x) && r.x <= p.x.max(q.x) && r.y >= p.y.min(q.y) && r.y <= p.y.max(q.y)
+    };
+    let (o1, o2, o3, o4) = (orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b));
+    if o1 != o2 && o3 != o4 && o1 != 0.0 && o2 != 0.0 && o3 != 0.0 && o4 != 0.0 {
+        return true;
+    }
+    (o1 == 0.0 && on_segment(a, b, c))
+        || (o2 == 0.0 && on_segment(a, b, d))
+        || (o3 == 0.0 && on_segment(c, d, a))
+        || (o4 == 0.0 && on_segment(c, d, b))
+}
+
 /// Whether `p` lies inside the polygon `vertices` (even-odd rule, closed implicitly).
 pub fn polygon_contains(vertices: &[PhotoPoint], p: PhotoPoint) -> bool {
     let mut inside = false;
@@ -106,6 +142,17 @@ mod tests {
         let area: f64 = triangles.iter().map(|t| polygon_area_px2(&t.map(|i| l_shape[i]))).sum();
         assert!((area - polygon_area_px2(&l_shape)).abs() < 1e-9);
         assert_eq!(area, 5.0);
+    }
+
+    #[test]
+    fn a_bow_tie_crosses_itself_and_an_l_shape_does_not() {
+        let bow_tie = [(0.0, 0.0), (4.0, 4.0), (4.0, 0.0), (0.0, 4.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        assert!(polygon_self_intersects(&bow_tie));
+        let l_shape = [(0.0, 0.0), (3.0, 0.0), (3.0, 1.0), (1.0, 1.0), (1.0, 3.0), (0.0, 3.0)]
+            .map(|(x, y)| PhotoPoint::new(x, y));
+        assert!(!polygon_self_intersects(&l_shape));
+        let square = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)].map(|(x, y)| PhotoPoint::new(x, y));
+        assert!(!polygon_self_intersects(&square));
     }
 
     #[test]

@@ -1,0 +1,89 @@
+//! The simulated SMP preview on screen: the view's dots, splatted into a mask at up to
+//! [`PREVIEW_MAX_SIDE`] pixels and shown as a texture over the photo. Recomputed only when the
+//! design (its revision) or the view changes, so dragging a point re-renders once per frame and
+//! an idle window renders nothing.
+
+use crate::design::Document;
+use crate::follicles::generate_dots;
+use crate::render::{CARBON_PIGMENT_RGB, Mask, splat};
+
+/// The preview's longer side, in pixels: sharp on screen, and fast enough to redo while dragging.
+pub const PREVIEW_MAX_SIDE: u32 = 2048;
+
+/// The cached preview of one view.
+#[derive(Default)]
+pub struct Preview {
+    pub enabled: bool,
+    key: Option<(u64, usize)>,
+    mask: Option<Mask>,
+    texture: Option<egui::TextureHandle>,
+    pub dot_count: usize,
+}
+
+impl Preview {
+    /// A preview that is on.
+    pub fn shown() -> Self {
+        Self { enabled: true, ..Self::default() }
+    }
+
+    /// The preview texture for the current view, recomputed if the design changed.
+    pub fn texture(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        view_index: usize,
+    ) -> Option<&egui::TextureHandle> {
+        if !self.enabled {
+            return None;
+        }
+        let key = (document.revision(), view_index);
+        if self.key != Some(key) {
+            self.key = Some(key);
+            self.rebuild(ctx, document, view_index);
+        }
+        self.texture.as_ref()
+    }
+
+    fn rebuild(&mut self, ctx: &egui::Context, document: &Document, view_index: usize) {
+        let design = document.design();
+        let Some(view) = design.views.get(view_index) else {
+            self.texture = None;
+            return;
+        };
+        let Some(photo) = &view.photo else {
+            self.texture = None;
+            return;
+        };
+        let longer = photo.width_px.max(photo.height_px).max(1);
+        let scale = (f64::from(PREVIEW_MAX_SIDE) / f64::from(longer)).min(1.0);
+        // Rounded sizes of at most PREVIEW_MAX_SIDE.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "at most PREVIEW_MAX_SIDE")]
+        let size = |side: u32| ((f64::from(side) * scale).round() as u32).max(1);
+        let (width, height) = (size(photo.width_px), size(photo.height_px));
+        let mask = self.mask.get_or_insert_with(|| Mask::new(width, height));
+        if (mask.width, mask.height) == (width, height) {
+            mask.clear();
+        } else {
+            *mask = Mask::new(width, height);
+        }
+        let dots = generate_dots(view, design.pigment.water_parts, design.seed);
+        self.dot_count = dots.len();
+        #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
+        splat(&dots, scale as f32, mask);
+        let [r, g, b] = CARBON_PIGMENT_RGB.map(u16::from);
+        let pixels: Vec<egui::Color32> = mask
+            .alpha
+            .iter()
+            .map(|&a| {
+                let premultiply = |c: u16| u8::try_from((c * u16::from(a) + 127) / 255).unwrap_or(u8::MAX);
+                egui::Color32::from_rgba_premultiplied(premultiply(r), premultiply(g), premultiply(b), a)
+            })
+            .collect();
+        let image = egui::ColorImage::new([width as usize, height as usize], pixels);
+        let options = egui::TextureOptions::LINEAR;
+        match &mut self.texture {
+            Some(texture) => texture.set(image, options),
+            None => self.texture = Some(ctx.load_texture("follicle preview", image, options)),
+        }
+    }
+}
