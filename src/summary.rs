@@ -51,7 +51,8 @@ pub fn summarize(design: &Design) -> DesignSummary {
     DesignSummary { client: design.client.name.clone(), views, total_estimated_dots }
 }
 
-fn summarize_view(view: &View) -> ViewSummary {
+/// The summary of one view.
+pub fn summarize_view(view: &View) -> ViewSummary {
     let mm_per_px = view.mm_per_px();
     let hairline = FaceFrame::of_view(view).zip(view.hairline_index()).map(|(frame, i)| {
         let measures = measure_hairline(&frame, view, &view.curves[i].points);

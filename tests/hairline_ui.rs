@@ -3,55 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "in a test, a failed unwrap is a failed test")]
 #![allow(clippy::float_cmp, reason = "snapped positions and typed lengths are exact")]
 
+mod common;
+
+use common::{click_photo, hairline, select_tool, shows, studio};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hairline_studio::app::{Command, StartOptions, StudioApp, Tool};
-use hairline_studio::design::{Landmark, PhotoPoint};
-
-fn studio() -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(StartOptions { open: None, recent_store: None });
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
-    for _ in 0..3 {
-        harness.run_steps(2);
-        let ctx = harness.ctx.clone();
-        harness.state_mut().finish_background_work(&ctx);
-    }
-    harness.run_steps(2);
-    harness
-}
-
-fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
-    harness
-        .query_all_by(|node| {
-            node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
-        })
-        .next()
-        .is_some()
-}
-
-fn hairline(harness: &Harness<'static, StudioApp>) -> Vec<PhotoPoint> {
-    let view = &harness.state().document().design().views[0];
-    view.hairline_index().map(|i| view.curves[i].points.clone()).unwrap_or_default()
-}
-
-/// Clicks the canvas at a photo position.
-fn click_photo(harness: &mut Harness<'static, StudioApp>, x: f64, y: f64) {
-    let pos = harness.state().screen_position(PhotoPoint::new(x, y)).unwrap();
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    harness.drag_at(pos);
-    harness.run_steps(1);
-    harness.drop_at(pos);
-    harness.run_steps(2);
-}
-
-fn select_tool(harness: &mut Harness<'static, StudioApp>, tool: Tool) {
-    harness.state_mut().queue(Command::SelectTool(tool));
-    harness.run_steps(2);
-}
+use hairline_studio::app::{Command, Tool};
+use hairline_studio::design::Landmark;
 
 #[test]
 fn a_selected_point_is_deleted_with_the_delete_key() {

@@ -5,7 +5,8 @@ use egui::{Key, PointerButton};
 
 use crate::design::{Curve, CurveRole, Document, Landmark, PhotoPoint, View, Zone, ZoneKind};
 use crate::geometry::{
-    distance_to_curve, mirror_point, nearest_point_index, polygon_contains, project_onto_line, span_near,
+    distance_to_curve, mirror_point, nearest_point_index, polygon_contains, polygon_self_intersects, project_onto_line,
+    span_near,
 };
 
 use super::canvas::CanvasView;
@@ -156,7 +157,9 @@ impl Interaction {
         if let Some(drag) = self.drag {
             if let (true, Some(cursor)) = (response.dragged_by(PointerButton::Primary), self.cursor_in_photo) {
                 let target = PhotoPoint::new(cursor.x + drag.offset_px.0, cursor.y + drag.offset_px.1);
-                move_handle(document, view_index, drag, target, snap_px, self.mirror);
+                if let Some(message) = move_handle(document, view_index, drag, target, snap_px, self.mirror) {
+                    return Some(message);
+                }
             }
             if response.drag_stopped() {
                 self.drag = None;
@@ -188,7 +191,15 @@ impl Interaction {
                 self.selection = Some(added);
                 None
             }
-            Tool::Zone => self.zone_click(document, view_index, cursor),
+            Tool::Zone => match zone_edge_under(view, cursor, radius_px) {
+                Some((zone, edge)) if self.drawing_zone.is_none() => {
+                    let vertices = &mut document.design_mut().views[view_index].zones[zone].vertices;
+                    vertices.insert(edge + 1, cursor);
+                    self.selection = Some(Selection { shape: ShapeId::Zone(zone), point: Some(edge + 1) });
+                    None
+                }
+                _ => self.zone_click(document, view_index, cursor),
+            },
             Tool::Calibrate => {
                 if self.first_click.is_none() {
                     self.first_click = Some(cursor);
@@ -283,6 +294,11 @@ impl Interaction {
         let zones = &mut document.design_mut().views[view_index].zones;
         // A double-click lands two clicks on one spot: merge corners that coincide.
         zones[zone].vertices.dedup_by(|a, b| a.distance_to(*b) < merge_radius_px);
+        if polygon_self_intersects(&zones[zone].vertices) {
+            self.drawing_zone = Some(zone);
+            return "The zone's edges cross, so it has no clear inside. Move or delete a corner (Delete), then close it again."
+                .to_owned();
+        }
         if zones[zone].vertices.len() < 3 {
             zones.remove(zone);
             self.selection = None;
@@ -426,11 +442,21 @@ fn is_hairline_point(view: &View, handle: Handle) -> bool {
 }
 
 /// Moves a dragged handle to `target` (snapping hairline points onto the midline) and its
-/// mirror partner to the mirror image.
-fn move_handle(document: &mut Document, view_index: usize, drag: Drag, target: PhotoPoint, snap_px: f64, mirror: bool) {
-    let Some(view) = document.design_mut().views.get_mut(view_index) else {
-        return;
+/// mirror partner to the mirror image. A move that would make a zone's edges cross is refused,
+/// with the reason.
+fn move_handle(
+    document: &mut Document,
+    view_index: usize,
+    drag: Drag,
+    target: PhotoPoint,
+    snap_px: f64,
+    mirror: bool,
+) -> Option<String> {
+    let zone_before = match drag.handle {
+        Handle::Point(ShapeId::Zone(z), _) => document.design().views.get(view_index)?.zones.get(z).cloned(),
+        _ => None,
     };
+    let view = document.design_mut().views.get_mut(view_index)?;
     let axis = view.midline();
     let mut target = target;
     if let Some(axis) = axis {
@@ -449,6 +475,26 @@ fn move_handle(document: &mut Document, view_index: usize, drag: Drag, target: P
     {
         *point = mirror_point(target, axis);
     }
+    if let (Handle::Point(ShapeId::Zone(z), _), Some(before)) = (drag.handle, zone_before)
+        && polygon_self_intersects(&view.zones[z].vertices)
+    {
+        view.zones[z] = before;
+        return Some("A zone's edges may not cross: that corner cannot go there.".to_owned());
+    }
+    None
+}
+
+/// The zone edge (zone, index of its first corner) passing within `radius_px` of `cursor`.
+fn zone_edge_under(view: &View, cursor: PhotoPoint, radius_px: f64) -> Option<(usize, usize)> {
+    view.zones.iter().enumerate().rev().find_map(|(z, zone)| {
+        let n = zone.vertices.len();
+        if n < 3 {
+            return None;
+        }
+        (0..n)
+            .find(|&i| distance_to_curve(&[zone.vertices[i], zone.vertices[(i + 1) % n]], cursor) <= radius_px)
+            .map(|i| (z, i))
+    })
 }
 
 /// The curve passing near `cursor`, or else the zone containing it.

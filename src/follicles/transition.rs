@@ -29,6 +29,21 @@ pub struct HairlineBand {
     transition: Transition,
     phase: f64,
     seed: u64,
+    /// Which segments to check for points in each cell of a coarse grid over the band's box.
+    grid: SegmentGrid,
+}
+
+/// Side of the grid's cells, in mm.
+const GRID_CELL_MM: f64 = 2.0;
+
+/// For each cell, the segments that can be nearest to a point in it within the band's reach;
+/// cells with none are wholly ahead of, behind or beside the line.
+#[derive(Default)]
+struct SegmentGrid {
+    min: [f64; 2],
+    columns: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
 }
 
 impl HairlineBand {
@@ -61,7 +76,63 @@ impl HairlineBand {
         };
         let (across_range, up_range) = (range([-up[1], up[0]]), range(up));
         let phase = unit(hash(&[seed, 0xA11CE])) * std::f64::consts::TAU;
-        Some(Self { line, along_mm, up, across_range, up_range, reach, transition: t.clone(), phase, seed })
+        let mut band = Self {
+            line,
+            along_mm,
+            up,
+            across_range,
+            up_range,
+            reach,
+            transition: t.clone(),
+            phase,
+            seed,
+            grid: SegmentGrid::default(),
+        };
+        band.grid = band.build_grid();
+        Some(band)
+    }
+
+    fn build_grid(&self) -> SegmentGrid {
+        let fold = |f: fn(f64, f64) -> f64, axis: usize, start: f64| self.line.iter().map(|p| p[axis]).fold(start, f);
+        let min = [fold(f64::min, 0, f64::INFINITY) - self.reach, fold(f64::min, 1, f64::INFINITY) - self.reach];
+        let max =
+            [fold(f64::max, 0, f64::NEG_INFINITY) + self.reach, fold(f64::max, 1, f64::NEG_INFINITY) + self.reach];
+        // A hairline's box in 2 mm cells: a few thousand at most.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "small cell counts")]
+        let (columns, rows) =
+            (((max[0] - min[0]) / GRID_CELL_MM).ceil() as usize, ((max[1] - min[1]) / GRID_CELL_MM).ceil() as usize);
+        // Each segment is listed in every cell its box, grown by the reach, touches.
+        let mut cells = vec![Vec::new(); columns * rows];
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the grid")]
+        let cell = |v: f64, origin: f64, count: usize| (((v - origin) / GRID_CELL_MM).max(0.0) as usize).min(count - 1);
+        for (i, pair) in self.line.windows(2).enumerate() {
+            let (a, b) = (pair[0], pair[1]);
+            let (x0, x1) = (
+                cell(a[0].min(b[0]) - self.reach, min[0], columns),
+                cell(a[0].max(b[0]) + self.reach, min[0], columns),
+            );
+            let (y0, y1) =
+                (cell(a[1].min(b[1]) - self.reach, min[1], rows), cell(a[1].max(b[1]) + self.reach, min[1], rows));
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            for row in y0..=y1 {
+                for column in x0..=x1 {
+                    cells[row * columns + column].push(index);
+                }
+            }
+        }
+        SegmentGrid { min, columns: columns.max(1), rows: rows.max(1), cells }
+    }
+
+    /// The segments worth checking for `p`; `None` outside the grid.
+    fn candidates(&self, p: [f64; 2]) -> Option<&[u32]> {
+        let grid = &self.grid;
+        let (x, y) = ((p[0] - grid.min[0]) / GRID_CELL_MM, (p[1] - grid.min[1]) / GRID_CELL_MM);
+        if x < 0.0 || y < 0.0 {
+            return None;
+        }
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "non-negative, bounds-checked")]
+        let (column, row) = (x as usize, y as usize);
+        (column < grid.columns && row < grid.rows).then(|| grid.cells[row * grid.columns + column].as_slice())
     }
 
     /// The share of a zone's density kept at `p` (mm): 0 to 1. Beside the line's ends nothing
@@ -105,15 +176,17 @@ impl HairlineBand {
     #[expect(clippy::many_single_char_names, reason = "p, q, a, b, t, i as in the geometry")]
     fn depth(&self, p: [f64; 2]) -> Option<(f64, f64)> {
         let mut best: Option<(f64, usize, f64)> = None;
-        for (i, pair) in self.line.windows(2).enumerate() {
-            let (a, b) = (pair[0], pair[1]);
-            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-            let length_sq = (dx * dx + dy * dy).max(1e-12);
-            let t = (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length_sq).clamp(0.0, 1.0);
-            let distance_sq = (p[0] - a[0] - t * dx).powi(2) + (p[1] - a[1] - t * dy).powi(2);
-            if best.is_none_or(|(d, _, _)| distance_sq < d) {
-                best = Some((distance_sq, i, t));
+        let mut consider = |i: usize| {
+            let (distance, t) = segment_distance(p, self.line[i], self.line[i + 1]);
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, i, t));
             }
+        };
+        match self.candidates(p) {
+            // Near the line: only the segments the grid lists can be nearest.
+            Some(near) if !near.is_empty() => near.iter().for_each(|&i| consider(i as usize)),
+            // Far from it (or off the grid): every segment, which is rare and exact.
+            _ => (0..self.line.len() - 1).for_each(&mut consider),
         }
         let (_, i, t) = best?;
         let last = self.line.len() - 2;
@@ -139,4 +212,14 @@ impl HairlineBand {
         let key = hash(&[self.seed, cell(p[0]).cast_unsigned(), cell(p[1]).cast_unsigned(), 0xC1_u64]);
         unit(key) < (self.transition.micro_cluster_share * 2.0).min(1.0)
     }
+}
+
+/// Distance from `p` to the segment from `a` to `b`, and where along it (0 to 1) the nearest
+/// point is.
+fn segment_distance(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> (f64, f64) {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let length_sq = (dx * dx + dy * dy).max(1e-12);
+    let t = (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length_sq).clamp(0.0, 1.0);
+    let (ex, ey) = (p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+    ((ex * ex + ey * ey).sqrt(), t)
 }

@@ -1,0 +1,71 @@
+//! Drawing density zones in the window.
+
+#![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+
+mod common;
+
+use common::{click_photo, select_tool, shows, studio};
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use hairline_studio::app::Tool;
+use hairline_studio::design::PhotoPoint;
+
+fn zones(harness: &egui_kittest::Harness<'static, hairline_studio::app::StudioApp>) -> Vec<Vec<PhotoPoint>> {
+    harness.state().document().design().views[0].zones.iter().map(|z| z.vertices.clone()).collect()
+}
+
+#[test]
+fn clicking_corners_and_pressing_enter_draws_a_zone_with_its_area_and_dots() {
+    let mut harness = studio();
+    select_tool(&mut harness, Tool::Zone);
+    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)] {
+        click_photo(&mut harness, x, y);
+    }
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    let zones = zones(&harness);
+    assert_eq!(zones.len(), 2);
+    assert_eq!(zones[1].len(), 4);
+    // 300 x 200 px at 0.21 mm/px is 26.46 cm².
+    assert!(shows(&harness, "26.5 cm²"), "the zone table shows the new zone's area");
+    assert!(harness.state().status().contains("closed"), "{}", harness.state().status());
+}
+
+#[test]
+fn a_zone_whose_edges_cross_is_not_closed() {
+    let mut harness = studio();
+    select_tool(&mut harness, Tool::Zone);
+    for (x, y) in [(100.0, 1200.0), (400.0, 1400.0), (400.0, 1200.0), (100.0, 1400.0)] {
+        click_photo(&mut harness, x, y);
+    }
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.state().status().contains("edges cross"), "{}", harness.state().status());
+    // Still drawing: deleting the last corner and closing again works.
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(zones(&harness)[1].len(), 3);
+}
+
+#[test]
+fn clicking_a_zone_edge_with_the_zone_tool_inserts_a_corner() {
+    let mut harness = studio();
+    select_tool(&mut harness, Tool::Zone);
+    let before = zones(&harness)[0].len();
+    // Midway between the frontal zone's corners (820, 400) and (720, 320).
+    click_photo(&mut harness, 770.0, 360.0);
+    assert_eq!(zones(&harness)[0].len(), before + 1);
+}
+
+#[test]
+fn fill_behind_the_hairline_makes_a_zone_from_it() {
+    let mut harness = studio();
+    harness.get_by_label("Fill behind the hairline").click();
+    harness.run_steps(2);
+    let zones = zones(&harness);
+    assert_eq!(zones.len(), 2);
+    assert_eq!(zones[1].len(), 14, "the hairline's 7 points and 7 behind them");
+    assert!(zones[1][7].y < zones[1][6].y, "the back line is up the head");
+}
