@@ -22,6 +22,7 @@ pub fn inspector_ui(
     view_index: usize,
     interaction: &mut Interaction,
     photo: Option<PhotoView<'_>>,
+    simulated_dots: Option<&[usize]>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -42,7 +43,7 @@ pub fn inspector_ui(
             anatomy_panel::measurements_ui(ui, document, view_index);
         });
         egui::CollapsingHeader::new("Curves and zones").default_open(true).show(ui, |ui| {
-            shapes_list_ui(ui, document, view_index, interaction);
+            shapes_list_ui(ui, document, view_index, interaction, simulated_dots);
         });
         if let Some(selection) = interaction.selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {
@@ -145,7 +146,15 @@ fn view_ui(
     commands
 }
 
-fn shapes_list_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, interaction: &mut Interaction) {
+/// Curves, and zones with their areas and dot counts: the simulated counts while the preview is
+/// on (after edge feathering and the hairline's band), else area times density.
+fn shapes_list_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    view_index: usize,
+    interaction: &mut Interaction,
+    simulated_dots: Option<&[usize]>,
+) {
     let Some(view) = document.design().views.get(view_index) else {
         return;
     };
@@ -165,7 +174,7 @@ fn shapes_list_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize,
             ui.weak("Zone");
             ui.weak("Area");
             ui.weak("Density");
-            ui.weak("Dots");
+            ui.weak(if simulated_dots.is_some() { "Dots" } else { "Dots (est.)" });
             ui.end_row();
             for (i, (zone, row)) in view.zones.iter().zip(&summary.zones).enumerate() {
                 let selected = interaction.selection.is_some_and(|s| s.shape == ShapeId::Zone(i));
@@ -176,10 +185,17 @@ fn shapes_list_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize,
                 }
                 ui.label(row.area_cm2.map_or_else(|| "–".to_owned(), |a| format!("{a:.1} cm²")));
                 ui.label(format!("{:.0}/cm²", zone.density_per_cm2));
-                ui.label(row.estimated_dots.map_or_else(|| "–".to_owned(), |d| d.to_string()));
+                let count = match simulated_dots {
+                    Some(counts) => counts.get(i).map(|&c| c as u64),
+                    None => row.estimated_dots,
+                };
+                ui.label(count.map_or_else(|| "–".to_owned(), |d| d.to_string()));
                 ui.end_row();
             }
-            let total: u64 = summary.zones.iter().filter(|z| !z.hidden).filter_map(|z| z.estimated_dots).sum();
+            let total: u64 = match simulated_dots {
+                Some(counts) => counts.iter().map(|&c| c as u64).sum(),
+                None => summary.zones.iter().filter(|z| !z.hidden).filter_map(|z| z.estimated_dots).sum(),
+            };
             ui.strong("Total");
             ui.label("");
             ui.label("");

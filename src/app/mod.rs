@@ -165,6 +165,7 @@ impl StudioApp {
     /// Draws one frame of the studio.
     pub fn studio_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let revision_at_start = self.document.revision();
         self.jobs.attach(&ctx);
         for result in self.jobs.finished() {
             self.apply_job_result(&ctx, result);
@@ -185,8 +186,14 @@ impl StudioApp {
         });
         egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
             let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
-            let commands =
-                inspector::inspector_ui(ui, &mut self.document, self.view_index, &mut self.interaction, photo);
+            let commands = inspector::inspector_ui(
+                ui,
+                &mut self.document,
+                self.view_index,
+                &mut self.interaction,
+                photo,
+                self.preview.zone_counts(),
+            );
             self.commands.extend(commands);
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
@@ -210,6 +217,10 @@ impl StudioApp {
             self.document.settle();
         }
         self.update_title(&ctx);
+        if self.document.revision() != revision_at_start {
+            // Panels drawn before the edit show stale numbers: one more frame catches them up.
+            ctx.request_repaint();
+        }
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {

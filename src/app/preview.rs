@@ -18,12 +18,19 @@ pub struct Preview {
     mask: Option<Mask>,
     texture: Option<egui::TextureHandle>,
     pub dot_count: usize,
+    /// Dots per zone of the last preview.
+    zone_counts: Vec<usize>,
 }
 
 impl Preview {
     /// A preview that is on.
     pub fn shown() -> Self {
         Self { enabled: true, ..Self::default() }
+    }
+
+    /// Simulated dots per zone, while the preview is on and up to date.
+    pub fn zone_counts(&self) -> Option<&[usize]> {
+        (self.enabled && self.texture.is_some()).then_some(self.zone_counts.as_slice())
     }
 
     /// The preview texture for the current view, recomputed if the design changed.
@@ -68,6 +75,12 @@ impl Preview {
         }
         let dots = generate_dots(view, design.pigment.water_parts, design.seed);
         self.dot_count = dots.len();
+        self.zone_counts = vec![0; view.zones.len()];
+        for dot in &dots {
+            if let Some(count) = self.zone_counts.get_mut(usize::from(dot.zone)) {
+                *count += 1;
+            }
+        }
         #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
         splat(&dots, scale as f32, mask);
         let [r, g, b] = CARBON_PIGMENT_RGB.map(u16::from);
