@@ -31,7 +31,7 @@ pub fn kernel(radius_px: f32, sx: usize, sy: usize) -> &'static Kernel {
         clippy::cast_precision_loss,
         reason = "radius is clamped to the table"
     )]
-    let step = ((radius_px.clamp(0.0, MAX_KERNEL_RADIUS_PX) * RADIUS_STEPS as f32).round() as usize).max(1);
+    let step = ((radius_px.clamp(0.0, MAX_KERNEL_RADIUS_PX) * RADIUS_STEPS as f32 + 0.5) as usize).max(1);
     &kernels[(step * SUBPIXEL_STEPS + sy) * SUBPIXEL_STEPS + sx]
 }
 

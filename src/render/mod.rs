@@ -100,7 +100,13 @@ fn splat_rows(dots: &[Dot], scale: f32, rows: &mut [u8], width: usize, first_row
 
 /// Splats one dot from the precomputed kernels (see [`kernels`]).
 #[expect(clippy::too_many_arguments, reason = "the inner loop's state, kept in registers")]
-#[expect(clippy::cast_possible_wrap, clippy::cast_possible_truncation, reason = "mask-sized pixel indices")]
+#[expect(
+    clippy::cast_possible_wrap,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss,
+    reason = "mask-sized pixel indices"
+)]
 fn splat_kernel(
     cx: f32,
     cy: f32,
@@ -111,15 +117,17 @@ fn splat_kernel(
     first_row: usize,
     end_row: usize,
 ) {
-    #[expect(clippy::cast_precision_loss, reason = "a small constant")]
-    let steps = SUBPIXEL_STEPS as f32;
-    let (fx, fy) = ((cx * steps).round() / steps, (cy * steps).round() / steps);
-    let (ix, iy) = (fx.floor(), fy.floor());
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a fraction times the step count")]
-    let (sx, sy) = (((fx - ix) * steps) as usize, ((fy - iy) * steps) as usize);
-    let kernel = kernel(radius, sx.min(SUBPIXEL_STEPS - 1), sy.min(SUBPIXEL_STEPS - 1));
+    // The centre in quarter pixels, rounded. Dots reaching the mask lie at most a few pixels
+    // left of or above it, so shifting by 64 pixels keeps the value positive and lets a plain
+    // truncation round (no libm call in this hot loop).
+    const SHIFT_PX: i64 = 64;
+    let steps = SUBPIXEL_STEPS as i64;
+    let quantise = |v: f32| ((v + SHIFT_PX as f32) * steps as f32 + 0.5) as i64 - SHIFT_PX * steps;
+    let (qx, qy) = (quantise(cx), quantise(cy));
+    let (sx, sy) = (qx.rem_euclid(steps) as usize, qy.rem_euclid(steps) as usize);
+    let kernel = kernel(radius, sx, sy);
     // Pixel indices of the kernel's top-left corner; negative when it hangs over the edge.
-    let (left, top) = (ix as i64 - kernel.reach as i64, iy as i64 - kernel.reach as i64);
+    let (left, top) = (qx.div_euclid(steps) - kernel.reach as i64, qy.div_euclid(steps) - kernel.reach as i64);
     for ky in 0..kernel.side {
         let y = top + ky as i64;
         if y < first_row as i64 || y >= end_row as i64 {
