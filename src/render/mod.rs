@@ -103,7 +103,6 @@ fn splat_rows(dots: &[Dot], scale: f32, rows: &mut [u8], width: usize, first_row
 #[expect(
     clippy::cast_possible_wrap,
     clippy::cast_possible_truncation,
-    clippy::cast_sign_loss,
     clippy::cast_precision_loss,
     reason = "mask-sized pixel indices"
 )]
