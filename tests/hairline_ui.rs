@@ -108,3 +108,18 @@ fn the_landmarks_tool_places_the_next_landmark_and_moves_on() {
     assert!((chin.y - 1170.0).abs() < 0.5, "{chin:?}");
     assert!(harness.state().status().contains("Placed: Chin"), "{}", harness.state().status());
 }
+
+#[test]
+fn a_new_outline_curve_takes_the_clicked_points_and_the_hairline_stays() {
+    let mut harness = studio();
+    let hairline_before = hairline(&harness);
+    harness.get_by_label("+ New outline curve").click();
+    harness.run_steps(2);
+    select_tool(&mut harness, Tool::Hairline);
+    click_photo(&mut harness, 250.0, 900.0);
+    click_photo(&mut harness, 260.0, 1000.0);
+    let view = &harness.state().document().design().views[0];
+    assert_eq!(view.curves.len(), 2);
+    assert_eq!(view.curves[1].points.len(), 2, "the outline got both points");
+    assert_eq!(hairline(&harness), hairline_before);
+}

@@ -168,6 +168,20 @@ fn shapes_list_ui(
             select(interaction, ShapeId::Curve(i));
         }
     }
+    if ui
+        .small_button("+ New outline curve")
+        .on_hover_text("A curve that is not the hairline: a temple point, a scar outline. Add its points with the Hairline tool (L) while it is selected.")
+        .clicked()
+    {
+        let curves = &mut document.design_mut().views[view_index].curves;
+        curves.push(crate::design::Curve {
+            name: format!("Outline {}", curves.len()),
+            role: CurveRole::Outline,
+            ..Default::default()
+        });
+        select(interaction, ShapeId::Curve(curves.len() - 1));
+        return;
+    }
     if !view.zones.is_empty() {
         let summary = summarize_view(view);
         egui::Grid::new("zones").num_columns(4).striped(true).show(ui, |ui| {

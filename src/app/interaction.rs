@@ -187,7 +187,12 @@ impl Interaction {
                 None
             }
             Tool::Hairline => {
-                let added = add_hairline_point(document, view_index, cursor, radius_px, snap_px, self.mirror);
+                // Points go to the selected curve (an outline, a temple point), else the hairline.
+                let target = match self.selection {
+                    Some(Selection { shape: ShapeId::Curve(c), .. }) => Some(c),
+                    _ => None,
+                };
+                let added = add_curve_point(document, view_index, target, cursor, radius_px, snap_px, self.mirror);
                 self.selection = Some(added);
                 None
             }
@@ -506,12 +511,14 @@ fn shape_under(view: &View, cursor: PhotoPoint, radius_px: f64) -> Option<Select
     Some(Selection { shape, point: None })
 }
 
-/// Adds `cursor` to the view's hairline (creating it if needed): inserted into the span it was
-/// clicked on, or else at the nearer end; snapped onto the midline when close to it, and mirrored
-/// in mirror mode. Returns the new point.
-fn add_hairline_point(
+/// Adds `cursor` to curve `target`, or else to the view's hairline (creating it if needed):
+/// inserted into the span it was clicked on, or else at the nearer end; snapped onto the
+/// midline when close to it, and mirrored in mirror mode. Returns the new point.
+#[expect(clippy::too_many_arguments, reason = "the click and the modes that shape it")]
+fn add_curve_point(
     document: &mut Document,
     view_index: usize,
+    target: Option<usize>,
     cursor: PhotoPoint,
     radius_px: f64,
     snap_px: f64,
@@ -519,10 +526,11 @@ fn add_hairline_point(
 ) -> Selection {
     let view = &mut document.design_mut().views[view_index];
     let axis = view.midline();
-    let curve_index = view.hairline_index().unwrap_or_else(|| {
-        view.curves.push(Curve { name: "Hairline".to_owned(), role: CurveRole::Hairline, ..Curve::default() });
-        view.curves.len() - 1
-    });
+    let curve_index =
+        target.filter(|&c| c < view.curves.len()).or_else(|| view.hairline_index()).unwrap_or_else(|| {
+            view.curves.push(Curve { name: "Hairline".to_owned(), role: CurveRole::Hairline, ..Curve::default() });
+            view.curves.len() - 1
+        });
     let mut point = cursor;
     if let Some(axis) = axis {
         let on_midline = project_onto_line(point, axis);

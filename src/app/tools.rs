@@ -55,7 +55,7 @@ impl Tool {
             Self::Select => "Select a curve or zone; drag any point or landmark to move it",
             Self::Pan => "Drag to move the photo (also: middle-drag, or Space + drag with any tool)",
             Self::Hairline => {
-                "Click to add hairline points from one temple to the other; click on the curve to insert a point"
+                "Click to add hairline points from one temple to the other; click on the curve to insert a point. With another curve selected, points go to that curve."
             }
             Self::Zone => "Click the corners of an area to fill with dots; Enter or double-click closes it",
             Self::Calibrate => "Click both ends of something of known length, then type the length in mm",
