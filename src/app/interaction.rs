@@ -514,7 +514,6 @@ fn shape_under(view: &View, cursor: PhotoPoint, radius_px: f64) -> Option<Select
 /// Adds `cursor` to curve `target`, or else to the view's hairline (creating it if needed):
 /// inserted into the span it was clicked on, or else at the nearer end; snapped onto the
 /// midline when close to it, and mirrored in mirror mode. Returns the new point.
-#[expect(clippy::too_many_arguments, reason = "the click and the modes that shape it")]
 fn add_curve_point(
     document: &mut Document,
     view_index: usize,
