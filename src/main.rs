@@ -178,13 +178,19 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let start = StartOptions { open: path, recent_store: RecentFiles::default_store() };
+    let start = StartOptions {
+        open: path,
+        recent_store: RecentFiles::default_store(),
+        recovery_folder: hairline_studio::io::RecoveryStore::default_folder(),
+        autosave_delay: None,
+    };
     eframe::run_native(
         "Hairline Studio",
         options,
         Box::new(|cc| {
             let app = StudioApp::new(start);
             app.attach(&cc.egui_ctx);
+            hairline_studio::app::install_panic_recovery(app.crash_slot());
             Ok(Box::new(app))
         }),
     )

@@ -11,7 +11,7 @@ use hairline_studio::app::{Command, StartOptions, StudioApp, sample_design_path}
 use hairline_studio::design::PhotoPoint;
 
 fn studio(open: Option<PathBuf>) -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(StartOptions { open, recent_store: None });
+    let app = StudioApp::new(StartOptions { open, ..StartOptions::default() });
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);

@@ -23,6 +23,10 @@ pub enum Command {
     LocatePhoto(Option<PathBuf>),
     /// Accept the file at the reference's path as the view's photo even though its content changed.
     AcceptChangedPhoto,
+    /// Open the recovered design with this index in the recovery dialog.
+    RestoreRecovered(usize),
+    /// Delete the recovered design with this index.
+    DiscardRecovered(usize),
     Save,
     /// Save under a new name: this path, or ask when `None`.
     SaveAs(Option<PathBuf>),
@@ -111,6 +115,8 @@ pub fn describe(command: &Command) -> String {
         Command::OpenPhoto(_) => "Open photo…".into(),
         Command::LocatePhoto(_) => "Locate photo…".into(),
         Command::AcceptChangedPhoto => "Use the changed photo".into(),
+        Command::RestoreRecovered(_) => "Restore".into(),
+        Command::DiscardRecovered(_) => "Discard".into(),
         Command::Save => "Save".into(),
         Command::SaveAs(_) => "Save as…".into(),
         Command::Undo => "Undo".into(),

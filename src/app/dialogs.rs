@@ -25,11 +25,19 @@ pub struct Dialogs {
     /// The artist chose "Don't save": the next replacing command goes ahead.
     discard_confirmed: bool,
     errors: Vec<String>,
+    /// Designs found in the recovery folder at start, to restore or discard.
+    pub recovered: Vec<Result<crate::io::Recovered, String>>,
+    /// The recovery question was put off until the next start.
+    recovery_later: bool,
 }
 
 impl Dialogs {
     pub fn ask_unsaved(&mut self, pending: Pending) {
         self.unsaved = Some(pending);
+    }
+
+    pub fn take_recovered(&mut self, index: usize) -> Option<Result<crate::io::Recovered, String>> {
+        (index < self.recovered.len()).then(|| self.recovered.remove(index))
     }
 
     pub fn error(&mut self, message: String) {
@@ -63,6 +71,10 @@ impl Dialogs {
         if self.help_open {
             help_window(ctx, &mut self.help_open);
         }
+        if !self.recovered.is_empty() && !self.recovery_later {
+            commands.extend(self.recovery_modal(ctx));
+            return commands;
+        }
         if let Some(pending) = self.unsaved.clone() {
             commands.extend(self.unsaved_modal(ctx, document, &pending));
         } else if let Some(message) = self.errors.first() {
@@ -78,6 +90,54 @@ impl Dialogs {
                 self.errors.remove(0);
             }
         }
+        commands
+    }
+
+    fn recovery_modal(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Recover unsaved designs?");
+            ui.label("Hairline Studio did not close normally. These designs had changes that were not saved:");
+            ui.add_space(6.0);
+            for (index, entry) in self.recovered.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    match entry {
+                        Ok(recovered) => {
+                            let name = Some(recovered.design.client.name.as_str())
+                                .filter(|n| !n.is_empty())
+                                .unwrap_or("Unnamed client");
+                            let file = recovered
+                                .original_path
+                                .as_ref()
+                                .map_or_else(|| "never saved".to_owned(), |p| p.display().to_string());
+                            let minutes = now.saturating_sub(recovered.autosaved_at_unix_s) / 60;
+                            ui.label(format!("{name} ({file}), autosaved {minutes} min ago"));
+                            if ui.button("Restore").clicked() {
+                                commands.push(Command::RestoreRecovered(index));
+                            }
+                        }
+                        Err(message) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, format!("Unreadable: {message}"));
+                        }
+                    }
+                    if ui.button("Discard").clicked() {
+                        commands.push(Command::DiscardRecovered(index));
+                    }
+                });
+            }
+            ui.add_space(6.0);
+            if ui
+                .button("Decide later")
+                .on_hover_text("Keeps the copies; you will be asked at the next start")
+                .clicked()
+            {
+                self.recovery_later = true;
+            }
+        });
+        // One action per frame: the indices shift after it.
+        commands.truncate(1);
         commands
     }
 

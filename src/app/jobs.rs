@@ -44,6 +44,9 @@ pub enum JobResult {
         path: PathBuf,
         result: Result<ParsedDesign, DesignError>,
     },
+    Autosaved {
+        result: Result<(), SaveError>,
+    },
     Saved {
         path: PathBuf,
         /// The document state that was written.
@@ -131,6 +134,18 @@ impl Jobs {
         self.spawn("design writer", move || {
             let result = save_design_file(&path, &design);
             JobResult::Saved { path, state_id, result }
+        });
+    }
+
+    pub fn autosave(
+        &mut self,
+        store: crate::io::RecoveryStore,
+        session: String,
+        original: Option<PathBuf>,
+        design: Design,
+    ) {
+        self.spawn("autosave", move || JobResult::Autosaved {
+            result: store.write(&session, original.as_deref(), &design),
         });
     }
 

@@ -7,6 +7,7 @@
 //! `inspector`, `dialogs`.
 
 mod anatomy_panel;
+mod autosave;
 mod canvas;
 mod command;
 mod dialogs;
@@ -21,6 +22,7 @@ mod recent;
 mod tools;
 mod view_bar;
 
+pub use autosave::{AUTOSAVE_DELAY, CrashCopy, CrashSlot, install_panic_recovery};
 pub use command::Command;
 pub use recent::RecentFiles;
 pub use tools::Tool;
@@ -48,6 +50,10 @@ pub struct StartOptions {
     pub open: Option<PathBuf>,
     /// Where the recent-designs list is kept; `None` keeps it in memory.
     pub recent_store: Option<PathBuf>,
+    /// Where autosaved copies go; `None` turns autosave off (tests that do not test it).
+    pub recovery_folder: Option<PathBuf>,
+    /// Quiet time before an autosave; [`AUTOSAVE_DELAY`] when `None`.
+    pub autosave_delay: Option<std::time::Duration>,
 }
 
 /// The studio window's state.
@@ -62,6 +68,7 @@ pub struct StudioApp {
     photos: Photos,
     preview: preview::Preview,
     jobs: Jobs,
+    autosave: autosave::Autosave,
     recent: RecentFiles,
     dialogs: Dialogs,
     status: String,
@@ -83,6 +90,10 @@ impl StudioApp {
             photos: Photos::default(),
             preview: preview::Preview::shown(),
             jobs: Jobs::default(),
+            autosave: autosave::Autosave::new(
+                options.recovery_folder.map(crate::io::RecoveryStore::new),
+                options.autosave_delay.unwrap_or(AUTOSAVE_DELAY),
+            ),
             recent: RecentFiles::load(options.recent_store),
             dialogs: Dialogs::default(),
             status: String::new(),
@@ -90,6 +101,9 @@ impl StudioApp {
             allow_close: false,
             title: String::new(),
         };
+        if let Some(store) = app.autosave.store() {
+            app.dialogs.recovered = store.list();
+        }
         match options.open {
             Some(path) if is_design_path(&path) => app.commands.push(Command::OpenDesign(Some(path))),
             Some(path) => app.commands.push(Command::OpenPhoto(Some(path))),
@@ -108,6 +122,11 @@ impl StudioApp {
             }
             Err(e) => self.status = format!("The sample design could not be opened: {e}"),
         }
+    }
+
+    /// The latest unsaved design, for [`install_panic_recovery`].
+    pub fn crash_slot(&self) -> CrashSlot {
+        self.autosave.crash_slot()
     }
 
     /// Lets background work wake `ctx`'s window when it finishes.
@@ -216,6 +235,7 @@ impl StudioApp {
         if !mid_interaction {
             self.document.settle();
         }
+        self.autosave.tick(&ctx, &self.document, &mut self.jobs);
         self.update_title(&ctx);
         if self.document.revision() != revision_at_start {
             // Panels drawn before the edit show stale numbers: one more frame catches them up.
@@ -441,7 +461,18 @@ impl StudioApp {
                 }
             }
             Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
+            Command::RestoreRecovered(index) => self.restore_recovered(index),
+            Command::DiscardRecovered(index) => {
+                if let Some(entry) = self.dialogs.take_recovered(index) {
+                    let file = match &entry {
+                        Ok(recovered) => recovered.file.clone(),
+                        Err(message) => PathBuf::from(message.split(": ").next().unwrap_or_default()),
+                    };
+                    let _ = std::fs::remove_file(file);
+                }
+            }
             Command::Quit => {
+                self.autosave.discard();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -510,7 +541,11 @@ impl StudioApp {
         self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned)
     }
 
+    /// Replaces the open design; its unsaved changes were saved or knowingly discarded, so its
+    /// recovery copy goes too.
     fn replace_document(&mut self, document: Document) {
+        self.autosave.discard();
+        self.autosave.start_session(None);
         self.document = document;
         self.view_index = 0;
         self.interaction.clear();
@@ -585,8 +620,16 @@ impl StudioApp {
                 self.status = format!("Could not open {}.", path.display());
                 self.dialogs.error(e.to_string());
             }
+            JobResult::Autosaved { result: Ok(()) } => {}
+            JobResult::Autosaved { result: Err(e) } => {
+                self.autosave.failed();
+                self.status = format!("Autosave failed (your design is still open; save it): {e}");
+            }
             JobResult::Saved { path, state_id, result: Ok(()) } => {
                 self.document.mark_saved(path.clone(), state_id);
+                if !self.document.is_dirty() {
+                    self.autosave.discard();
+                }
                 self.status = format!("Saved {}.", path.display());
                 if let Some(message) = self.recent.add(&path) {
                     self.status = message;
@@ -654,6 +697,22 @@ impl StudioApp {
                 self.canvas.fit_pending = true;
                 format!("Opened photo {} ({width_px} x {height_px} px).", path.display())
             }
+        };
+    }
+
+    fn restore_recovered(&mut self, index: usize) {
+        let Some(Ok(recovered)) = self.dialogs.take_recovered(index) else {
+            return;
+        };
+        let mut document = Document::new(recovered.design, recovered.original_path.clone());
+        document.mark_unsaved();
+        self.replace_document(document);
+        // Keep autosaving into the same copy, so it is deleted only by a save or a discard.
+        self.autosave.start_session(Some(recovered.session));
+        self.untitled_name = "Recovered design".to_owned();
+        self.status = match recovered.original_path {
+            Some(path) => format!("Restored the unsaved changes to {}. Save to keep them.", path.display()),
+            None => "Restored an unsaved design. Save it to keep it.".to_owned(),
         };
     }
 

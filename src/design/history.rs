@@ -160,6 +160,11 @@ impl Document {
         self.state_id
     }
 
+    /// Marks the design as having unsaved changes (a recovered copy, say).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state_id = None;
+    }
+
     /// Records that the state `state_id` (from [`Self::checkpoint`]) is what `path` now holds.
     pub fn mark_saved(&mut self, path: PathBuf, state_id: u64) {
         self.path = Some(path);

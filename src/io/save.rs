@@ -73,8 +73,26 @@ pub fn save_design_with_checkpoints(
         return Err(SaveError::RoundTrip("values changed on the way".to_owned()));
     }
 
+    write_atomically(path, &bytes, Backup::Keep, &mut checkpoint)
+}
+
+/// Whether [`write_atomically`] keeps the replaced file as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    Keep,
+    Skip,
+}
+
+/// Writes `bytes` to `path` so that the file is always either complete old or complete new
+/// content: a private temporary file beside it, flushed, renamed over it, the folder flushed.
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    backup: Backup,
+    checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
+) -> Result<(), SaveError> {
     let temporary = sibling(path, ".tmp");
-    let result = write_and_replace(path, &temporary, &bytes, &mut checkpoint);
+    let result = write_and_replace(path, &temporary, bytes, backup, checkpoint);
     if result.is_err() {
         // Best effort: the temporary file is ours and worthless now.
         let _ = fs::remove_file(&temporary);
@@ -86,6 +104,7 @@ fn write_and_replace(
     path: &Path,
     temporary: &Path,
     bytes: &[u8],
+    backup: Backup,
     checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let io_error = |step: &'static str, target: &Path| {
@@ -102,7 +121,7 @@ fn write_and_replace(
     file.sync_all().map_err(io_error("flush the design to disk", temporary))?;
     drop(file);
 
-    if path.exists() {
+    if backup == Backup::Keep && path.exists() {
         step(SaveStep::KeepBackup).map_err(io_error("keep the previous version", path))?;
         keep_backup(path).map_err(io_error("keep the previous version", path))?;
     }

@@ -10,7 +10,7 @@ use hairline_studio::design::PhotoPoint;
 
 /// The studio on the bundled sample design, with its photo loaded.
 pub fn studio() -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(StartOptions { open: None, recent_store: None });
+    let app = StudioApp::new(StartOptions::default());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);

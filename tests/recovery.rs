@@ -1,0 +1,91 @@
+//! Never lose a design: autosave to the recovery folder, and restoring after a crash.
+
+#![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use hairline_studio::app::{Command, StartOptions, StudioApp};
+use hairline_studio::design::Design;
+use hairline_studio::io::RecoveryStore;
+
+fn studio(recovery: &std::path::Path) -> Harness<'static, StudioApp> {
+    let options = StartOptions {
+        recovery_folder: Some(recovery.to_owned()),
+        autosave_delay: Some(Duration::ZERO),
+        ..StartOptions::default()
+    };
+    let app = StudioApp::new(options);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+fn settle(harness: &mut Harness<'static, StudioApp>) {
+    for _ in 0..3 {
+        harness.run_steps(2);
+        let ctx = harness.ctx.clone();
+        harness.state_mut().finish_background_work(&ctx);
+    }
+    harness.run_steps(2);
+}
+
+fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
+    harness
+        .query_all_by(|node| {
+            node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
+        })
+        .next()
+        .is_some()
+}
+
+#[test]
+fn unsaved_edits_are_autosaved_and_the_copy_goes_after_a_save() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery");
+    let mut harness = studio(&recovery);
+    harness.state_mut().queue(Command::ToggleGuides);
+    settle(&mut harness);
+    let store = RecoveryStore::new(recovery.clone());
+    let listed = store.list();
+    assert_eq!(listed.len(), 1, "one copy of the edited design");
+    assert_eq!(&listed[0].as_ref().unwrap().design, harness.state().document().design());
+
+    harness.state_mut().queue(Command::SaveAs(Some(folder.path().join("saved.json"))));
+    settle(&mut harness);
+    assert!(store.list().is_empty(), "saving deletes the copy");
+}
+
+#[test]
+fn a_design_left_by_a_crash_is_offered_and_restored() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery");
+    let mut lost = Design::new(99);
+    lost.client.name = "Lost Client".into();
+    RecoveryStore::new(recovery.clone()).write("session-old", None, &lost).unwrap();
+
+    let mut harness = studio(&recovery);
+    assert!(shows(&harness, "Recover unsaved designs?"));
+    assert!(shows(&harness, "Lost Client"));
+    harness.get_by_label("Restore").click();
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.document().design(), &lost);
+    assert!(app.document().is_dirty(), "a restored design still needs saving");
+    assert_eq!(RecoveryStore::new(recovery).list().len(), 1, "the copy stays until a save or a discard");
+}
+
+#[test]
+fn discarding_a_recovered_design_deletes_its_copy() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery");
+    RecoveryStore::new(recovery.clone()).write("session-old", None, &Design::new(1)).unwrap();
+    let mut harness = studio(&recovery);
+    harness.get_by_label("Discard").click();
+    settle(&mut harness);
+    assert!(RecoveryStore::new(recovery).list().is_empty());
+    assert!(!shows(&harness, "Recover unsaved designs?"));
+}
