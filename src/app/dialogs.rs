@@ -112,8 +112,8 @@ impl Dialogs {
                                 .original_path
                                 .as_ref()
                                 .map_or_else(|| "never saved".to_owned(), |p| p.display().to_string());
-                            let minutes = now.saturating_sub(recovered.autosaved_at_unix_s) / 60;
-                            ui.label(format!("{name} ({file}), autosaved {minutes} min ago"));
+                            let ago = age_text(now.saturating_sub(recovered.autosaved_at_unix_s));
+                            ui.label(format!("{name} ({file}), autosaved {ago}"));
                             if ui.button("Restore").clicked() {
                                 commands.push(Command::RestoreRecovered(index));
                             }
@@ -219,6 +219,16 @@ pub fn calibration_modal(ctx: &egui::Context, points: [PhotoPoint; 2], previous_
     });
     ctx.data_mut(|d| d.insert_temp(id, length_mm));
     if modal.should_close() { Answer::Cancel } else { modal.inner }
+}
+
+/// "just now", "12 min ago", "3 h ago", "2 days ago".
+fn age_text(seconds: u64) -> String {
+    match seconds {
+        0..60 => "just now".to_owned(),
+        60..3600 => format!("{} min ago", seconds / 60),
+        3600..86_400 => format!("{} h ago", seconds / 3600),
+        _ => format!("{} days ago", seconds / 86_400),
+    }
 }
 
 fn help_window(ctx: &egui::Context, open: &mut bool) {
