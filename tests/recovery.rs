@@ -4,6 +4,9 @@
 
 use std::time::Duration;
 
+mod common;
+
+use common::{settle, shows, studio_with};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, StartOptions, StudioApp};
@@ -11,35 +14,11 @@ use hairline_studio::design::Design;
 use hairline_studio::io::RecoveryStore;
 
 fn studio(recovery: &std::path::Path) -> Harness<'static, StudioApp> {
-    let options = StartOptions {
+    studio_with(StartOptions {
         recovery_folder: Some(recovery.to_owned()),
         autosave_delay: Some(Duration::ZERO),
         ..StartOptions::default()
-    };
-    let app = StudioApp::new(options);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
-    settle(&mut harness);
-    harness
-}
-
-fn settle(harness: &mut Harness<'static, StudioApp>) {
-    for _ in 0..3 {
-        harness.run_steps(2);
-        let ctx = harness.ctx.clone();
-        harness.state_mut().finish_background_work(&ctx);
-    }
-    harness.run_steps(2);
-}
-
-fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
-    harness
-        .query_all_by(|node| {
-            node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
-        })
-        .next()
-        .is_some()
+    })
 }
 
 #[test]

@@ -5,43 +5,21 @@
 use std::path::PathBuf;
 
 use egui::{Event, Key, Modifiers, PointerButton, ViewportEvent, ViewportId};
+mod common;
+
+use common::{settle, shows, studio_with};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, StartOptions, StudioApp, sample_design_path};
 use hairline_studio::design::PhotoPoint;
 
 fn studio(open: Option<PathBuf>) -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(StartOptions { open, ..StartOptions::default() });
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
-    settle(&mut harness);
-    harness
-}
-
-/// Runs frames and background jobs until the studio is idle.
-fn settle(harness: &mut Harness<'static, StudioApp>) {
-    for _ in 0..4 {
-        harness.run_steps(2);
-        let ctx = harness.ctx.clone();
-        harness.state_mut().finish_background_work(&ctx);
-    }
-    harness.run_steps(2);
+    studio_with(StartOptions { open, ..StartOptions::default() })
 }
 
 fn hairline_points(harness: &Harness<'static, StudioApp>) -> Vec<PhotoPoint> {
     let view = &harness.state().document().design().views[0];
     view.hairline_index().map(|i| view.curves[i].points.clone()).unwrap_or_default()
-}
-
-/// Whether any widget shows `text` (as its label or its value).
-fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
-    harness
-        .query_all_by(|node| {
-            node.label().is_some_and(|l| l.contains(text)) || node.value().is_some_and(|v| v.contains(text))
-        })
-        .next()
-        .is_some()
 }
 
 fn press(harness: &mut Harness<'static, StudioApp>, modifiers: Modifiers, key: Key) {

@@ -244,7 +244,7 @@ impl StudioApp {
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {
-        self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index));
+        view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index);
         let photo_ref = self.current_photo_ref().cloned();
         let photo_view = self.photos.view(photo_ref.as_ref());
         self.commands.extend(view_bar::photo_banner_ui(ui, photo_view.as_ref()));

@@ -6,7 +6,7 @@ use super::command::Command;
 use super::photos::PhotoView;
 
 /// Tabs for the design's views (front, top, sides, crown) and a menu to add one.
-pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut usize) -> Vec<Command> {
+pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut usize) {
     ui.horizontal(|ui| {
         let kinds: Vec<ViewKind> = document.design().views.iter().map(|v| v.kind).collect();
         for (index, kind) in kinds.iter().enumerate() {
@@ -23,7 +23,6 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut
             }
         });
     });
-    Vec::new()
 }
 
 /// A banner over the canvas when the photo is missing, changed or failed to load.

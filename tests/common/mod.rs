@@ -10,17 +10,27 @@ use hairline_studio::design::PhotoPoint;
 
 /// The studio on the bundled sample design, with its photo loaded.
 pub fn studio() -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(StartOptions::default());
+    studio_with(StartOptions::default())
+}
+
+/// The studio started with `options`, settled.
+pub fn studio_with(options: StartOptions) -> Harness<'static, StudioApp> {
+    let app = StudioApp::new(options);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
-    for _ in 0..3 {
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames and background jobs until the studio is idle.
+pub fn settle(harness: &mut Harness<'static, StudioApp>) {
+    for _ in 0..4 {
         harness.run_steps(2);
         let ctx = harness.ctx.clone();
         harness.state_mut().finish_background_work(&ctx);
     }
     harness.run_steps(2);
-    harness
 }
 
 pub fn shows(harness: &Harness<'static, StudioApp>, text: &str) -> bool {
