@@ -10,7 +10,7 @@ use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveRole, PhotoPoint, PhotoRef, View, ViewKind, Zone, ZoneKind,
 };
 use hairline_studio::follicles::generate_dots;
-use hairline_studio::render::{Mask, splat};
+use hairline_studio::render::{Mask, render_dots};
 
 const RUNS: usize = 21;
 const SIDE_PX: u32 = 2048;
@@ -25,9 +25,8 @@ fn main() {
         let mut mask = Mask::new(SIDE_PX, SIDE_PX);
         let mut dot_count = 0;
         let time = median(|| {
-            mask.clear();
             let dots = generate_dots(view, 18.0, 42);
-            splat(&dots, 1.0, &mut mask);
+            render_dots(&dots, 1.0, &mut mask);
             dot_count = dots.len();
         });
         println!(
@@ -40,10 +39,7 @@ fn main() {
     });
     let dots = generate_dots(&scalp, 18.0, 42);
     let mut mask = Mask::new(SIDE_PX, SIDE_PX);
-    let render = median(|| {
-        mask.clear();
-        splat(&dots, 1.0, &mut mask);
-    });
+    let render = median(|| render_dots(&dots, 1.0, &mut mask));
     println!("full_scalp/generate only           median {:>6.2} ms", generate.as_secs_f64() * 1000.0);
     println!("full_scalp/render only             median {:>6.2} ms", render.as_secs_f64() * 1000.0);
 }

@@ -5,7 +5,7 @@
 
 use crate::design::Document;
 use crate::follicles::generate_dots;
-use crate::render::{CARBON_PIGMENT_RGB, Mask, splat};
+use crate::render::{CARBON_PIGMENT_RGB, Mask, render_dots};
 
 /// The preview's longer side, in pixels: sharp on screen, and fast enough to redo while dragging.
 pub const PREVIEW_MAX_SIDE: u32 = 2048;
@@ -68,9 +68,7 @@ impl Preview {
         let size = |side: u32| ((f64::from(side) * scale).round() as u32).max(1);
         let (width, height) = (size(photo.width_px), size(photo.height_px));
         let mask = self.mask.get_or_insert_with(|| Mask::new(width, height));
-        if (mask.width, mask.height) == (width, height) {
-            mask.clear();
-        } else {
+        if (mask.width, mask.height) != (width, height) {
             *mask = Mask::new(width, height);
         }
         let dots = generate_dots(view, design.pigment.water_parts, design.seed);
@@ -82,7 +80,7 @@ impl Preview {
             }
         }
         #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
-        splat(&dots, scale as f32, mask);
+        render_dots(&dots, scale as f32, mask);
         let [r, g, b] = CARBON_PIGMENT_RGB.map(u16::from);
         let pixels: Vec<egui::Color32> = mask
             .alpha

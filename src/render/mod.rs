@@ -32,6 +32,16 @@ impl Mask {
 /// Splats `dots` (in photo pixels) into `mask`, scaled by `mask_px_per_photo_px`. Work is split
 /// across two threads by halves of the mask, which never share a pixel.
 pub fn splat(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask) {
+    splat_halves(dots, mask_px_per_photo_px, mask, false);
+}
+
+/// Replaces the mask's content with `dots`: like clearing it and calling [`splat`], with each
+/// thread clearing its own half.
+pub fn render_dots(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask) {
+    splat_halves(dots, mask_px_per_photo_px, mask, true);
+}
+
+fn splat_halves(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask, clear: bool) {
     let width = mask.width as usize;
     let height = mask.height as usize;
     if width == 0 || height == 0 {
@@ -40,7 +50,15 @@ pub fn splat(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask) {
     let split_row = height / 2;
     let (top, bottom) = mask.alpha.split_at_mut(split_row * width);
     std::thread::scope(|scope| {
-        scope.spawn(|| splat_rows(dots, mask_px_per_photo_px, top, width, 0, split_row));
+        scope.spawn(|| {
+            if clear {
+                top.fill(0);
+            }
+            splat_rows(dots, mask_px_per_photo_px, top, width, 0, split_row);
+        });
+        if clear {
+            bottom.fill(0);
+        }
         splat_rows(dots, mask_px_per_photo_px, bottom, width, split_row, height);
     });
 }
@@ -175,7 +193,7 @@ pub fn render_preview(
     #[expect(clippy::cast_precision_loss, reason = "pixel sizes are far below 2^24")]
     let scale = photo.width() as f32 / photo_width_px as f32;
     let mut mask = Mask::new(photo.width(), photo.height());
-    splat(&crate::follicles::generate_dots(view, design_water_parts, seed), scale, &mut mask);
+    render_dots(&crate::follicles::generate_dots(view, design_water_parts, seed), scale, &mut mask);
     composite(photo, &mask, CARBON_PIGMENT_RGB)
 }
 
