@@ -161,3 +161,18 @@ fn hidden_zones_and_uncalibrated_views_have_no_dots() {
     view.calibration = None;
     assert!(generate_dots(&view, 18.0, 1).is_empty());
 }
+
+#[test]
+fn a_calibration_that_makes_the_zones_absurdly_large_simulates_nothing() {
+    // Two points 1 px apart called 10 m: a 2000 px square is then 20 m across, 400 million dots.
+    let mut view = view();
+    view.calibration = Some(Calibration {
+        source: CalibrationSource::Ruler,
+        a: PhotoPoint::new(0.0, 0.0),
+        b: PhotoPoint::new(1.0, 0.0),
+        length_mm: 10_000.0,
+    });
+    view.zones.push(zone(ZoneKind::Crown, 100.0, &[(0.0, 0.0), (2000.0, 0.0), (2000.0, 2000.0), (0.0, 2000.0)]));
+    assert!(hairline_studio::follicles::estimated_dots(&view).unwrap() > 1e8);
+    assert!(generate_dots(&view, 18.0, 7).is_empty());
+}

@@ -308,7 +308,22 @@ impl StudioApp {
             ui.label(format!("Zoom {:.0} %", self.canvas.zoom * 100.0));
             if self.preview.enabled {
                 ui.separator();
-                ui.label(format!("{} dots", thousands(self.preview.dot_count)));
+                let view = self.document.design().views.get(self.view_index);
+                let estimate = view.and_then(crate::follicles::estimated_dots).unwrap_or(0.0);
+                if estimate > crate::follicles::MAX_SIMULATED_DOTS {
+                    // Whole dots, far inside u64.
+                    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a positive estimate")]
+                    let estimate = estimate as usize;
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!(
+                            "No preview: the zones would hold {} dots. Check the calibration.",
+                            thousands(estimate)
+                        ),
+                    );
+                } else {
+                    ui.label(format!("{} dots", thousands(self.preview.dot_count)));
+                }
             }
             ui.separator();
             let mm_per_px = self.document.design().views.get(self.view_index).and_then(crate::design::View::mm_per_px);

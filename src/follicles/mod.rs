@@ -13,7 +13,7 @@ mod tile;
 mod transition;
 mod zone_shape;
 
-pub use tile::{TILE_POINTS, ranked_tile};
+pub use tile::{TILE_POINTS, blocked_tile, ranked_tile};
 
 use crate::design::View;
 
@@ -48,18 +48,36 @@ pub fn pigment_opacity(water_parts: f64) -> f64 {
     (0.9 * (6.0 / (water_parts.max(0.0) + 6.0)).sqrt()).clamp(0.05, 0.95)
 }
 
-/// The dots of one view; empty until the view is calibrated.
+/// The most dots one view simulates: three times a dense full scalp (500 cm² at 1,000 dots/cm²
+/// is 500,000). Beyond it the calibration is surely wrong (a pixel measured as centimetres), and
+/// simulating would take seconds and gigabytes.
+pub const MAX_SIMULATED_DOTS: f64 = 1_500_000.0;
+
+/// About how many dots the visible zones of `view` hold (area times density, overlaps counted
+/// twice); `None` until the view is calibrated.
+pub fn estimated_dots(view: &View) -> Option<f64> {
+    let mm_per_px = view.mm_per_px()?;
+    let area_mm2 =
+        |zone: &crate::design::Zone| crate::geometry::polygon_area_px2(&zone.vertices) * mm_per_px * mm_per_px;
+    Some(view.zones.iter().filter(|z| !z.hidden).map(|z| area_mm2(z) / MM2_PER_CM2 * z.density_per_cm2).sum())
+}
+
+/// The dots of one view; empty until the view is calibrated, or when the zones would hold more
+/// than [`MAX_SIMULATED_DOTS`].
 pub fn generate_dots(view: &View, design_water_parts: f64, seed: u64) -> Vec<Dot> {
     let Some(mm_per_px) = view.mm_per_px() else {
         return Vec::new();
     };
+    if estimated_dots(view).is_none_or(|dots| dots > MAX_SIMULATED_DOTS) {
+        return Vec::new();
+    }
     let band = HairlineBand::new(view, mm_per_px, seed);
     let shapes: Vec<Option<ZoneShape>> = view
         .zones
         .iter()
         .map(|z| if z.hidden { None } else { ZoneShape::new(&z.vertices, mm_per_px, z.edge_feather_mm.max(1e-6)) })
         .collect();
-    let tile = ranked_tile();
+    let tile = blocked_tile();
     let offset = [unit(hash(&[seed, 1])) * TILE_SIDE_MM, unit(hash(&[seed, 2])) * TILE_SIDE_MM];
     let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref(), design_water_parts };
     let mut dots = Vec::new();
@@ -103,7 +121,7 @@ struct ZoneJob<'a> {
     shape: &'a ZoneShape,
     /// The visible zones above this one, which win where they overlap.
     above: &'a [&'a ZoneShape],
-    tile: &'a [[f32; 2]],
+    tile: &'a tile::BlockedTile,
 }
 
 impl ZoneJob<'_> {
@@ -126,10 +144,17 @@ impl ZoneJob<'_> {
         for &(tx, ty) in tiles {
             let base = [f64::from(tx) * TILE_SIDE_MM + offset[0], f64::from(ty) * TILE_SIDE_MM + offset[1]];
             let tile_key = hash(&[seed, zone_key, i64::from(tx).cast_unsigned(), i64::from(ty).cast_unsigned()]);
-            for (rank, point) in self.tile[..candidates].iter().enumerate() {
+            let tile_max = [base[0] + TILE_SIDE_MM, base[1] + TILE_SIDE_MM];
+            // Most tiles of a large zone lie wholly inside it, under no other zone and away from
+            // the hairline: there every candidate is kept by its rank alone.
+            let plain = shape.is_inside_over(base, tile_max)
+                && above.iter().all(|upper| upper.misses_box(base, tile_max))
+                && context.band.is_none_or(|band| band.is_full_over(base, tile_max));
+            for &(rank, point) in self.tile.below_rank(candidates) {
+                let rank = usize::from(rank);
                 let p = [base[0] + f64::from(point[0]) * TILE_SIDE_MM, base[1] + f64::from(point[1]) * TILE_SIDE_MM];
                 let mut density = 1.0;
-                match shape.classify(p) {
+                match if plain { Cell::Inside } else { shape.classify(p) } {
                     Cell::Outside => continue,
                     Cell::Inside => {}
                     Cell::Edge => {
@@ -141,11 +166,13 @@ impl ZoneJob<'_> {
                         }
                     }
                 }
-                if above.iter().any(|upper| upper.contains_fast(p)) {
-                    continue;
-                }
-                if let Some(band) = context.band {
-                    density *= band.factor(p);
+                if !plain {
+                    if above.iter().any(|upper| upper.contains_fast(p)) {
+                        continue;
+                    }
+                    if let Some(band) = context.band {
+                        density *= band.factor(p);
+                    }
                 }
                 #[expect(clippy::cast_precision_loss, reason = "ranks are below 8192")]
                 let kept = (rank as f64) < density * full_rank;

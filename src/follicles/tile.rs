@@ -25,6 +25,54 @@ pub fn ranked_tile() -> &'static [[f32; 2]] {
     TILE.get_or_init(build)
 }
 
+/// Blocks per side of a [`BlockedTile`].
+pub const BLOCKS_PER_SIDE: usize = 8;
+
+/// The tile's points grouped by square block (row by row), each block's points in rank order.
+/// Generating dots block by block keeps neighbouring dots together in memory order, so that
+/// splatting them touches a few cache lines at a time instead of the whole tile.
+pub struct BlockedTile {
+    /// `(rank, point)`, block after block.
+    pub points: Vec<(u16, [f32; 2])>,
+    /// Where each block starts in `points`, with the end as a last entry.
+    pub block_starts: Vec<usize>,
+}
+
+impl BlockedTile {
+    /// The points of each block whose rank is below `candidates`, block after block.
+    pub fn below_rank(&self, candidates: usize) -> impl Iterator<Item = &(u16, [f32; 2])> {
+        self.block_starts.windows(2).flat_map(move |block| {
+            self.points[block[0]..block[1]].iter().take_while(move |(rank, _)| usize::from(*rank) < candidates)
+        })
+    }
+}
+
+/// The ranked tile grouped by blocks (see [`BlockedTile`]).
+pub fn blocked_tile() -> &'static BlockedTile {
+    static TILE: OnceLock<BlockedTile> = OnceLock::new();
+    TILE.get_or_init(|| {
+        let block_of = |v: f32| {
+            // v is in [0, 1): the product is below BLOCKS_PER_SIDE.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "v in [0, 1)")]
+            #[expect(clippy::cast_precision_loss, reason = "a small constant")]
+            let block = (v * BLOCKS_PER_SIDE as f32) as usize;
+            block.min(BLOCKS_PER_SIDE - 1)
+        };
+        let mut points: Vec<(usize, u16, [f32; 2])> = ranked_tile()
+            .iter()
+            .enumerate()
+            .map(|(rank, &p)| {
+                (block_of(p[1]) * BLOCKS_PER_SIDE + block_of(p[0]), u16::try_from(rank).unwrap_or(u16::MAX), p)
+            })
+            .collect();
+        points.sort_by_key(|&(block, rank, _)| (block, rank));
+        let block_starts = (0..=BLOCKS_PER_SIDE * BLOCKS_PER_SIDE)
+            .map(|block| points.partition_point(|&(b, _, _)| b < block))
+            .collect();
+        BlockedTile { points: points.into_iter().map(|(_, rank, p)| (rank, p)).collect(), block_starts }
+    })
+}
+
 /// A uniform grid over the torus for nearest-point queries while building.
 struct Grid {
     cells_per_side: usize,

@@ -135,6 +135,17 @@ impl HairlineBand {
         (column < grid.columns && row < grid.rows).then(|| grid.cells[row * grid.columns + column].as_slice())
     }
 
+    /// Whether [`Self::factor`] is 1 everywhere in the box from `min` to `max` (mm): the box lies
+    /// beside the line's ends or well behind it. Checked on the corners, as both tests are linear.
+    pub fn is_full_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
+        let corners = [min, [max[0], min[1]], [min[0], max[1]], max];
+        let across = corners.map(|p| -p[0] * self.up[1] + p[1] * self.up[0]);
+        let up = corners.map(|p| p[0] * self.up[0] + p[1] * self.up[1]);
+        across.iter().all(|&a| a < self.across_range[0])
+            || across.iter().all(|&a| a > self.across_range[1])
+            || up.iter().all(|&u| u > self.up_range[1] + self.reach)
+    }
+
     /// The share of a zone's density kept at `p` (mm): 0 to 1. Beside the line's ends nothing
     /// changes; well behind it everything is kept, and well ahead of it nothing.
     pub fn factor(&self, p: [f64; 2]) -> f64 {

@@ -111,6 +111,28 @@ impl ZoneShape {
         self.cells[row * self.columns + column]
     }
 
+    /// Whether every point of the box from `min` to `max` (mm) is inside, away from the edge.
+    pub fn is_inside_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
+        let (x0, y0) = ((min[0] - self.min[0]) / CELL_MM, (min[1] - self.min[1]) / CELL_MM);
+        let (x1, y1) = ((max[0] - self.min[0]) / CELL_MM, (max[1] - self.min[1]) / CELL_MM);
+        if x0 < 0.0 || y0 < 0.0 {
+            return false;
+        }
+        // Non-negative and compared with the grid's size before use.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "non-negative, bounds-checked")]
+        let (x0, y0, x1, y1) = (x0 as usize, y0 as usize, x1 as usize, y1 as usize);
+        if x1 >= self.columns || y1 >= self.rows {
+            return false;
+        }
+        (y0..=y1)
+            .all(|row| self.cells[row * self.columns + x0..=row * self.columns + x1].iter().all(|&c| c == Cell::Inside))
+    }
+
+    /// Whether the box from `min` to `max` (mm) misses this zone's bounding box.
+    pub fn misses_box(&self, min: [f64; 2], max: [f64; 2]) -> bool {
+        max[0] < self.min[0] || max[1] < self.min[1] || min[0] > self.max[0] || min[1] > self.max[1]
+    }
+
     /// Point-in-polygon, answered by the coarse cells where they can.
     pub fn contains_fast(&self, p: [f64; 2]) -> bool {
         match self.classify(p) {

@@ -1,6 +1,7 @@
 //! Precomputed splat kernels: the anti-aliased coverage of a disc for every radius (in steps of
 //! 1/8 pixel) and every centre position within a pixel (in steps of 1/4), so that splatting a
-//! dot is a table lookup and an add per pixel instead of a square root.
+//! dot is a table lookup and an add per pixel instead of a square root. Rows are padded with
+//! zeros to a multiple of [`LANES`] so that a row is blended as whole vectors.
 
 use std::sync::OnceLock;
 
@@ -11,14 +12,16 @@ const RADIUS_STEPS: usize = 8;
 /// Kernels cover radii up to this many pixels; larger dots are drawn directly.
 pub const MAX_KERNEL_RADIUS_PX: f32 = 8.0;
 
-/// One disc's coverage, `side` x `side` values in 0..=255, whose top-left pixel is `reach`
-/// pixels left of and above the pixel holding the disc's centre.
+/// Pixels blended at once: one SSE register of bytes.
+pub const LANES: usize = 16;
+
+/// One disc's coverage, `side` rows of `stride` values in 0..=255 (zero past `side`), whose
+/// top-left pixel is `reach` pixels left of and above the pixel holding the disc's centre.
 pub struct Kernel {
     pub side: usize,
+    pub stride: usize,
     pub reach: usize,
     pub coverage: Vec<u8>,
-    /// Per row, the columns from the first to past the last non-zero value.
-    pub spans: Vec<(usize, usize)>,
 }
 
 /// The kernel for a disc of `radius_px` centred at sub-pixel step (`sx`, `sy`).
@@ -55,25 +58,19 @@ fn build(radius: f32, sx: usize, sy: usize) -> Kernel {
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "radius at most 8 px")]
     let reach = (radius + 0.5).ceil() as usize;
     let side = 2 * reach + 1;
+    let stride = side.div_ceil(LANES) * LANES;
     #[expect(clippy::cast_precision_loss, reason = "small values")]
     let centre = [reach as f32 + sx as f32 / SUBPIXEL_STEPS as f32, reach as f32 + sy as f32 / SUBPIXEL_STEPS as f32];
-    let mut coverage = Vec::with_capacity(side * side);
-    for y in 0..side {
-        for x in 0..side {
+    let mut coverage = vec![0; side * stride];
+    for (y, row) in coverage.chunks_mut(stride).enumerate() {
+        for (x, value) in row[..side].iter_mut().enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "small values")]
             let (dx, dy) = (x as f32 + 0.5 - centre[0], y as f32 + 0.5 - centre[1]);
-            let value = (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
+            let cover = (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in 0..=255")]
-            coverage.push((value * 255.0 + 0.5) as u8);
+            let byte = (cover * 255.0 + 0.5) as u8;
+            *value = byte;
         }
     }
-    let spans = coverage
-        .chunks(side)
-        .map(|row| {
-            let first = row.iter().position(|&c| c > 0).unwrap_or(0);
-            let end = row.iter().rposition(|&c| c > 0).map_or(0, |last| last + 1);
-            (first, end.max(first))
-        })
-        .collect();
-    Kernel { side, reach, coverage, spans }
+    Kernel { side, stride, reach, coverage }
 }
