@@ -284,7 +284,7 @@ fn bad_files_give_errors_that_say_what_is_wrong() {
                 .into_bytes(),
             "density_per_cm2",
         ),
-        ("deep nesting", format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(), "not valid JSON"),
+        ("deep nesting", format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(), "holds no JSON object"),
         (
             "future version with unknown shapes",
             valid

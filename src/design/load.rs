@@ -6,6 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
 use super::{Design, FORMAT_ID, FORMAT_VERSION, Problem, validate};
 
 /// Design files are a few hundred kilobytes; anything far larger is not a design.
@@ -73,14 +76,17 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
         let size_mib = bytes.len() as u64 / (1024 * 1024);
         return Err(DesignError::TooLarge { path, size_mib });
     }
-    // serde_json refuses nesting deeper than 128 levels, so hostile nesting cannot overflow the stack.
-    let value: serde_json::Value = serde_json::from_slice(bytes)
+    // A first pass keeps nothing, so any valid JSON costs no memory to check; serde_json refuses
+    // nesting deeper than 128 levels, so hostile nesting cannot overflow the stack.
+    serde_json::from_slice::<IgnoredAny>(bytes)
         .map_err(|e| DesignError::NotJson { path: path.clone(), detail: e.to_string() })?;
-    let Some(object) = value.as_object() else {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         let detail = "the file holds no JSON object".to_owned();
         return Err(DesignError::NotADesign { path, detail });
-    };
-    match object.get("format").and_then(|f| f.as_str()) {
+    }
+    let header: Header = serde_json::from_slice(bytes)
+        .map_err(|e| DesignError::NotADesign { path: path.clone(), detail: e.to_string() })?;
+    match header.format.text.as_deref() {
         Some(FORMAT_ID) => {}
         Some(other) => {
             let detail = format!("its format is \"{other}\", expected \"{FORMAT_ID}\"");
@@ -91,16 +97,16 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
             return Err(DesignError::NotADesign { path, detail });
         }
     }
-    let version =
-        object.get("version").and_then(serde_json::Value::as_u64).and_then(|v| u32::try_from(v).ok()).ok_or_else(
-            || DesignError::NotADesign {
-                path: path.clone(),
-                detail: "its \"version\" is missing or not a whole number".to_owned(),
-            },
-        )?;
+    let version = header.version.whole.and_then(|v| u32::try_from(v).ok()).ok_or_else(|| DesignError::NotADesign {
+        path: path.clone(),
+        detail: "its \"version\" is missing or not a whole number".to_owned(),
+    })?;
     let newer_version = (version > FORMAT_VERSION).then_some(version);
 
-    let design: Design = serde_json::from_value(value).map_err(|e| match newer_version {
+    // Straight into the typed design: a million points cost 16 bytes each, not a JSON tree.
+    let design: Design = serde_json::from_slice(bytes).map_err(|e| match newer_version {
+        // The first pass skips numbers unread, so one too large for any type surfaces here.
+        _ if e.is_syntax() => DesignError::NotJson { path: path.clone(), detail: e.to_string() },
         Some(version) => DesignError::TooNew { path: path.clone(), version, detail: e.to_string() },
         None => DesignError::NotADesign { path: path.clone(), detail: e.to_string() },
     })?;
@@ -109,4 +115,71 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
         return Err(DesignError::Invalid { path, problems });
     }
     Ok(ParsedDesign { design, newer_version })
+}
+
+/// The two fields that say what a file is, read without keeping anything else.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Scalar,
+    #[serde(default)]
+    version: Scalar,
+}
+
+/// A JSON value kept only if it is a string or a whole number; anything else (an array of a
+/// million entries, say) is skipped without being stored.
+#[derive(Default)]
+struct Scalar {
+    text: Option<String>,
+    whole: Option<u64>,
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar { text: Some(v.to_owned()), whole: None })
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+        Ok(Scalar { text: None, whole: Some(v) })
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Scalar, E> {
+        Ok(Scalar::default())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Scalar, E> {
+        Ok(Scalar::default())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::default())
+    }
+
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::default())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::default())
+    }
 }

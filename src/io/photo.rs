@@ -140,6 +140,10 @@ fn decode_jpeg(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoError> {
     let info = decoder.info().ok_or_else(|| corrupt("no image header".to_owned()))?;
     let (width, height) = (u32::from(info.width), u32::from(info.height));
     check_pixel_count(width, height, path)?;
+    if !has_end_after_last_scan(bytes) {
+        // zune-jpeg would fill the missing rows with grey; a client's photo must not be silently cut.
+        return Err(corrupt("it ends before the picture does (cut off while copying?)".to_owned()));
+    }
     let orientation = decoder
         .exif()
         .and_then(|exif| image::metadata::Orientation::from_exif_chunk(exif))
@@ -150,6 +154,18 @@ fn decode_jpeg(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoError> {
     let mut image = DynamicImage::ImageRgba8(rgba);
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// Whether the JPEG's last scan is followed by its end marker (`FF D9`). Scan data never holds
+/// that pair (its 0xFF bytes are stuffed), so a file cut off mid-scan has no end marker after
+/// its last scan start (`FF DA`). Most files simply end with the marker.
+fn has_end_after_last_scan(bytes: &[u8]) -> bool {
+    let trimmed = bytes.iter().rposition(|&b| b != 0).map_or(&bytes[..0], |last| &bytes[..=last]);
+    if trimmed.ends_with(&[0xFF, 0xD9]) {
+        return true;
+    }
+    let last = |marker: u8| bytes.windows(2).rposition(|pair| pair == [0xFF, marker]);
+    matches!((last(0xDA), last(0xD9)), (Some(scan), Some(end)) if end > scan)
 }
 
 fn check_pixel_count(width: u32, height: u32, path: &Path) -> Result<(), PhotoError> {

@@ -1,0 +1,125 @@
+//! Saving onto a full disk or into a read-only folder: a clear error, the old file intact, the
+//! design still open and marked unsaved.
+//!
+//! The full disk is a real one: a 256 KiB tmpfs filled to the brim, which needs root (CI runs as
+//! root). Without root the read-only folder is made with permissions instead, and the full-disk
+//! test says that it was skipped.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "in a test, a failed unwrap is a failed test")]
+#![cfg(target_os = "linux")]
+
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+mod common;
+
+use common::{settle, studio};
+use hairline_studio::app::Command;
+use hairline_studio::io::save_design;
+
+/// A small tmpfs mounted for the length of a test, unmounted when dropped (also on a panic).
+struct SmallDisk {
+    _folder: tempfile::TempDir,
+    mount_point: PathBuf,
+}
+
+impl SmallDisk {
+    /// `None` when this process may not mount (not root, or in a restricted container).
+    fn mount() -> Option<Self> {
+        let folder = tempfile::tempdir().unwrap();
+        let mount_point = folder.path().join("disk");
+        std::fs::create_dir(&mount_point).unwrap();
+        let mounted = Process::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "hairline-test", &mount_point.to_string_lossy()])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(Self { _folder: folder, mount_point })
+    }
+
+    fn path(&self) -> &Path {
+        &self.mount_point
+    }
+
+    fn remount_read_only(&self) {
+        let status =
+            Process::new("mount").args(["-o", "remount,ro", &self.mount_point.to_string_lossy()]).status().unwrap();
+        assert!(status.success(), "remount read-only");
+    }
+
+    /// Fills the disk until writing fails for want of space.
+    fn fill(&self) {
+        let mut ballast = std::fs::File::create(self.mount_point.join("ballast")).unwrap();
+        let block = vec![0xA5_u8; 4096];
+        let error = loop {
+            if let Err(error) = ballast.write_all(&block).and_then(|()| ballast.sync_all()) {
+                break error;
+            }
+        };
+        assert_eq!(error.raw_os_error(), Some(28), "ENOSPC: {error}");
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Process::new("umount").arg("-l").arg(&self.mount_point).status();
+    }
+}
+
+/// Saves the sample design to `path`, edits it in the studio, saves again (which must fail), and
+/// checks what the artist is left with.
+fn check_failed_save(folder: &Path, make_unwritable: impl FnOnce()) {
+    let path = folder.join("client.json");
+    let mut harness = studio();
+    save_design(&path, harness.state().document().design()).unwrap();
+    let old_bytes = std::fs::read(&path).unwrap();
+    harness.state_mut().queue(Command::OpenDesign(Some(path.clone())));
+    settle(&mut harness);
+    harness.state_mut().queue(Command::ToggleGuides);
+    settle(&mut harness);
+    let edited = harness.state().document().design().clone();
+    make_unwritable();
+
+    harness.state_mut().queue(Command::Save);
+    settle(&mut harness);
+    let app = harness.state();
+    let errors = app.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("Not saved") && errors[0].contains("client.json"), "{}", errors[0]);
+    assert!(errors[0].contains("previous file is untouched"), "{}", errors[0]);
+    assert_eq!(std::fs::read(&path).unwrap(), old_bytes, "the old file is intact");
+    assert_eq!(app.document().design(), &edited, "the edit is still open");
+    assert!(app.document().is_dirty(), "and still marked unsaved");
+    assert!(app.title().starts_with('●'), "the title shows it: {}", app.title());
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn a_full_disk_refuses_the_save_and_keeps_everything() {
+    let Some(disk) = SmallDisk::mount() else {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    };
+    check_failed_save(disk.path(), || disk.fill());
+}
+
+#[test]
+fn a_read_only_folder_refuses_the_save_and_keeps_everything() {
+    if let Some(disk) = SmallDisk::mount() {
+        check_failed_save(disk.path(), || disk.remount_read_only());
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().to_owned();
+    check_failed_save(&path, || {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o555)).unwrap();
+    });
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
