@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use hairline_studio::design::{
-    Calibration, CalibrationSource, Curve, CurveRole, Design, Landmarks, PhotoPoint, Zone, ZoneKind,
+    Calibration, CalibrationSource, Curve, CurveRole, Design, Landmarks, PhotoPoint, SkinSample, Zone, ZoneKind,
 };
 use hairline_studio::io::{photo_ref_for, save_design_file, sha256_hex};
 use image::{Rgb, RgbImage};
@@ -75,6 +75,16 @@ fn main() -> anyhow::Result<()> {
         .map(|&(x, y)| PhotoPoint::new(x, y))
         .collect();
     view.zones.push(zone);
+    // Two eyedropper samples on the forehead, 4 mm across, from the photo as saved.
+    let saved = image::load_from_memory(&jpeg)?.to_rgba8();
+    let mm_per_px = view.mm_per_px().unwrap_or(1.0);
+    for (x, y) in [(600.0, 650.0), (470.0, 640.0)] {
+        let radius_px = 4.0 / mm_per_px;
+        if let Some(lab) = hairline_studio::colour::sample_skin(saved.as_raw(), saved.width(), [x, y], radius_px) {
+            let at = PhotoPoint::new(x, y);
+            view.skin_samples.push(SkinSample { at, radius_px, l: lab.l, a: lab.a, b: lab.b });
+        }
+    }
     save_design_file(&assets.join("sample-design.json"), &design)?;
     Ok(())
 }

@@ -17,6 +17,7 @@
 //! between the two with one transform.
 
 pub mod app;
+pub mod colour;
 pub mod design;
 pub mod follicles;
 pub mod geometry;

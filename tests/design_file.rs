@@ -7,7 +7,7 @@ use std::path::Path;
 
 use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveRole, Design, DesignError, FORMAT_VERSION, Guides, Landmarks,
-    PhotoPoint, PhotoRef, Transition, View, ViewKind, Zone, ZoneKind, parse_design, read_design,
+    PhotoPoint, PhotoRef, SkinSample, Transition, View, ViewKind, Zone, ZoneKind, parse_design, read_design,
 };
 use hairline_studio::io::{
     SaveError, SaveStep, open_design_file, save_design, save_design_file, save_design_with_checkpoints,
@@ -100,6 +100,13 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             zones,
             landmarks: Landmarks { glabella: Some(PhotoPoint::new(12.0, 34.5)), ..Landmarks::default() },
             guides: Guides { visible: false, mid_frontal_height_mm: 72.5 },
+            skin_samples: vec![SkinSample {
+                at: PhotoPoint::new(10.0, 20.0),
+                radius_px: 12.0,
+                l: 65.5,
+                a: 12.25,
+                b: 17.0,
+            }],
         });
     (prop::collection::vec(view, 0..4), "\\PC{0,40}", "\\PC{0,80}", any::<u64>(), 0.0..1000.0f64).prop_map(
         |(views, name, notes, seed, water)| {

@@ -83,6 +83,7 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (plain(Key::C), Command::SelectTool(Tool::Calibrate)),
         (plain(Key::K), Command::SelectTool(Tool::Landmarks)),
         (plain(Key::R), Command::SelectTool(Tool::Ruler)),
+        (plain(Key::I), Command::SelectTool(Tool::Skin)),
         (plain(Key::M), Command::ToggleMirror),
         (plain(Key::G), Command::ToggleGuides),
         (plain(Key::P), Command::TogglePreview),

@@ -23,6 +23,7 @@ pub fn inspector_ui(
     interaction: &mut Interaction,
     photo: Option<PhotoView<'_>>,
     simulated_dots: Option<&[usize]>,
+    skin_radius_mm: &mut f64,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -44,6 +45,9 @@ pub fn inspector_ui(
         });
         egui::CollapsingHeader::new("Curves and zones").default_open(true).show(ui, |ui| {
             shapes_list_ui(ui, document, view_index, interaction, simulated_dots);
+        });
+        egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
+            commands.extend(super::skin_panel::skin_ui(ui, document, view_index, skin_radius_mm));
         });
         if let Some(selection) = interaction.selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {

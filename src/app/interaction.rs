@@ -69,6 +69,8 @@ pub struct Interaction {
     pub next_landmark: Landmark,
     /// Mirror every edit about the midline.
     pub mirror: bool,
+    /// Where the skin eyedropper was clicked, for the studio to sample the photo there.
+    pub skin_click: Option<PhotoPoint>,
 }
 
 impl Default for Interaction {
@@ -84,6 +86,7 @@ impl Default for Interaction {
             pending_calibration: None,
             next_landmark: Landmark::ALL[0],
             mirror: false,
+            skin_click: None,
         }
     }
 }
@@ -214,6 +217,10 @@ impl Interaction {
                 }
             }
             Tool::Landmarks => Some(self.place_landmark(document, view_index, cursor)),
+            Tool::Skin => {
+                self.skin_click = Some(cursor);
+                None
+            }
         }
     }
 

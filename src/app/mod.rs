@@ -19,6 +19,7 @@ mod overlay;
 mod photos;
 mod preview;
 mod recent;
+mod skin_panel;
 mod tools;
 mod view_bar;
 
@@ -63,6 +64,8 @@ pub struct StudioApp {
     untitled_name: String,
     view_index: usize,
     tool: Tool,
+    /// The skin eyedropper's patch radius, in mm.
+    pub skin_radius_mm: f64,
     canvas: CanvasView,
     interaction: Interaction,
     photos: Photos,
@@ -85,6 +88,7 @@ impl StudioApp {
             untitled_name: "Untitled design".to_owned(),
             view_index: 0,
             tool: Tool::default(),
+            skin_radius_mm: 4.0,
             canvas: CanvasView::default(),
             interaction: Interaction::default(),
             photos: Photos::default(),
@@ -212,6 +216,7 @@ impl StudioApp {
                 &mut self.interaction,
                 photo,
                 self.preview.zone_counts(),
+                &mut self.skin_radius_mm,
             );
             self.commands.extend(commands);
         });
@@ -287,6 +292,9 @@ impl StudioApp {
                 self.interaction.handle(ui, &response, &self.canvas, self.tool, &mut self.document, self.view_index);
             if let Some(message) = message {
                 self.status = message;
+            }
+            if let Some(at) = self.interaction.skin_click.take() {
+                self.status = self.sample_skin(at);
             }
         }
         let cursor = if panning || self.tool == Tool::Pan {
@@ -573,6 +581,45 @@ impl StudioApp {
     fn decode_for_view(&mut self, ctx: &egui::Context, path: PathBuf, purpose: PhotoPurpose) {
         self.status = format!("Opening photo {}…", path.display());
         self.jobs.decode_photo(path, purpose, max_display_side(ctx));
+    }
+
+    /// Measures the skin at `at` on the current view's photo and adds the sample; returns what
+    /// to tell the artist.
+    fn sample_skin(&mut self, at: crate::design::PhotoPoint) -> String {
+        let view_index = self.view_index;
+        let Some(view) = self.document.design().views.get(view_index) else {
+            return "No view to sample.".to_owned();
+        };
+        if view.skin_samples.len() >= crate::design::Limits::MAX_SKIN_SAMPLES {
+            return "This view has as many skin samples as it can keep; delete some first.".to_owned();
+        }
+        let Some(PhotoView::Ready(loaded) | PhotoView::Changed(loaded)) = self.photos.view(view.photo.as_ref()) else {
+            return "The photo is not loaded, so there is no skin to sample.".to_owned();
+        };
+        let radius_px = self.skin_radius_px(view);
+        let Some(lab) = loaded.sample_skin(at, radius_px) else {
+            return "Click on the photo to sample the skin.".to_owned();
+        };
+        let sample = crate::design::SkinSample { at, radius_px, l: lab.l, a: lab.a, b: lab.b };
+        self.document.design_mut().views[view_index].skin_samples.push(sample);
+        let category = crate::colour::ItaCategory::of(lab.ita_degrees());
+        format!(
+            "Skin sampled: L* {:.1}, a* {:.1}, b* {:.1}; ITA {:.0}° ({}).",
+            lab.l,
+            lab.a,
+            lab.b,
+            lab.ita_degrees(),
+            category.label()
+        )
+    }
+
+    /// The eyedropper's radius in photo pixels: the artist's choice in mm once calibrated, else
+    /// a hundredth of the photo's longer side.
+    fn skin_radius_px(&self, view: &crate::design::View) -> f64 {
+        match view.mm_per_px() {
+            Some(mm_per_px) => self.skin_radius_mm / mm_per_px,
+            None => view.photo.as_ref().map_or(10.0, |p| f64::from(p.width_px.max(p.height_px)) / 100.0),
+        }
     }
 
     fn save_to(&mut self, path: PathBuf) {

@@ -9,12 +9,18 @@ use std::path::{Path, PathBuf};
 use crate::design::PhotoRef;
 use crate::io::DecodedPhoto;
 
+/// The longer side of the copy the eyedropper samples: a few megabytes, fine enough to average
+/// a patch of skin a few millimetres across.
+pub const SAMPLING_SIDE: u32 = 1536;
+
 /// GPU textures stop at 8192 pixels on most hardware.
 pub const MAX_TEXTURE_SIDE: u32 = 8192;
 
 /// A loaded photo, ready to draw.
 pub struct LoadedPhoto {
     pub texture: egui::TextureHandle,
+    /// A small copy kept on the CPU for the skin eyedropper (at most [`SAMPLING_SIDE`] a side).
+    pub sampling: image::RgbaImage,
     pub sha256: String,
     pub width_px: u32,
     pub height_px: u32,
@@ -74,6 +80,16 @@ impl Photos {
     /// Uploads a decoded photo as a texture.
     pub fn set_loaded(&mut self, ctx: &egui::Context, path: PathBuf, photo: DecodedPhoto) {
         let size = [photo.display.width() as usize, photo.display.height() as usize];
+        let (width, height) = photo.display.dimensions();
+        let sampling = if width.max(height) > SAMPLING_SIDE {
+            let scale = f64::from(SAMPLING_SIDE) / f64::from(width.max(height));
+            // Smaller than the display copy, and at least a pixel.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "at most SAMPLING_SIDE")]
+            let scaled = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+            image::imageops::thumbnail(&photo.display, scaled(width), scaled(height))
+        } else {
+            photo.display.clone()
+        };
         let bytes = photo.display.into_raw();
         // The display copy is opaque RGBA, so its bytes already are premultiplied Color32s;
         // reinterpreting the buffer avoids copying 100 MB for a 24 MP photo.
@@ -92,13 +108,31 @@ impl Photos {
             mipmap_mode: Some(egui::TextureFilter::Linear),
         };
         let texture = ctx.load_texture(path.to_string_lossy(), image, options);
-        let loaded =
-            LoadedPhoto { texture, sha256: photo.sha256, width_px: photo.width_px, height_px: photo.height_px };
+        let loaded = LoadedPhoto {
+            texture,
+            sampling,
+            sha256: photo.sha256,
+            width_px: photo.width_px,
+            height_px: photo.height_px,
+        };
         self.slots.insert(path, PhotoState::Loaded(loaded));
     }
 
     /// Frees the textures of photos no longer referenced by `in_use`.
     pub fn retain(&mut self, in_use: &[&Path]) {
         self.slots.retain(|path, state| matches!(state, PhotoState::Loading) || in_use.contains(&path.as_path()));
+    }
+}
+
+impl LoadedPhoto {
+    /// The skin colour of a disc of the photo, centred at `at` with `radius_px` (photo pixels).
+    pub fn sample_skin(&self, at: crate::design::PhotoPoint, radius_px: f64) -> Option<crate::colour::Lab> {
+        let scale = f64::from(self.sampling.width()) / f64::from(self.width_px.max(1));
+        crate::colour::sample_skin(
+            self.sampling.as_raw(),
+            self.sampling.width(),
+            [at.x * scale, at.y * scale],
+            radius_px * scale,
+        )
     }
 }

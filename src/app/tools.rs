@@ -20,11 +20,21 @@ pub enum Tool {
     Landmarks,
     /// Click two points to measure the distance between them.
     Ruler,
+    /// Click the skin to measure its colour.
+    Skin,
 }
 
 impl Tool {
-    pub const ALL: [Self; 7] =
-        [Self::Select, Self::Pan, Self::Hairline, Self::Zone, Self::Calibrate, Self::Landmarks, Self::Ruler];
+    pub const ALL: [Self; 8] = [
+        Self::Select,
+        Self::Pan,
+        Self::Hairline,
+        Self::Zone,
+        Self::Calibrate,
+        Self::Landmarks,
+        Self::Ruler,
+        Self::Skin,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -35,6 +45,7 @@ impl Tool {
             Self::Calibrate => "Calibrate",
             Self::Landmarks => "Landmarks",
             Self::Ruler => "Ruler",
+            Self::Skin => "Skin eyedropper",
         }
     }
 
@@ -47,6 +58,7 @@ impl Tool {
             Self::Calibrate => "📐",
             Self::Landmarks => "📍",
             Self::Ruler => "📏",
+            Self::Skin => "💧",
         }
     }
 
@@ -63,6 +75,9 @@ impl Tool {
                 "Click to place the glabella, pupils, outer eye corners, chin and midline, in the order the inspector shows"
             }
             Self::Ruler => "Click two points (or drag) to measure the distance between them",
+            Self::Skin => {
+                "Click bare skin (forehead, temples) to measure its colour; highlights and shadows in the patch are ignored. Take several samples."
+            }
         }
     }
 }

@@ -72,6 +72,8 @@ pub struct Client {
     pub contact: String,
     /// ISO 8601 date (YYYY-MM-DD) of the consultation.
     pub consultation_date: Option<String>,
+    /// Fitzpatrick skin type, 1 to 6, as the artist judges it (the skin samples' ITA suggests one).
+    pub fitzpatrick: Option<u8>,
 }
 
 /// The angle a photo was taken from.
@@ -121,6 +123,21 @@ pub struct View {
     pub landmarks: Landmarks,
     #[serde(default)]
     pub guides: Guides,
+    /// Skin colour measured with the eyedropper, in CIELAB.
+    #[serde(default)]
+    pub skin_samples: Vec<SkinSample>,
+}
+
+/// The skin colour of a circular patch of the photo: the mean CIELAB (D65) of its pixels once
+/// the darkest and lightest fifth (shadows, highlights, hairs) are dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SkinSample {
+    pub at: PhotoPoint,
+    pub radius_px: f64,
+    /// CIELAB lightness, 0 to 100.
+    pub l: f64,
+    pub a: f64,
+    pub b: f64,
 }
 
 impl View {

@@ -21,6 +21,7 @@ impl Limits {
     pub const MAX_DENSITY_PER_CM2: f64 = 1_000.0;
     pub const MAX_DOT_DIAMETER_MM: f64 = 5.0;
     pub const MAX_TEXT_CHARS: usize = 100_000;
+    pub const MAX_SKIN_SAMPLES: usize = 64;
 }
 
 /// One thing wrong with a design, with where it is.
@@ -50,6 +51,17 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.point(&format!("{at}.calibration.b"), calibration.b);
             problems.range(&format!("{at}.calibration.length_mm"), calibration.length_mm, 0.0, 10_000.0);
         }
+        if view.skin_samples.len() > Limits::MAX_SKIN_SAMPLES {
+            problems.push(format!("{at}.skin_samples"), format!("more than {}", Limits::MAX_SKIN_SAMPLES));
+        }
+        for (j, sample) in view.skin_samples.iter().enumerate().take(Limits::MAX_SKIN_SAMPLES) {
+            let at = format!("{at}.skin_samples[{j}]");
+            problems.point(&format!("{at}.at"), sample.at);
+            problems.range(&format!("{at}.radius_px"), sample.radius_px, 0.5, 10_000.0);
+            problems.range(&format!("{at}.l"), sample.l, 0.0, 100.0);
+            problems.range(&format!("{at}.a"), sample.a, -200.0, 200.0);
+            problems.range(&format!("{at}.b"), sample.b, -200.0, 200.0);
+        }
         for landmark in Landmark::ALL {
             if let Some(point) = view.landmarks.get(landmark) {
                 problems.point(&format!("{at}.landmarks.{}", landmark.key()), point);
@@ -69,6 +81,9 @@ pub fn validate(design: &Design) -> Vec<Problem> {
         for (j, zone) in view.zones.iter().enumerate().take(Limits::MAX_ZONES_PER_VIEW) {
             problems.zone(&format!("{at}.zones[{j}]"), zone);
         }
+    }
+    if design.client.fitzpatrick.is_some_and(|t| !(1..=6).contains(&t)) {
+        problems.push("client.fitzpatrick", "a Fitzpatrick type is 1 to 6".to_owned());
     }
     problems.range("pigment.water_parts", design.pigment.water_parts, 0.0, 1_000.0);
     for (i, session) in design.sessions.iter().enumerate() {

@@ -40,12 +40,10 @@ pub struct Dot {
     pub zone: u16,
 }
 
-/// How dark a dot of carbon black diluted `water_parts` to one reads, as the share of the skin's
-/// light it blocks (0 to 1): the square root of the pigment's share of the mix, scaled so that
-/// 6:1 blocks about two thirds of the light and 30:1 about a third. A placeholder, stated as
-/// such: the pigment-and-skin issue replaces it with a colour model checked against swatches.
+/// How much of the skin's light a healed dot of carbon black diluted `water_parts` to one hides
+/// (0 to 1), from the colour model in [`crate::colour`].
 pub fn pigment_opacity(water_parts: f64) -> f64 {
-    (0.9 * (6.0 / (water_parts.max(0.0) + 6.0)).sqrt()).clamp(0.05, 0.95)
+    crate::colour::hiding(water_parts, crate::colour::Stage::Healed)
 }
 
 /// The most dots one view simulates: three times a dense full scalp (500 cm² at 1,000 dots/cm²

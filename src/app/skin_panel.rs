@@ -1,0 +1,154 @@
+//! The inspector's skin and pigment section: the eyedropper's samples with their CIELAB and ITA°,
+//! the artist's Fitzpatrick type, and each shade's colour on this skin with its advice.
+
+use crate::colour::{self, ItaCategory, Lab, PALETTE_WATER_PARTS, ShadeAdvice};
+use crate::design::Document;
+use crate::summary::{design_shades, mean_skin};
+
+use super::command::Command;
+use super::tools::Tool;
+
+const FITZPATRICK: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
+
+/// Draws the section; returns the commands chosen (picking the eyedropper).
+pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, radius_mm: &mut f64) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(view) = document.design().views.get(view_index) else {
+        return commands;
+    };
+    let samples = view.skin_samples.clone();
+    ui.horizontal(|ui| {
+        if ui.button("💧 Sample the skin").on_hover_text("Then click bare skin on the photo (I)").clicked() {
+            commands.push(Command::SelectTool(Tool::Skin));
+        }
+        let label = ui.label("radius");
+        ui.add(egui::DragValue::new(radius_mm).range(0.5..=30.0).speed(0.1).suffix(" mm")).labelled_by(label.id);
+    });
+    if samples.is_empty() {
+        ui.weak(
+            "No skin sampled yet: pick the eyedropper and click the forehead or temples, away from hair and shine.",
+        );
+    }
+    let mut delete = None;
+    egui::Grid::new("skin samples").num_columns(4).striped(true).show(ui, |ui| {
+        for (index, sample) in samples.iter().enumerate() {
+            let lab = Lab::new(sample.l, sample.a, sample.b);
+            swatch(ui, lab.to_srgb(), &format!("Skin sample {}", index + 1));
+            ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}", lab.l, lab.a, lab.b));
+            let category = ItaCategory::of(lab.ita_degrees());
+            ui.label(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label()));
+            if ui.small_button("×").on_hover_text("Delete this sample").clicked() {
+                delete = Some(index);
+            }
+            ui.end_row();
+        }
+    });
+    if let Some(index) = delete {
+        document.design_mut().views[view_index].skin_samples.remove(index);
+    }
+    let skin = mean_skin(&samples);
+    fitzpatrick_ui(ui, document, skin);
+    pigment_ui(ui, document);
+    if let Some(skin) = skin {
+        shades_ui(ui, document, skin);
+    }
+    commands
+}
+
+/// A small colour square, labelled for screen readers and tests.
+fn swatch(ui: &mut egui::Ui, rgb: [u8; 3], label: &str) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 3.0, egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
+    ui.painter().rect_stroke(rect, 3.0, ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
+    let label = label.to_owned();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Image, true, label.clone()));
+    response
+}
+
+fn fitzpatrick_ui(ui: &mut egui::Ui, document: &mut Document, skin: Option<Lab>) {
+    let mut chosen = document.design().client.fitzpatrick;
+    let suggested = skin.map(|s| ItaCategory::of(s.ita_degrees()).suggested_fitzpatrick());
+    ui.horizontal(|ui| {
+        let label = ui.label("Fitzpatrick type");
+        let name = |t: Option<u8>| t.and_then(|t| FITZPATRICK.get(usize::from(t) - 1)).copied().unwrap_or("not set");
+        egui::ComboBox::from_id_salt("fitzpatrick")
+            .selected_text(name(chosen))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, None, "not set");
+                for t in 1..=6 {
+                    ui.selectable_value(&mut chosen, Some(t), name(Some(t)));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if let Some(suggested) = suggested {
+            ui.weak(format!("the skin's ITA suggests {}", name(Some(suggested))));
+        }
+    });
+    document.set(|d| Some(&mut d.client.fitzpatrick), chosen);
+}
+
+fn pigment_ui(ui: &mut egui::Ui, document: &mut Document) {
+    let mut water_parts = document.design().pigment.water_parts;
+    ui.horizontal(|ui| {
+        let label = ui.label("Design shade");
+        ui.add(egui::DragValue::new(&mut water_parts).range(0.0..=100.0).speed(0.2).suffix(" : 1"))
+            .labelled_by(label.id)
+            .on_hover_text("Parts water to one part carbon-black pigment");
+    });
+    document.set(|d| Some(&mut d.pigment.water_parts), water_parts);
+}
+
+fn shades_ui(ui: &mut egui::Ui, document: &mut Document, skin: Lab) {
+    let in_use = design_shades(document.design());
+    let mut shades: Vec<f64> = PALETTE_WATER_PARTS.iter().copied().chain(in_use.iter().copied()).collect();
+    shades.sort_by(f64::total_cmp);
+    shades.dedup();
+    let advice: Vec<ShadeAdvice> = shades.iter().map(|&w| colour::advise(skin, w)).collect();
+    ui.add_space(4.0);
+    match colour::suggested_range(skin) {
+        Some([darkest, lightest]) => ui.label(format!("Suggested for this skin: {darkest:.0}:1 to {lightest:.0}:1")),
+        None => ui.colored_label(ui.visuals().warn_fg_color, "No palette shade reads naturally on this skin."),
+    };
+    let mut use_shade = None;
+    egui::Grid::new("shades").num_columns(7).striped(true).show(ui, |ui| {
+        for heading in ["Shade", "Skin · fresh · healed", "ΔE00 healed", "ΔL* healed", "", ""] {
+            ui.strong(heading);
+        }
+        ui.end_row();
+        let rgb = skin.to_srgb();
+        for advice in &advice {
+            let name = format!("{:.0}:1", advice.water_parts);
+            let used = in_use.iter().any(|&w| (w - advice.water_parts).abs() < 1e-9);
+            if used { ui.strong(format!("{name} •")) } else { ui.label(&name) }.on_hover_text(if used {
+                "Used in this design"
+            } else {
+                ""
+            });
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 1.0;
+                swatch(ui, rgb, &format!("Skin beside {name}"));
+                swatch(ui, advice.fresh.to_srgb(), &format!("{name} fresh"));
+                swatch(ui, advice.healed.to_srgb(), &format!("{name} healed"));
+            });
+            ui.monospace(format!("{:.1}", advice.delta_e_healed));
+            ui.monospace(format!("{:.1}", advice.contrast_healed));
+            match &advice.warning {
+                Some(warning) => ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(warning),
+                None => ui.colored_label(egui::Color32::from_rgb(80, 170, 90), "✔").on_hover_text("Suggested"),
+            };
+            if ui.small_button("Use").on_hover_text(format!("Make {name} the design's shade")).clicked() {
+                use_shade = Some(advice.water_parts);
+            }
+            ui.end_row();
+        }
+    });
+    for advice in advice.iter().filter(|a| in_use.iter().any(|&w| (w - a.water_parts).abs() < 1e-9)) {
+        if let Some(warning) = &advice.warning {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("{:.0}:1 — {warning}", advice.water_parts));
+        }
+    }
+    if let Some(water_parts) = use_shade {
+        document.design_mut().pigment.water_parts = water_parts;
+    }
+}
