@@ -188,12 +188,13 @@ pub fn sample_skin(pixels: &[u8], width: u32, centre: [f64; 2], radius_px: f64) 
 }
 
 /// When the result is looked at.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Just done: dark, wide scabs of pigment.
     Fresh,
     /// Healed, a month or so after the session.
+    #[default]
     Healed,
     /// This many years after the last session.
     YearsLater(f64),

@@ -46,3 +46,28 @@ fn a_shade_is_picked_from_the_advice_table() {
     settle(&mut harness);
     assert!((harness.state().document().design().pigment.water_parts - 10.0).abs() < 1e-9);
 }
+
+#[test]
+fn the_preview_shows_fresh_healed_and_years_later_and_a_before_after_divider() {
+    use hairline_studio::colour::Stage;
+    let mut harness = studio();
+    let healed = harness.state().preview_coverage().unwrap();
+    harness.get_by_label("Fresh").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().preview_state().0, Stage::Fresh);
+    let fresh = harness.state().preview_coverage().unwrap();
+    harness.get_by_label("Years later").click();
+    settle(&mut harness);
+    assert!(matches!(harness.state().preview_state().0, Stage::YearsLater(_)));
+    let later = harness.state().preview_coverage().unwrap();
+    assert!(fresh > healed && healed > later, "fresh {fresh} > healed {healed} > years later {later}");
+
+    let divider = harness.get_by_label("Before | after");
+    divider.focus();
+    harness.run_steps(1);
+    for _ in 0..5 {
+        harness.key_press(egui::Key::ArrowRight);
+    }
+    harness.run_steps(2);
+    assert!(harness.state().preview_state().1 > 0.0, "the divider moved: {:?}", harness.state().preview_state());
+}

@@ -119,12 +119,31 @@ impl CanvasView {
     }
 }
 
+/// The before/after divider: a line across the photo with its two labels.
+fn paint_divider(painter: &egui::Painter, photo_rect: Rect, x: f32) {
+    let visible = photo_rect.intersect(painter.clip_rect());
+    painter.line_segment(
+        [Pos2::new(x, visible.top()), Pos2::new(x, visible.bottom())],
+        egui::Stroke::new(2.0, Color32::WHITE),
+    );
+    let font = egui::FontId::proportional(15.0);
+    let y = visible.top() + 14.0;
+    for (text, anchor, dx) in [("Before", egui::Align2::RIGHT_CENTER, -8.0), ("After", egui::Align2::LEFT_CENTER, 8.0)]
+    {
+        let galley_rect = painter.text(Pos2::new(x + dx, y), anchor, text, font.clone(), Color32::WHITE);
+        painter.rect_filled(galley_rect.expand(3.0), 3.0, Color32::from_black_alpha(120));
+        painter.text(Pos2::new(x + dx, y), anchor, text, font.clone(), Color32::WHITE);
+    }
+}
+
 /// Everything needed to paint one view.
 pub struct CanvasPaint<'a> {
     pub view: &'a View,
     pub texture: Option<&'a egui::TextureHandle>,
     /// The simulated dots, drawn over the photo when the preview is on.
     pub preview: Option<&'a egui::TextureHandle>,
+    /// The share of the photo's width, from the left, shown bare ("before") beside the preview.
+    pub before_share: f32,
     pub photo_size_px: Option<Vec2>,
     pub selection: Option<Selection>,
     pub hover: Option<Handle>,
@@ -163,8 +182,14 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
             }
         }
         if let Some(preview) = paint.preview {
-            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-            painter.image(preview.id(), photo_rect, uv, Color32::WHITE);
+            let share = paint.before_share.clamp(0.0, 1.0);
+            let divider = photo_rect.left() + photo_rect.width() * share;
+            let after = Rect::from_min_max(Pos2::new(divider, photo_rect.top()), photo_rect.max);
+            let uv = Rect::from_min_max(Pos2::new(share, 0.0), Pos2::new(1.0, 1.0));
+            painter.image(preview.id(), after, uv, Color32::WHITE);
+            if share > 0.0 {
+                paint_divider(&painter, photo_rect, divider);
+            }
         }
     }
 

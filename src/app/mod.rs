@@ -142,6 +142,16 @@ impl StudioApp {
         &self.document
     }
 
+    /// The preview's stage and the share of the photo shown bare left of the divider.
+    pub fn preview_state(&self) -> (crate::colour::Stage, f32) {
+        (self.preview.stage, self.preview.before_share)
+    }
+
+    /// The share of the photo the preview's pigment covers (0 to 1), once it has been drawn.
+    pub fn preview_coverage(&self) -> Option<f64> {
+        self.preview.coverage()
+    }
+
     pub fn status(&self) -> &str {
         &self.status
     }
@@ -250,6 +260,7 @@ impl StudioApp {
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {
         view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index);
+        view_bar::preview_bar_ui(ui, &mut self.preview);
         let photo_ref = self.current_photo_ref().cloned();
         let photo_view = self.photos.view(photo_ref.as_ref());
         self.commands.extend(view_bar::photo_banner_ui(ui, photo_view.as_ref()));
@@ -263,6 +274,7 @@ impl StudioApp {
         // Photo sides are at most a few tens of thousands of pixels: exact in f32.
         #[expect(clippy::cast_precision_loss, reason = "photo sizes are far below 2^24")]
         let photo_size_px = size.map(|(w, h)| egui::vec2(w as f32, h as f32));
+        let before_share = self.preview.before_share;
         let preview = self.preview.texture(ui.ctx(), &self.document, self.view_index);
         let Some(view) = self.document.design().views.get(self.view_index) else {
             ui.centered_and_justified(|ui| ui.label("This design has no views. Use + Add view above."));
@@ -276,6 +288,7 @@ impl StudioApp {
             view,
             texture,
             preview,
+            before_share,
             photo_size_px,
             selection: self.interaction.selection,
             hover: self.interaction.hover,

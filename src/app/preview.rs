@@ -3,6 +3,7 @@
 //! design (its revision) or the view changes, so dragging a point re-renders once per frame and
 //! an idle window renders nothing.
 
+use crate::colour::{Stage, hiding, widening};
 use crate::design::Document;
 use crate::follicles::generate_dots;
 use crate::render::{CARBON_PIGMENT_RGB, Mask, render_dots};
@@ -14,7 +15,11 @@ pub const PREVIEW_MAX_SIDE: u32 = 2048;
 #[derive(Default)]
 pub struct Preview {
     pub enabled: bool,
-    key: Option<(u64, usize)>,
+    /// Fresh, healed, or years later.
+    pub stage: Stage,
+    /// The share of the photo's width, from the left, shown without the dots.
+    pub before_share: f32,
+    key: Option<(u64, usize, u64)>,
     mask: Option<Mask>,
     texture: Option<egui::TextureHandle>,
     pub dot_count: usize,
@@ -25,7 +30,16 @@ pub struct Preview {
 impl Preview {
     /// A preview that is on.
     pub fn shown() -> Self {
-        Self { enabled: true, ..Self::default() }
+        Self { enabled: true, stage: Stage::Healed, before_share: 0.0, ..Self::default() }
+    }
+
+    /// The share of the photo the last preview's pigment covers (0 to 1).
+    pub fn coverage(&self) -> Option<f64> {
+        let mask = self.mask.as_ref()?;
+        let sum: u64 = mask.alpha.iter().map(|&a| u64::from(a)).sum();
+        #[expect(clippy::cast_precision_loss, reason = "a ratio")]
+        let share = sum as f64 / (255.0 * mask.alpha.len().max(1) as f64);
+        Some(share)
     }
 
     /// Simulated dots per zone, while the preview is on and up to date.
@@ -43,7 +57,12 @@ impl Preview {
         if !self.enabled {
             return None;
         }
-        let key = (document.revision(), view_index);
+        let stage_key = match self.stage {
+            Stage::Fresh => u64::MAX,
+            Stage::Healed => u64::MAX - 1,
+            Stage::YearsLater(years) => years.to_bits(),
+        };
+        let key = (document.revision(), view_index, stage_key);
         if self.key != Some(key) {
             self.key = Some(key);
             self.rebuild(ctx, document, view_index);
@@ -71,7 +90,19 @@ impl Preview {
         if (mask.width, mask.height) != (width, height) {
             *mask = Mask::new(width, height);
         }
-        let dots = generate_dots(view, design.pigment.water_parts, design.seed);
+        let mut dots = generate_dots(view, design.pigment.water_parts, design.seed);
+        if self.stage != Stage::Healed {
+            // The dots are generated healed; other stages change their darkness and size alike
+            // for every shade (see crate::colour).
+            let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
+            let wider = widening(self.stage);
+            #[expect(clippy::cast_possible_truncation, reason = "factors near 1")]
+            let (darker, wider) = (darker as f32, wider as f32);
+            for dot in &mut dots {
+                dot.opacity = (dot.opacity * darker).min(1.0);
+                dot.radius_px *= wider;
+            }
+        }
         self.dot_count = dots.len();
         self.zone_counts = vec![0; view.zones.len()];
         for dot in &dots {

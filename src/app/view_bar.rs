@@ -25,6 +25,46 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut
     });
 }
 
+/// The preview's controls, shown while it is on: the stage (fresh, healed, years later) and the
+/// before/after divider.
+pub fn preview_bar_ui(ui: &mut egui::Ui, preview: &mut super::preview::Preview) {
+    use crate::colour::Stage;
+    if !preview.enabled {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label("Result:");
+        let years = match preview.stage {
+            Stage::YearsLater(years) => years,
+            _ => 3.0,
+        };
+        if ui.selectable_label(preview.stage == Stage::Fresh, "Fresh").on_hover_text("Just after the session").clicked()
+        {
+            preview.stage = Stage::Fresh;
+        }
+        if ui.selectable_label(preview.stage == Stage::Healed, "Healed").on_hover_text("About a month later").clicked()
+        {
+            preview.stage = Stage::Healed;
+        }
+        let later = matches!(preview.stage, Stage::YearsLater(_));
+        if ui.selectable_label(later, "Years later").on_hover_text("Faded and spread, before a touch-up").clicked() {
+            preview.stage = Stage::YearsLater(years);
+        }
+        if later {
+            let mut years = years;
+            let label = ui.label("after");
+            ui.add(egui::DragValue::new(&mut years).range(1.0..=10.0).speed(0.1).suffix(" years"))
+                .labelled_by(label.id);
+            preview.stage = Stage::YearsLater(years);
+        }
+        ui.separator();
+        let label = ui.label("Before | after");
+        ui.add(egui::Slider::new(&mut preview.before_share, 0.0..=1.0).show_value(false))
+            .labelled_by(label.id)
+            .on_hover_text("Slide to show the bare photo on the left of the divider");
+    });
+}
+
 /// A banner over the canvas when the photo is missing, changed or failed to load.
 pub fn photo_banner_ui(ui: &mut egui::Ui, photo: Option<&PhotoView<'_>>) -> Vec<Command> {
     let mut commands = Vec::new();
