@@ -126,13 +126,13 @@ fn paint_divider(painter: &egui::Painter, photo_rect: Rect, x: f32) {
         [Pos2::new(x, visible.top()), Pos2::new(x, visible.bottom())],
         egui::Stroke::new(2.0, Color32::WHITE),
     );
-    let font = egui::FontId::proportional(15.0);
     let y = visible.top() + 14.0;
     for (text, anchor, dx) in [("Before", egui::Align2::RIGHT_CENTER, -8.0), ("After", egui::Align2::LEFT_CENTER, 8.0)]
     {
-        let galley_rect = painter.text(Pos2::new(x + dx, y), anchor, text, font.clone(), Color32::WHITE);
-        painter.rect_filled(galley_rect.expand(3.0), 3.0, Color32::from_black_alpha(120));
-        painter.text(Pos2::new(x + dx, y), anchor, text, font.clone(), Color32::WHITE);
+        let galley = painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(15.0), Color32::WHITE);
+        let rect = anchor.anchor_size(Pos2::new(x + dx, y), galley.size());
+        painter.rect_filled(rect.expand(3.0), 3.0, Color32::from_black_alpha(120));
+        painter.galley(rect.min, galley, Color32::WHITE);
     }
 }
 

@@ -120,11 +120,11 @@ fn shades_ui(ui: &mut egui::Ui, document: &mut Document, skin: Lab) {
         for advice in &advice {
             let name = format!("{:.0}:1", advice.water_parts);
             let used = in_use.iter().any(|&w| (w - advice.water_parts).abs() < 1e-9);
-            if used { ui.strong(format!("{name} •")) } else { ui.label(&name) }.on_hover_text(if used {
-                "Used in this design"
+            if used {
+                ui.strong(format!("{name} •")).on_hover_text("Used in this design");
             } else {
-                ""
-            });
+                ui.label(&name);
+            }
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 1.0;
                 swatch(ui, rgb, &format!("Skin beside {name}"));
