@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveRole, PhotoPoint, PhotoRef, View, ViewKind, Zone, ZoneKind,
 };
-use hairline_studio::follicles::generate_dots;
+use hairline_studio::follicles::{Layering, generate_dots};
 use hairline_studio::render::{Mask, render_dots};
 
 const RUNS: usize = 21;
@@ -25,7 +25,7 @@ fn main() {
         let mut mask = Mask::new(SIDE_PX, SIDE_PX);
         let mut dot_count = 0;
         let time = median(|| {
-            let dots = generate_dots(view, 18.0, 42);
+            let dots = generate_dots(view, &Layering::single(18.0), 42);
             render_dots(&dots, 1.0, &mut mask);
             dot_count = dots.len();
         });
@@ -35,9 +35,9 @@ fn main() {
         );
     }
     let generate = median(|| {
-        std::hint::black_box(generate_dots(&scalp, 18.0, 42));
+        std::hint::black_box(generate_dots(&scalp, &Layering::single(18.0), 42));
     });
-    let dots = generate_dots(&scalp, 18.0, 42);
+    let dots = generate_dots(&scalp, &Layering::single(18.0), 42);
     let mut mask = Mask::new(SIDE_PX, SIDE_PX);
     let render = median(|| render_dots(&dots, 1.0, &mut mask));
     println!("full_scalp/generate only           median {:>6.2} ms", generate.as_secs_f64() * 1000.0);

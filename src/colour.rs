@@ -19,7 +19,9 @@
 //!   5 years; dots spread a little).
 //! - The colour is a mix in linear light between the skin and the pigment, whose colour through
 //!   the skin is a cool grey-black ([`CARBON_IN_SKIN`]): carbon under the dermis scatters blue
-//!   back (the Tyndall effect), the "bluish cast" artists fear on fair skin.
+//!   back (the Tyndall effect), the "bluish cast" artists fear on fair skin. A custom pigment
+//!   (another brand, a warmer black, an iron-oxide brown) replaces that colour with its own, as the
+//!   artist measured or chose it; its dilutions hide light like carbon's.
 //!
 //! The numbers are a starting point for an artist's eye, not a measurement of any ink.
 
@@ -214,6 +216,11 @@ pub const FRESH_WIDENING: f64 = 0.2;
 /// Carbon black seen through the skin: a cool grey-black.
 pub const CARBON_IN_SKIN: [u8; 3] = [34, 36, 44];
 
+/// The colour of carbon black in the skin, the default pigment ([`CARBON_IN_SKIN`]).
+pub fn carbon_ink() -> Lab {
+    Lab::from_srgb(CARBON_IN_SKIN)
+}
+
 /// The share of the skin's light a dot of this shade hides at this stage (0 to 1).
 pub fn hiding(water_parts: f64, stage: Stage) -> f64 {
     let pigment_share = 1.0 / (water_parts.max(0.0) + 1.0);
@@ -235,10 +242,11 @@ pub fn widening(stage: Stage) -> f64 {
     }
 }
 
-/// The colour the middle of a dot of this shade shows on `skin` at this stage.
-pub fn dot_colour(skin: Lab, water_parts: f64, stage: Stage) -> Lab {
+/// The colour the middle of a dot of pigment `ink` diluted `water_parts` to one shows on `skin`
+/// at this stage.
+pub fn dot_colour(skin: Lab, ink: Lab, water_parts: f64, stage: Stage) -> Lab {
     let k = hiding(water_parts, stage);
-    let (skin, ink) = (skin.linear(), Lab::from_srgb(CARBON_IN_SKIN).linear());
+    let (skin, ink) = (skin.linear(), ink.linear());
     Lab::from_linear(LinSrgb::new(
         skin.red * (1.0 - k) + ink.red * k,
         skin.green * (1.0 - k) + ink.green * k,
@@ -271,9 +279,10 @@ pub struct ShadeAdvice {
     pub warning: Option<String>,
 }
 
-/// The advice for `water_parts` on `skin`.
-pub fn advise(skin: Lab, water_parts: f64) -> ShadeAdvice {
-    let (fresh, healed) = (dot_colour(skin, water_parts, Stage::Fresh), dot_colour(skin, water_parts, Stage::Healed));
+/// The advice for pigment `ink` diluted `water_parts` to one on `skin`.
+pub fn advise(skin: Lab, ink: Lab, water_parts: f64) -> ShadeAdvice {
+    let fresh = dot_colour(skin, ink, water_parts, Stage::Fresh);
+    let healed = dot_colour(skin, ink, water_parts, Stage::Healed);
     let contrast_healed = skin.l - healed.l;
     let delta_e_healed = skin.delta_e_2000(healed);
     let category = ItaCategory::of(skin.ita_degrees());
@@ -304,13 +313,39 @@ pub fn advise(skin: Lab, water_parts: f64) -> ShadeAdvice {
     }
 }
 
+/// When dots of this shade stop reading on `skin` and a touch-up is due: the years after the
+/// last session until the dot's ΔE00 from the skin falls below [`MIN_READABLE_DELTA_E`]; zero if
+/// it never reads, `None` if it still reads after `horizon` years.
+pub fn touch_up_after_years(skin: Lab, ink: Lab, water_parts: f64, horizon: f64) -> Option<f64> {
+    let reads = |years: f64| {
+        skin.delta_e_2000(dot_colour(skin, ink, water_parts, Stage::YearsLater(years))) >= MIN_READABLE_DELTA_E
+    };
+    if reads(horizon) {
+        return None;
+    }
+    if !reads(0.0) {
+        return Some(0.0);
+    }
+    // The dot only fades with time: bisect for the crossing, to about a day.
+    let (mut still, mut faded) = (0.0, horizon);
+    while faded - still > 1.0 / 365.0 {
+        let middle = f64::midpoint(still, faded);
+        if reads(middle) {
+            still = middle;
+        } else {
+            faded = middle;
+        }
+    }
+    Some(faded)
+}
+
 /// The dilutions artists use, darkest first (parts water to 1 part pigment).
 pub const PALETTE_WATER_PARTS: [f64; 8] = [1.0, 3.0, 6.0, 10.0, 14.0, 18.0, 24.0, 30.0];
 
-/// The suggested range of dilutions for `skin`: the lightest and darkest palette shades whose
-/// healed contrast is readable, or `None` if none is.
-pub fn suggested_range(skin: Lab) -> Option<[f64; 2]> {
-    let suggested: Vec<f64> = PALETTE_WATER_PARTS.iter().copied().filter(|&w| advise(skin, w).suggested).collect();
+/// The suggested range of dilutions of `ink` for `skin`: the darkest and lightest palette shades
+/// whose healed dots are readable and natural, or `None` if none is.
+pub fn suggested_range(skin: Lab, ink: Lab) -> Option<[f64; 2]> {
+    let suggested: Vec<f64> = PALETTE_WATER_PARTS.iter().copied().filter(|&w| advise(skin, ink, w).suggested).collect();
     Some([*suggested.first()?, *suggested.last()?])
 }
 
@@ -401,9 +436,10 @@ mod tests {
     #[test]
     fn more_water_gives_a_lighter_dot_and_healing_and_years_lighten_it() {
         let skin = Lab::from_srgb([196, 150, 122]);
-        let lightness: Vec<f64> = PALETTE_WATER_PARTS.iter().map(|&w| dot_colour(skin, w, Stage::Healed).l).collect();
+        let lightness: Vec<f64> =
+            PALETTE_WATER_PARTS.iter().map(|&w| dot_colour(skin, carbon_ink(), w, Stage::Healed).l).collect();
         assert!(lightness.windows(2).all(|pair| pair[0] < pair[1]), "{lightness:?}");
-        let at = |stage| dot_colour(skin, 18.0, stage).l;
+        let at = |stage| dot_colour(skin, carbon_ink(), 18.0, stage).l;
         assert!(at(Stage::Fresh) < at(Stage::Healed));
         assert!(at(Stage::Healed) < at(Stage::YearsLater(3.0)));
         assert!(at(Stage::YearsLater(3.0)) < skin.l);
@@ -415,17 +451,39 @@ mod tests {
     fn a_near_black_shade_on_very_light_skin_is_flagged_and_a_faint_one_on_dark_skin() {
         let very_light = Lab::from_srgb([242, 218, 204]);
         assert_eq!(ItaCategory::of(very_light.ita_degrees()), ItaCategory::VeryLight);
-        let near_black = advise(very_light, 1.0);
+        let near_black = advise(very_light, carbon_ink(), 1.0);
         assert!(!near_black.suggested);
         assert!(near_black.warning.as_deref().is_some_and(|w| w.contains("Too dark")), "{near_black:?}");
 
         let dark = Lab::from_srgb([74, 50, 38]);
         assert_eq!(ItaCategory::of(dark.ita_degrees()), ItaCategory::Dark);
-        let faint = advise(dark, 30.0);
+        let faint = advise(dark, carbon_ink(), 30.0);
         assert!(faint.warning.as_deref().is_some_and(|w| w.contains("Too faint")), "{faint:?}");
 
         // Fair skin takes the lighter dilutions, dark skin the darker ones.
-        assert_eq!(suggested_range(very_light), Some([14.0, 30.0]));
-        assert_eq!(suggested_range(dark), Some([1.0, 10.0]));
+        assert_eq!(suggested_range(very_light, carbon_ink()), Some([14.0, 30.0]));
+        assert_eq!(suggested_range(dark, carbon_ink()), Some([1.0, 10.0]));
+    }
+
+    #[test]
+    fn a_custom_brown_pigment_gives_a_warmer_dot_than_carbon() {
+        let skin = Lab::from_srgb([196, 150, 122]);
+        let brown = Lab::from_srgb([70, 45, 30]);
+        let (carbon_dot, brown_dot) =
+            (dot_colour(skin, carbon_ink(), 10.0, Stage::Healed), dot_colour(skin, brown, 10.0, Stage::Healed));
+        assert!(brown_dot.b > carbon_dot.b + 3.0, "{brown_dot:?} vs {carbon_dot:?}");
+        assert!(brown_dot.l > carbon_dot.l, "a brown lighter than carbon gives a lighter dot");
+    }
+
+    #[test]
+    fn a_touch_up_comes_sooner_for_a_fainter_shade() {
+        let skin = Lab::from_srgb([196, 150, 122]);
+        let faint = touch_up_after_years(skin, carbon_ink(), 30.0, 20.0).unwrap();
+        let strong = touch_up_after_years(skin, carbon_ink(), 14.0, 20.0).unwrap();
+        assert!(faint < strong, "{faint} vs {strong}");
+        // At the crossing the dot is just at the readable limit.
+        let at = |years| skin.delta_e_2000(dot_colour(skin, carbon_ink(), 30.0, Stage::YearsLater(years)));
+        assert!(at(faint - 0.01) >= MIN_READABLE_DELTA_E && at(faint) < MIN_READABLE_DELTA_E + 0.05);
+        assert_eq!(touch_up_after_years(skin, carbon_ink(), 1.0, 1.0), None, "a dark shade still reads after a year");
     }
 }

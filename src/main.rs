@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use hairline_studio::app::{RecentFiles, StartOptions, StudioApp};
+use hairline_studio::colour::Stage;
 use hairline_studio::design::{DesignError, FORMAT_VERSION};
+use hairline_studio::render::Look;
 
 /// Hairline Studio: design scalp micropigmentation hairlines on client photos.
 #[derive(Parser)]
@@ -15,6 +17,16 @@ struct Cli {
     path: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Cmd>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StageArg {
+    /// Just after the session.
+    Fresh,
+    /// About a month later.
+    Healed,
+    /// `--years` after the last session.
+    Later,
 }
 
 #[derive(Subcommand)]
@@ -42,6 +54,15 @@ enum Cmd {
         /// Width of the image in pixels (default: the photo's, at most 8192).
         #[arg(long)]
         width: Option<u32>,
+        /// When the result is looked at.
+        #[arg(long, value_enum, default_value_t = StageArg::Healed)]
+        stage: StageArg,
+        /// Years after the last session, with `--stage later`.
+        #[arg(long, default_value_t = 3.0)]
+        years: f64,
+        /// Show only the dots laid in the first N sessions of the plan (default: all).
+        #[arg(long, value_name = "N")]
+        after_session: Option<usize>,
     },
     /// Print the JSON Schema of the design format.
     Schema,
@@ -52,13 +73,20 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Cmd::Validate { file }) => validate(&file),
         Some(Cmd::Info { file }) => info(&file),
-        Some(Cmd::Render { file, output, view, width }) => match render(&file, &output, view.as_deref(), width) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("hairline-studio: {e:#}");
+        Some(Cmd::Render { file, output, view, width, stage, years, after_session }) => {
+            let stage = match stage {
+                StageArg::Fresh => Stage::Fresh,
+                StageArg::Healed => Stage::Healed,
+                StageArg::Later => Stage::YearsLater(years),
+            };
+            let look = Look { after_session, stage };
+            if (0.0..=50.0).contains(&years) {
+                report(render(&file, &output, view.as_deref(), width, look))
+            } else {
+                eprintln!("hairline-studio: --years must be between 0 and 50");
                 ExitCode::FAILURE
             }
-        },
+        }
         Some(Cmd::Schema) => {
             print!("{}", hairline_studio::design_schema_json());
             ExitCode::SUCCESS
@@ -126,13 +154,26 @@ fn info(file: &std::path::Path) -> ExitCode {
     }
 }
 
+/// The exit code for a finished command, with its error on stderr.
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hairline-studio: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn render(
     file: &std::path::Path,
     output: &std::path::Path,
     view: Option<&str>,
     width: Option<u32>,
+    look: Look,
 ) -> anyhow::Result<()> {
     use anyhow::Context as _;
+
     let design = hairline_studio::io::open_design_file(file)?.design;
     let index = match view {
         None => 0,
@@ -152,7 +193,7 @@ fn render(
         let height = u32::try_from(height).context("the image would be too tall")?;
         pixels = image::imageops::resize(&pixels, width, height, image::imageops::FilterType::Triangle);
     }
-    let image = hairline_studio::render::render_preview(view, design.pigment.water_parts, design.seed, &pixels);
+    let image = hairline_studio::render::render_preview(&design, view, look, &pixels);
     let folder = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let mut png = Vec::new();
     image::DynamicImage::ImageRgba8(image)

@@ -69,8 +69,9 @@ pub fn mean_skin(samples: &[SkinSample]) -> Option<Lab> {
 
 /// The shades a design uses, darkest first, each once: its pigment's and its sessions'.
 pub fn design_shades(design: &Design) -> Vec<f64> {
-    let mut shades: Vec<f64> =
-        std::iter::once(design.pigment.water_parts).chain(design.sessions.iter().map(|s| s.water_parts)).collect();
+    let mut shades: Vec<f64> = std::iter::once(design.pigment.water_parts)
+        .chain(design.sessions.iter().filter_map(|s| s.water_parts))
+        .collect();
     shades.sort_by(f64::total_cmp);
     shades.dedup();
     shades
@@ -114,7 +115,7 @@ pub fn summarize(design: &Design) -> DesignSummary {
         .map(|view| {
             let mut summary = summarize_view(view);
             if let Some(skin) = mean_skin(&view.skin_samples) {
-                summary.shades = shades.iter().map(|&w| rounded(advise(skin, w))).collect();
+                summary.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
             }
             summary
         })

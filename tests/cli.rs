@@ -109,6 +109,29 @@ fn render_writes_the_same_png_every_time() {
 }
 
 #[test]
+fn render_shows_the_stage_and_the_sessions_done() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let folder = tempfile::tempdir().unwrap();
+    let darkness = |extra: &[&str]| {
+        let output = folder.path().join("look.png");
+        let mut args = vec!["render", sample.to_str().unwrap(), "-o", output.to_str().unwrap(), "--width", "300"];
+        args.extend_from_slice(extra);
+        let result = studio(&args);
+        assert!(result.status.success(), "{extra:?}: {}", String::from_utf8_lossy(&result.stderr));
+        let grey = image::open(&output).unwrap().to_luma8();
+        grey.pixels().map(|p| u64::from(255 - p[0])).sum::<u64>()
+    };
+    let healed = darkness(&[]);
+    assert!(darkness(&["--stage", "fresh"]) > healed, "fresh dots are darker");
+    assert!(darkness(&["--stage", "later", "--years", "5"]) < healed, "faded after five years");
+    assert!(darkness(&["--after-session", "1"]) < healed, "half the dots after session 1");
+    let refused =
+        studio(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--stage", "later", "--years", "NaN"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--years"));
+}
+
+#[test]
 fn render_names_a_missing_view() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
     let output = studio(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--view", "crown"]);

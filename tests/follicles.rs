@@ -5,7 +5,7 @@
 use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveRole, PhotoPoint, PhotoRef, Transition, View, ViewKind, Zone, ZoneKind,
 };
-use hairline_studio::follicles::{Dot, generate_dots};
+use hairline_studio::follicles::{Dot, Layering, generate_dots};
 use hairline_studio::geometry::polygon_area_px2;
 
 /// 0.1 mm per pixel on a 3000 x 3000 px photo.
@@ -45,7 +45,7 @@ fn each_zone_gets_its_area_times_density_within_five_percent() {
         45.0,
         &[(100.0, 1000.0), (1100.0, 1000.0), (1100.0, 1300.0), (500.0, 1300.0), (500.0, 2200.0), (100.0, 2200.0)],
     ));
-    let dots = generate_dots(&view, 18.0, 7);
+    let dots = generate_dots(&view, &Layering::single(18.0), 7);
     for (index, zone) in view.zones.iter().enumerate() {
         let count = dots.iter().filter(|d| usize::from(d.zone) == index).count();
         #[expect(clippy::cast_precision_loss, reason = "small counts")]
@@ -78,7 +78,7 @@ fn dots_are_blue_noise_neither_clumped_nor_on_a_grid() {
         density_per_cm2,
         &[(0.0, 0.0), (400.0, 0.0), (400.0, 400.0), (0.0, 400.0)],
     ));
-    let dots = generate_dots(&view, 18.0, 3);
+    let dots = generate_dots(&view, &Layering::single(18.0), 3);
     let distances = nearest_neighbour_mm(&dots);
     // Spacing of a perfect hexagonal packing at this density.
     let hex_mm = (2.0 / (3f64.sqrt() * density_per_cm2 / 100.0)).sqrt();
@@ -97,9 +97,9 @@ fn dots_are_blue_noise_neither_clumped_nor_on_a_grid() {
 fn the_same_design_gives_the_same_dots_and_another_seed_others() {
     let mut view = view();
     view.zones.push(zone(ZoneKind::Frontal, 120.0, &[(0.0, 0.0), (800.0, 0.0), (800.0, 500.0), (0.0, 500.0)]));
-    let first = generate_dots(&view, 18.0, 11);
-    assert_eq!(first, generate_dots(&view, 18.0, 11));
-    assert_ne!(first, generate_dots(&view, 18.0, 12));
+    let first = generate_dots(&view, &Layering::single(18.0), 11);
+    assert_eq!(first, generate_dots(&view, &Layering::single(18.0), 11));
+    assert_ne!(first, generate_dots(&view, &Layering::single(18.0), 12));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn density_rises_from_front_to_back_across_the_transition_band() {
         200.0,
         &[(400.0, 1000.0), (2600.0, 1000.0), (2600.0, 1700.0), (400.0, 1700.0)],
     ));
-    let dots = generate_dots(&view, 18.0, 5);
+    let dots = generate_dots(&view, &Layering::single(18.0), 5);
     // Count dots in 2 mm slices behind the line (depth = 150 mm - y).
     let slice = |from_mm: f64| {
         dots.iter()
@@ -140,7 +140,7 @@ fn where_zones_overlap_the_upper_one_decides() {
     let square = [(0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0), (0.0, 1000.0)];
     view.zones.push(zone(ZoneKind::MidScalp, 100.0, &square));
     view.zones.push(zone(ZoneKind::Density, 40.0, &[(0.0, 0.0), (500.0, 0.0), (500.0, 1000.0), (0.0, 1000.0)]));
-    let dots = generate_dots(&view, 18.0, 9);
+    let dots = generate_dots(&view, &Layering::single(18.0), 9);
     let left = dots.iter().filter(|d| d.x_px < 500.0).count();
     let right = dots.iter().filter(|d| d.x_px >= 500.0).count();
     // 50 cm² each side: 40/cm² on the left (the upper zone only), 100/cm² on the right.
@@ -156,10 +156,10 @@ fn hidden_zones_and_uncalibrated_views_have_no_dots() {
     let mut hidden = zone(ZoneKind::Crown, 100.0, &[(0.0, 0.0), (500.0, 0.0), (500.0, 500.0)]);
     hidden.hidden = true;
     view.zones.push(hidden);
-    assert!(generate_dots(&view, 18.0, 1).is_empty());
+    assert!(generate_dots(&view, &Layering::single(18.0), 1).is_empty());
     view.zones[0].hidden = false;
     view.calibration = None;
-    assert!(generate_dots(&view, 18.0, 1).is_empty());
+    assert!(generate_dots(&view, &Layering::single(18.0), 1).is_empty());
 }
 
 #[test]
@@ -174,5 +174,51 @@ fn a_calibration_that_makes_the_zones_absurdly_large_simulates_nothing() {
     });
     view.zones.push(zone(ZoneKind::Crown, 100.0, &[(0.0, 0.0), (2000.0, 0.0), (2000.0, 2000.0), (0.0, 2000.0)]));
     assert!(hairline_studio::follicles::estimated_dots(&view).unwrap() > 1e8);
-    assert!(generate_dots(&view, 18.0, 7).is_empty());
+    assert!(generate_dots(&view, &Layering::single(18.0), 7).is_empty());
+}
+
+#[test]
+fn each_session_adds_its_share_of_the_dots_in_its_shade_and_keeps_the_earlier_ones() {
+    use hairline_studio::design::{Design, Session};
+    use hairline_studio::follicles::pigment_opacity;
+    let mut view = view();
+    view.zones.push(zone(
+        ZoneKind::Frontal,
+        200.0,
+        &[(100.0, 100.0), (2100.0, 100.0), (2100.0, 1100.0), (100.0, 1100.0)],
+    ));
+    let mut design = Design::new(5);
+    design.pigment.water_parts = 18.0;
+    let session = |water_parts, share_of_dots| Session {
+        days_after_previous: 10,
+        water_parts,
+        share_of_dots,
+        notes: String::new(),
+    };
+    design.sessions = vec![session(Some(24.0), 0.5), session(None, 0.3), session(Some(14.0), 0.2)];
+    let after = |view: &View, design: &Design, done| generate_dots(view, &Layering::of(design, done), design.seed);
+    let (first, second, all) =
+        (after(&view, &design, Some(1)), after(&view, &design, Some(2)), after(&view, &design, None));
+    #[expect(clippy::cast_precision_loss, reason = "small counts")]
+    let share = |dots: &[Dot]| dots.len() as f64 / all.len() as f64;
+    assert!((share(&first) - 0.5).abs() < 0.02, "{}", share(&first));
+    assert!((share(&second) - 0.8).abs() < 0.02, "{}", share(&second));
+    assert!(first.iter().all(|dot| second.contains(dot)) && second.iter().all(|dot| all.contains(dot)), "nested");
+    #[expect(clippy::cast_possible_truncation, reason = "opacities are 0 to 1")]
+    let opacity = |water_parts: f64| pigment_opacity(water_parts) as f32;
+    assert!(first.iter().all(|dot| (dot.opacity - opacity(24.0)).abs() < 1e-6), "session 1 in its own shade");
+    let in_design_shade = all.iter().filter(|dot| (dot.opacity - opacity(18.0)).abs() < 1e-6).count();
+    #[expect(clippy::cast_precision_loss, reason = "small counts")]
+    let in_design_shade = in_design_shade as f64 / all.len() as f64;
+    assert!((in_design_shade - 0.3).abs() < 0.02, "session 2 takes the design's shade: {in_design_shade}");
+
+    // A zone's own shade overrides every session's.
+    view.zones[0].water_parts = Some(6.0);
+    let own = after(&view, &design, None);
+    assert!(own.iter().all(|dot| (dot.opacity - opacity(6.0)).abs() < 1e-6));
+    // Shares that do not add up to 1 are scaled; no sessions means every dot in the design's shade.
+    design.sessions = vec![session(None, 0.2), session(None, 0.2)];
+    assert_eq!(after(&view, &design, None).len(), own.len());
+    design.sessions.clear();
+    assert_eq!(Layering::of(&design, Some(1)), Layering::single(18.0));
 }

@@ -7,7 +7,8 @@ mod common;
 
 use common::{click_photo, select_tool, settle, shows, studio};
 use egui_kittest::kittest::Queryable;
-use hairline_studio::app::Tool;
+use hairline_studio::app::{Compare, Tool};
+use hairline_studio::design::PhotoPoint;
 
 #[test]
 fn sampling_the_skin_adds_a_sample_and_shows_its_numbers() {
@@ -26,7 +27,8 @@ fn sampling_the_skin_adds_a_sample_and_shows_its_numbers() {
     assert!(shows(&harness, &format!("Skin sample {}", before + 1)));
     // The advice is for the mean of the view's samples, as the model gives it.
     let skin = hairline_studio::summary::mean_skin(samples).unwrap();
-    let [darkest, lightest] = hairline_studio::colour::suggested_range(skin).unwrap();
+    let [darkest, lightest] =
+        hairline_studio::colour::suggested_range(skin, hairline_studio::colour::carbon_ink()).unwrap();
     assert!(darkest >= 6.0, "light skin takes lighter dilutions: {darkest}");
     assert!(shows(&harness, &format!("Suggested for this skin: {darkest:.0}:1 to {lightest:.0}:1")));
 
@@ -48,26 +50,118 @@ fn a_shade_is_picked_from_the_advice_table() {
 }
 
 #[test]
-fn the_preview_shows_fresh_healed_and_years_later_and_a_before_after_divider() {
+fn the_preview_shows_fresh_healed_and_years_later() {
     use hairline_studio::colour::Stage;
     let mut harness = studio();
     let healed = harness.state().preview_coverage().unwrap();
     harness.get_by_label("Fresh").click();
     settle(&mut harness);
-    assert_eq!(harness.state().preview_state().0, Stage::Fresh);
+    assert_eq!(harness.state().preview_state().0.stage, Stage::Fresh);
     let fresh = harness.state().preview_coverage().unwrap();
     harness.get_by_label("Years later").click();
     settle(&mut harness);
-    assert!(matches!(harness.state().preview_state().0, Stage::YearsLater(_)));
+    assert!(matches!(harness.state().preview_state().0.stage, Stage::YearsLater(_)));
     let later = harness.state().preview_coverage().unwrap();
     assert!(fresh > healed && healed > later, "fresh {fresh} > healed {healed} > years later {later}");
+}
 
-    let divider = harness.get_by_label("Before | after");
-    divider.focus();
+#[test]
+fn the_before_after_divider_is_dragged_across_the_photo() {
+    let mut harness = studio();
+    harness.get_by_label("Split").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().preview_state().1, Compare::Split);
+    let drawing = harness.state().document().design().views[0].clone();
+    let start = harness.get_by_label("Before/after divider").rect().center();
+    let photo_left = harness.state().screen_position(PhotoPoint::new(0.0, 0.0)).unwrap().x;
+    harness.hover_at(start);
     harness.run_steps(1);
-    for _ in 0..5 {
-        harness.key_press(egui::Key::ArrowRight);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    let end = egui::pos2(start.x - (start.x - photo_left) / 2.0, start.y);
+    for step in 1..=5u8 {
+        harness.hover_at(start.lerp(end, f32::from(step) / 5.0));
+        harness.run_steps(1);
     }
+    harness.drop_at(end);
     harness.run_steps(2);
-    assert!(harness.state().preview_state().1 > 0.0, "the divider moved: {:?}", harness.state().preview_state());
+    let share = harness.state().preview_state().2;
+    assert!((share - 0.25).abs() < 0.02, "dragged from the middle to a quarter: {share}");
+    assert_eq!(harness.state().document().design().views[0], drawing, "the drawing under the divider did not move");
+
+    harness.get_by_label("Side by side").click();
+    settle(&mut harness);
+    assert!(shows(&harness, "Before and after, side by side"));
+    assert!(harness.query_by_label("Before/after divider").is_none());
+}
+
+#[test]
+fn the_preview_shows_the_result_after_each_session() {
+    let mut harness = studio();
+    let sessions = harness.state().document().design().sessions.len();
+    assert_eq!(sessions, 3, "the sample has the default three sessions");
+    let all = harness.state().preview_coverage().unwrap();
+    harness.get_by_label("1").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().preview_state().0.after_session, Some(1));
+    let first = harness.state().preview_coverage().unwrap();
+    harness.get_by_label("2").click();
+    settle(&mut harness);
+    let second = harness.state().preview_coverage().unwrap();
+    assert!(first < second && second < all, "session 1 {first} < 2 {second} < all {all}");
+    harness.get_by_label("3 (all)").click();
+    settle(&mut harness);
+    assert!((harness.state().preview_coverage().unwrap() - all).abs() < 1e-12);
+}
+
+#[test]
+fn presentation_mode_hides_the_tools_and_escape_returns() {
+    let mut harness = studio();
+    harness.get_by_label("▶ Present").click();
+    settle(&mut harness);
+    assert!(harness.state().presenting());
+    assert!(harness.query_by_label("Skin and pigment").is_none(), "the inspector is hidden");
+    assert!(harness.query_by_label("File").is_none(), "the menu is hidden");
+    harness.get_by_label("Fresh").click();
+    harness.get_by_label("Side by side").click();
+    settle(&mut harness);
+    let (look, compare, _) = harness.state().preview_state();
+    assert_eq!((look.stage, compare), (hairline_studio::colour::Stage::Fresh, Compare::SideBySide));
+    // Keys that would edit the design do nothing while presenting.
+    let design = harness.state().document().design().clone();
+    harness.key_press(egui::Key::Delete);
+    harness.key_press(egui::Key::L);
+    harness.run_steps(2);
+    assert_eq!(harness.state().document().design(), &design);
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!harness.state().presenting());
+    assert!(shows(&harness, "Skin and pigment"));
+}
+
+#[test]
+fn a_custom_pigment_changes_the_advice_and_is_saved_with_the_design() {
+    let mut harness = studio();
+    let carbon = harness.state().document().design().pigment.ink();
+    harness.get_by_label("Pigment").click();
+    harness.run_steps(2);
+    harness.get_by_label("Custom pigment").click();
+    settle(&mut harness);
+    let custom = harness.state().document().design().pigment.custom.clone().unwrap();
+    let starts_from_carbon = custom.lab.iter().zip([carbon.l, carbon.a, carbon.b]).all(|(a, b)| (a - b).abs() < 1e-9);
+    assert!(starts_from_carbon, "{custom:?}");
+    let b_star = harness.get_by_label("b*");
+    b_star.scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("b*").set_value_accesskit(12.0);
+    harness.run_steps(2);
+    let ink = harness.state().document().design().pigment.ink();
+    assert!((ink.b - 12.0).abs() < 1e-9, "a warmer pigment: {ink:?}");
+    let skin = hairline_studio::summary::mean_skin(&harness.state().document().design().views[0].skin_samples).unwrap();
+    let shade = harness.state().document().design().pigment.water_parts;
+    let carbon_dot = hairline_studio::colour::dot_colour(skin, carbon, shade, hairline_studio::colour::Stage::Healed);
+    let dot = hairline_studio::colour::dot_colour(skin, ink, shade, hairline_studio::colour::Stage::Healed);
+    assert!(dot.b > carbon_dot.b, "the dot on this skin is warmer too");
+    let json = serde_json::to_string(harness.state().document().design()).unwrap();
+    assert!(json.contains("\"custom\""), "saved with the design");
 }

@@ -119,21 +119,70 @@ impl CanvasView {
     }
 }
 
-/// The before/after divider: a line across the photo with its two labels.
-fn paint_divider(painter: &egui::Painter, photo_rect: Rect, x: f32) {
-    let visible = photo_rect.intersect(painter.clip_rect());
+/// The before/after divider over `photo_rect` at `share` of its width: a line with a handle to
+/// drag and its two labels. Dragging it (or the handle) moves `share`.
+pub fn divider_ui(ui: &egui::Ui, photo_rect: Rect, share: &mut f32) -> egui::Response {
+    let visible = photo_rect.intersect(ui.clip_rect());
+    let x = photo_rect.left() + photo_rect.width() * share.clamp(0.0, 1.0);
+    let grip = Rect::from_x_y_ranges(x - 10.0..=x + 10.0, visible.y_range());
+    let response = ui.interact(grip, egui::Id::unique("before/after divider"), Sense::drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Before/after divider"));
+    if let Some(pointer) = response.interact_pointer_pos().filter(|_| response.dragged()) {
+        *share = ((pointer.x - photo_rect.left()) / photo_rect.width().max(1.0)).clamp(0.0, 1.0);
+    }
+    let x = photo_rect.left() + photo_rect.width() * *share;
+    let painter = ui.painter_at(visible);
+    let active = response.hovered() || response.dragged();
     painter.line_segment(
         [Pos2::new(x, visible.top()), Pos2::new(x, visible.bottom())],
-        egui::Stroke::new(2.0, Color32::WHITE),
+        Stroke::new(if active { 3.0 } else { 2.0 }, Color32::WHITE),
     );
+    let handle = Pos2::new(x, visible.center().y);
+    painter.circle(handle, 14.0, Color32::from_black_alpha(150), Stroke::new(2.0, Color32::WHITE));
+    painter.text(handle, egui::Align2::CENTER_CENTER, "◀▶", egui::FontId::proportional(12.0), Color32::WHITE);
     let y = visible.top() + 14.0;
     for (text, anchor, dx) in [("Before", egui::Align2::RIGHT_CENTER, -8.0), ("After", egui::Align2::LEFT_CENTER, 8.0)]
     {
-        let galley = painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(15.0), Color32::WHITE);
-        let rect = anchor.anchor_size(Pos2::new(x + dx, y), galley.size());
-        painter.rect_filled(rect.expand(3.0), 3.0, Color32::from_black_alpha(120));
-        painter.galley(rect.min, galley, Color32::WHITE);
+        label(&painter, text, anchor.anchor_size(Pos2::new(x + dx, y), Vec2::ZERO).min, anchor);
     }
+    response.on_hover_and_drag_cursor(egui::CursorIcon::ResizeHorizontal)
+}
+
+/// White text on a dark backdrop, readable over any photo.
+fn label(painter: &egui::Painter, text: &str, at: Pos2, anchor: egui::Align2) {
+    let galley = painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(15.0), Color32::WHITE);
+    let rect = anchor.anchor_size(at, galley.size());
+    painter.rect_filled(rect.expand(3.0), 3.0, Color32::from_black_alpha(120));
+    painter.galley(rect.min, galley, Color32::WHITE);
+}
+
+/// The bare photo and the result side by side, each fitted into half of the space.
+pub fn side_by_side_ui(
+    ui: &mut egui::Ui,
+    photo: Option<&egui::TextureHandle>,
+    preview: Option<&egui::TextureHandle>,
+    photo_size_px: Vec2,
+) -> egui::Response {
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Before and after, side by side"));
+    painter.rect_filled(response.rect, 0.0, Color32::from_gray(38));
+    let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+    let (left, right) = response.rect.shrink(8.0).split_left_right_at_fraction(0.5);
+    for (half, with_dots, text) in [(left, false, "Before"), (right, true, "After")] {
+        let half = half.shrink2(Vec2::new(4.0, 0.0));
+        let scale = (half.width() / photo_size_px.x.max(1.0)).min(half.height() / photo_size_px.y.max(1.0));
+        let rect = Rect::from_center_size(half.center(), photo_size_px * scale);
+        if let Some(texture) = photo {
+            painter.image(texture.id(), rect, uv, Color32::WHITE);
+        } else {
+            painter.rect_filled(rect, 0.0, Color32::from_gray(60));
+        }
+        if let (true, Some(dots)) = (with_dots, preview) {
+            painter.image(dots.id(), rect, uv, Color32::WHITE);
+        }
+        label(&painter, text, rect.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
+    }
+    response
 }
 
 /// Everything needed to paint one view.
@@ -142,8 +191,9 @@ pub struct CanvasPaint<'a> {
     pub texture: Option<&'a egui::TextureHandle>,
     /// The simulated dots, drawn over the photo when the preview is on.
     pub preview: Option<&'a egui::TextureHandle>,
-    /// The share of the photo's width, from the left, shown bare ("before") beside the preview.
-    pub before_share: f32,
+    /// With the split comparison, the share of the photo's width, from the left, shown bare
+    /// ("before") beside the preview.
+    pub before_share: Option<f32>,
     pub photo_size_px: Option<Vec2>,
     pub selection: Option<Selection>,
     pub hover: Option<Handle>,
@@ -151,6 +201,9 @@ pub struct CanvasPaint<'a> {
     pub ruler: Option<[PhotoPoint; 2]>,
     /// The zone being drawn and the cursor, for the rubber-band edge.
     pub drawing_zone: Option<(usize, Option<PhotoPoint>)>,
+    /// Whether to draw the design's curves, zones, handles and guides over the photo; off in
+    /// presentation, where the client sees only the photo and the result.
+    pub drawing: bool,
 }
 
 const HAIRLINE_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
@@ -182,17 +235,17 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
             }
         }
         if let Some(preview) = paint.preview {
-            let share = paint.before_share.clamp(0.0, 1.0);
+            let share = paint.before_share.unwrap_or(0.0).clamp(0.0, 1.0);
             let divider = photo_rect.left() + photo_rect.width() * share;
             let after = Rect::from_min_max(Pos2::new(divider, photo_rect.top()), photo_rect.max);
             let uv = Rect::from_min_max(Pos2::new(share, 0.0), Pos2::new(1.0, 1.0));
             painter.image(preview.id(), after, uv, Color32::WHITE);
-            if share > 0.0 {
-                paint_divider(&painter, photo_rect, divider);
-            }
         }
     }
 
+    if !paint.drawing {
+        return response;
+    }
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
     let overlay = Overlay { view: paint.view, hover: paint.hover, ruler: paint.ruler };
     if paint.preview.is_none() {

@@ -49,6 +49,8 @@ pub enum Command {
     ToggleMirror,
     ToggleGuides,
     TogglePreview,
+    /// Enter or leave presentation mode (full screen, tools hidden).
+    TogglePresentation,
     ToggleHelp,
     Quit,
 }
@@ -88,6 +90,7 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (plain(Key::G), Command::ToggleGuides),
         (plain(Key::P), Command::TogglePreview),
         (plain(Key::F1), Command::ToggleHelp),
+        (plain(Key::F5), Command::TogglePresentation),
     ]
 }
 
@@ -133,6 +136,7 @@ pub fn describe(command: &Command) -> String {
         Command::ToggleMirror => "Mirror mode on or off".into(),
         Command::ToggleGuides => "Show or hide the anatomical guides".into(),
         Command::TogglePreview => "Show or hide the simulated dots".into(),
+        Command::TogglePresentation => "Present to the client: full screen, tools hidden".into(),
         Command::ToggleHelp => "Show or hide this help".into(),
         Command::Quit => "Quit".into(),
     }

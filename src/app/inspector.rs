@@ -49,6 +49,9 @@ pub fn inspector_ui(
         egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
             commands.extend(super::skin_panel::skin_ui(ui, document, view_index, skin_radius_mm));
         });
+        egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
+            super::sessions_panel::sessions_ui(ui, document);
+        });
         if let Some(selection) = interaction.selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {
                 selected_ui(ui, document, view_index, selection);

@@ -51,6 +51,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
             ui.separator();
             item(ui, &mut commands, Command::TogglePreview, true);
             item(ui, &mut commands, Command::ToggleGuides, true);
+            ui.separator();
+            item(ui, &mut commands, Command::TogglePresentation, true);
         });
         ui.menu_button("Tools", |ui| {
             for tool in Tool::ALL {

@@ -19,12 +19,15 @@ mod overlay;
 mod photos;
 mod preview;
 mod recent;
+mod sessions_panel;
+mod shade_plots;
 mod skin_panel;
 mod tools;
 mod view_bar;
 
 pub use autosave::{AUTOSAVE_DELAY, CrashCopy, CrashSlot, install_panic_recovery};
 pub use command::Command;
+pub use preview::Compare;
 pub use recent::RecentFiles;
 pub use tools::Tool;
 
@@ -70,6 +73,8 @@ pub struct StudioApp {
     interaction: Interaction,
     photos: Photos,
     preview: preview::Preview,
+    /// Full screen for the client: the result, before/after and the stage, tools hidden.
+    presenting: bool,
     jobs: Jobs,
     autosave: autosave::Autosave,
     recent: RecentFiles,
@@ -93,6 +98,7 @@ impl StudioApp {
             interaction: Interaction::default(),
             photos: Photos::default(),
             preview: preview::Preview::shown(),
+            presenting: false,
             jobs: Jobs::default(),
             autosave: autosave::Autosave::new(
                 options.recovery_folder.map(crate::io::RecoveryStore::new),
@@ -142,9 +148,15 @@ impl StudioApp {
         &self.document
     }
 
-    /// The preview's stage and the share of the photo shown bare left of the divider.
-    pub fn preview_state(&self) -> (crate::colour::Stage, f32) {
-        (self.preview.stage, self.preview.before_share)
+    /// What the preview shows, how it compares with the bare photo, and the share of the photo
+    /// shown bare left of the split's divider.
+    pub fn preview_state(&self) -> (crate::render::Look, preview::Compare, f32) {
+        (self.preview.look, self.preview.compare, self.preview.before_share)
+    }
+
+    /// Whether the studio is in presentation mode.
+    pub fn presenting(&self) -> bool {
+        self.presenting
     }
 
     /// The share of the photo the preview's pigment covers (0 to 1), once it has been drawn.
@@ -209,28 +221,11 @@ impl StudioApp {
         self.interaction.forget_missing(self.document.design().views.get(self.view_index));
         self.request_photo(&ctx);
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            let commands = menu::menu_bar_ui(ui, &self.document, self.recent.paths());
-            self.commands.extend(commands);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("tools").exact_size(52.0).resizable(false).show(ui, |ui| {
-            self.commands.extend(tools::tool_strip_ui(ui, self.tool, self.interaction.mirror, self.preview.enabled));
-        });
-        egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
-            let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
-            let commands = inspector::inspector_ui(
-                ui,
-                &mut self.document,
-                self.view_index,
-                &mut self.interaction,
-                photo,
-                self.preview.zone_counts(),
-                &mut self.skin_radius_mm,
-            );
-            self.commands.extend(commands);
-        });
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        if self.presenting {
+            self.presentation_ui(ui);
+        } else {
+            self.studio_panels_ui(ui);
+        }
         let commands = self.dialogs.show(&ctx, &self.document);
         self.commands.extend(commands);
         if let Some(points) = self.interaction.pending_calibration {
@@ -258,9 +253,61 @@ impl StudioApp {
         }
     }
 
+    /// The studio's menu, tool strip, inspector, status bar and canvas.
+    fn studio_panels_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            let commands = menu::menu_bar_ui(ui, &self.document, self.recent.paths());
+            self.commands.extend(commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("tools").exact_size(52.0).resizable(false).show(ui, |ui| {
+            self.commands.extend(tools::tool_strip_ui(ui, self.tool, self.interaction.mirror, self.preview.enabled));
+        });
+        egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
+            let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
+            let commands = inspector::inspector_ui(
+                ui,
+                &mut self.document,
+                self.view_index,
+                &mut self.interaction,
+                photo,
+                self.preview.zone_counts(),
+                &mut self.skin_radius_mm,
+            );
+            self.commands.extend(commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+    }
+
+    /// Presentation mode: the canvas and, below it, the result's controls in large type.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui) {
+        let sessions = self.document.design().sessions.len();
+        egui::Panel::bottom("presentation").show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().button_padding = egui::vec2(12.0, 6.0);
+                view_bar::stage_ui(ui, &mut self.preview, true);
+                if sessions > 1 {
+                    ui.separator();
+                    view_bar::sessions_ui(ui, &mut self.preview, sessions, true);
+                }
+                ui.separator();
+                view_bar::compare_ui(ui, &mut self.preview, true);
+                ui.separator();
+                if ui.button(egui::RichText::new("Exit (Esc)").size(22.0)).clicked() {
+                    self.commands.push(Command::TogglePresentation);
+                }
+            });
+            ui.add_space(8.0);
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+    }
+
     fn central_ui(&mut self, ui: &mut egui::Ui) {
-        view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index);
-        view_bar::preview_bar_ui(ui, &mut self.preview);
+        if !self.presenting {
+            self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index));
+            view_bar::preview_bar_ui(ui, &mut self.preview, self.document.design().sessions.len());
+        }
         let photo_ref = self.current_photo_ref().cloned();
         let photo_view = self.photos.view(photo_ref.as_ref());
         self.commands.extend(view_bar::photo_banner_ui(ui, photo_view.as_ref()));
@@ -274,8 +321,13 @@ impl StudioApp {
         // Photo sides are at most a few tens of thousands of pixels: exact in f32.
         #[expect(clippy::cast_precision_loss, reason = "photo sizes are far below 2^24")]
         let photo_size_px = size.map(|(w, h)| egui::vec2(w as f32, h as f32));
-        let before_share = self.preview.before_share;
+        let compare = if self.preview.enabled { self.preview.compare } else { preview::Compare::Off };
+        let before_share = (compare == preview::Compare::Split).then_some(self.preview.before_share);
         let preview = self.preview.texture(ui.ctx(), &self.document, self.view_index);
+        if let (preview::Compare::SideBySide, Some(size)) = (compare, photo_size_px) {
+            canvas::side_by_side_ui(ui, texture, preview, size);
+            return;
+        }
         let Some(view) = self.document.design().views.get(self.view_index) else {
             ui.centered_and_justified(|ui| ui.label("This design has no views. Use + Add view above."));
             return;
@@ -294,13 +346,27 @@ impl StudioApp {
             hover: self.interaction.hover,
             ruler: rubber_band.or(if self.tool == Tool::Ruler { self.interaction.ruler } else { None }),
             drawing_zone: self.interaction.drawing_zone.map(|z| (z, self.interaction.cursor_in_photo)),
+            drawing: !self.presenting,
         };
         let response = canvas::canvas_ui(ui, &mut self.canvas, &paint);
         if photo_view.is_none() && photo_ref.is_none() {
             view_bar::empty_canvas_hint_ui(ui, response.rect);
         }
+        let divider = before_share.zip(photo_size_px).map(|(_, size)| {
+            let photo_rect = self
+                .canvas
+                .screen_from_photo(response.rect)
+                .mul_rect(egui::Rect::from_min_size(egui::Pos2::ZERO, size));
+            canvas::divider_ui(ui, photo_rect, &mut self.preview.before_share)
+        });
         let panning = self.canvas.navigate(ui, &response, self.tool == Tool::Pan);
-        if !panning {
+        if self.presenting {
+            // Looking, not editing: the photo pans and zooms, and nothing else moves.
+            response.on_hover_cursor(if panning { egui::CursorIcon::Grab } else { egui::CursorIcon::Default });
+            return;
+        }
+        let on_divider = divider.is_some_and(|d| d.hovered() || d.dragged());
+        if !panning && !on_divider {
             let message =
                 self.interaction.handle(ui, &response, &self.canvas, self.tool, &mut self.document, self.view_index);
             if let Some(message) = message {
@@ -394,9 +460,27 @@ impl StudioApp {
                     | Command::Quit
                     | Command::ToggleHelp
             );
-            if (!typing || while_typing) && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            // Presenting, the client looks: nothing edits the design.
+            let while_presenting = matches!(
+                command,
+                Command::TogglePresentation
+                    | Command::ZoomIn
+                    | Command::ZoomOut
+                    | Command::ZoomToFit
+                    | Command::ZoomTo100
+                    | Command::Save
+                    | Command::Quit
+                    | Command::ToggleHelp
+            );
+            if (!typing || while_typing)
+                && (!self.presenting || while_presenting)
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
                 self.commands.push(command);
             }
+        }
+        if self.presenting && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            self.commands.push(Command::TogglePresentation);
         }
     }
 
@@ -555,6 +639,18 @@ impl StudioApp {
                 } else {
                     "Mirror mode off.".to_owned()
                 };
+            }
+            Command::TogglePresentation => {
+                self.presenting = !self.presenting;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
+                self.canvas.fit_pending = true;
+                if self.presenting {
+                    self.preview.enabled = true;
+                    self.interaction.first_click = None;
+                    self.status = "Presentation: Esc or F5 returns to the studio.".to_owned();
+                } else {
+                    self.status = "Back in the studio.".to_owned();
+                }
             }
             Command::TogglePreview => {
                 self.preview.enabled = !self.preview.enabled;

@@ -3,23 +3,35 @@
 //! design (its revision) or the view changes, so dragging a point re-renders once per frame and
 //! an idle window renders nothing.
 
-use crate::colour::{Stage, hiding, widening};
+use crate::colour::Stage;
 use crate::design::Document;
-use crate::follicles::generate_dots;
-use crate::render::{CARBON_PIGMENT_RGB, Mask, render_dots};
+use crate::render::{Look, Mask, render_dots};
 
 /// The preview's longer side, in pixels: sharp on screen, and fast enough to redo while dragging.
 pub const PREVIEW_MAX_SIDE: u32 = 2048;
+
+/// How the result is compared with the bare photo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Compare {
+    /// Only the result.
+    #[default]
+    Off,
+    /// The bare photo left of a divider, the result right of it.
+    Split,
+    /// The bare photo and the result side by side.
+    SideBySide,
+}
 
 /// The cached preview of one view.
 #[derive(Default)]
 pub struct Preview {
     pub enabled: bool,
-    /// Fresh, healed, or years later.
-    pub stage: Stage,
-    /// The share of the photo's width, from the left, shown without the dots.
+    /// Fresh, healed, or years later; after which session.
+    pub look: Look,
+    pub compare: Compare,
+    /// With [`Compare::Split`], the share of the photo's width, from the left, shown bare.
     pub before_share: f32,
-    key: Option<(u64, usize, u64)>,
+    key: Option<(u64, usize, Look)>,
     mask: Option<Mask>,
     texture: Option<egui::TextureHandle>,
     pub dot_count: usize,
@@ -30,7 +42,12 @@ pub struct Preview {
 impl Preview {
     /// A preview that is on.
     pub fn shown() -> Self {
-        Self { enabled: true, stage: Stage::Healed, before_share: 0.0, ..Self::default() }
+        Self {
+            enabled: true,
+            look: Look { after_session: None, stage: Stage::Healed },
+            before_share: 0.5,
+            ..Self::default()
+        }
     }
 
     /// The share of the photo the last preview's pigment covers (0 to 1).
@@ -57,12 +74,7 @@ impl Preview {
         if !self.enabled {
             return None;
         }
-        let stage_key = match self.stage {
-            Stage::Fresh => u64::MAX,
-            Stage::Healed => u64::MAX - 1,
-            Stage::YearsLater(years) => years.to_bits(),
-        };
-        let key = (document.revision(), view_index, stage_key);
+        let key = (document.revision(), view_index, self.look);
         if self.key != Some(key) {
             self.key = Some(key);
             self.rebuild(ctx, document, view_index);
@@ -90,19 +102,7 @@ impl Preview {
         if (mask.width, mask.height) != (width, height) {
             *mask = Mask::new(width, height);
         }
-        let mut dots = generate_dots(view, design.pigment.water_parts, design.seed);
-        if self.stage != Stage::Healed {
-            // The dots are generated healed; other stages change their darkness and size alike
-            // for every shade (see crate::colour).
-            let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
-            let wider = widening(self.stage);
-            #[expect(clippy::cast_possible_truncation, reason = "factors near 1")]
-            let (darker, wider) = (darker as f32, wider as f32);
-            for dot in &mut dots {
-                dot.opacity = (dot.opacity * darker).min(1.0);
-                dot.radius_px *= wider;
-            }
-        }
+        let dots = self.look.dots(design, view);
         self.dot_count = dots.len();
         self.zone_counts = vec![0; view.zones.len()];
         for dot in &dots {
@@ -112,7 +112,7 @@ impl Preview {
         }
         #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
         render_dots(&dots, scale as f32, mask);
-        let [r, g, b] = CARBON_PIGMENT_RGB.map(u16::from);
+        let [r, g, b] = design.pigment.ink().to_srgb().map(u16::from);
         let pixels: Vec<egui::Color32> = mask
             .alpha
             .iter()

@@ -2,7 +2,7 @@
 //! the artist's Fitzpatrick type, and each shade's colour on this skin with its advice.
 
 use crate::colour::{self, ItaCategory, Lab, PALETTE_WATER_PARTS, ShadeAdvice};
-use crate::design::Document;
+use crate::design::{CustomPigment, Document};
 use crate::summary::{design_shades, mean_skin};
 
 use super::command::Command;
@@ -51,6 +51,11 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, ra
     pigment_ui(ui, document);
     if let Some(skin) = skin {
         shades_ui(ui, document, skin);
+        let (ink, shade) = (document.design().pigment.ink(), document.design().pigment.water_parts);
+        ui.add_space(6.0);
+        super::shade_plots::contrast_by_dilution_ui(ui, skin, ink, shade);
+        ui.add_space(6.0);
+        super::shade_plots::fading_ui(ui, skin, ink, &design_shades(document.design()));
     }
     commands
 }
@@ -89,14 +94,59 @@ fn fitzpatrick_ui(ui: &mut egui::Ui, document: &mut Document, skin: Option<Lab>)
 }
 
 fn pigment_ui(ui: &mut egui::Ui, document: &mut Document) {
-    let mut water_parts = document.design().pigment.water_parts;
+    let mut pigment = document.design().pigment.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label("Pigment");
+        egui::ComboBox::from_id_salt("pigment")
+            .selected_text(pigment.name().to_owned())
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(pigment.custom.is_none(), "Carbon black").clicked() {
+                    pigment.custom = None;
+                }
+                if ui.selectable_label(pigment.custom.is_some(), "Custom pigment").clicked() && pigment.custom.is_none()
+                {
+                    pigment.custom = Some(CustomPigment::default());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let Some(custom) = &mut pigment.custom {
+        custom_pigment_ui(ui, custom);
+    }
     ui.horizontal(|ui| {
         let label = ui.label("Design shade");
-        ui.add(egui::DragValue::new(&mut water_parts).range(0.0..=100.0).speed(0.2).suffix(" : 1"))
+        ui.add(egui::DragValue::new(&mut pigment.water_parts).range(0.0..=100.0).speed(0.2).suffix(" : 1"))
             .labelled_by(label.id)
-            .on_hover_text("Parts water to one part carbon-black pigment");
+            .on_hover_text("Parts water to one part pigment");
     });
-    document.set(|d| Some(&mut d.pigment.water_parts), water_parts);
+    document.set(|d| Some(&mut d.pigment), pigment);
+}
+
+/// A custom pigment's name and its colour in the skin, as sRGB or CIELAB.
+fn custom_pigment_ui(ui: &mut egui::Ui, custom: &mut CustomPigment) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut custom.name).hint_text("Brand and colour").desired_width(140.0))
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Colour in the skin");
+        let [l, a, b] = custom.lab;
+        let mut rgb = Lab::new(l, a, b).to_srgb();
+        let before = rgb;
+        ui.color_edit_button_srgb(&mut rgb).labelled_by(label.id).on_hover_text("Pick as sRGB");
+        if rgb != before {
+            let lab = Lab::from_srgb(rgb);
+            custom.lab = [lab.l, lab.a, lab.b];
+        }
+        for (value, (name, range)) in
+            custom.lab.iter_mut().zip([("L*", 0.0..=100.0), ("a*", -128.0..=127.0), ("b*", -128.0..=127.0)])
+        {
+            let label = ui.label(name);
+            ui.add(egui::DragValue::new(value).range(range).speed(0.2).max_decimals(1)).labelled_by(label.id);
+        }
+    });
 }
 
 fn shades_ui(ui: &mut egui::Ui, document: &mut Document, skin: Lab) {
@@ -104,9 +154,10 @@ fn shades_ui(ui: &mut egui::Ui, document: &mut Document, skin: Lab) {
     let mut shades: Vec<f64> = PALETTE_WATER_PARTS.iter().copied().chain(in_use.iter().copied()).collect();
     shades.sort_by(f64::total_cmp);
     shades.dedup();
-    let advice: Vec<ShadeAdvice> = shades.iter().map(|&w| colour::advise(skin, w)).collect();
+    let ink = document.design().pigment.ink();
+    let advice: Vec<ShadeAdvice> = shades.iter().map(|&w| colour::advise(skin, ink, w)).collect();
     ui.add_space(4.0);
-    match colour::suggested_range(skin) {
+    match colour::suggested_range(skin, ink) {
         Some([darkest, lightest]) => ui.label(format!("Suggested for this skin: {darkest:.0}:1 to {lightest:.0}:1")),
         None => ui.colored_label(ui.visuals().warn_fg_color, "No palette shade reads naturally on this skin."),
     };

@@ -2,11 +2,16 @@
 
 use crate::design::{Document, View, ViewKind};
 
+use crate::colour::Stage;
+
 use super::command::Command;
 use super::photos::PhotoView;
+use super::preview::{Compare, Preview};
 
-/// Tabs for the design's views (front, top, sides, crown) and a menu to add one.
-pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut usize) {
+/// Tabs for the design's views (front, top, sides, crown), a menu to add one, and the way into
+/// presentation mode. Returns the commands chosen.
+pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut usize) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let kinds: Vec<ViewKind> = document.design().views.iter().map(|v| v.kind).collect();
         for (index, kind) in kinds.iter().enumerate() {
@@ -22,47 +27,119 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut
                 }
             }
         });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("▶ Present").on_hover_text("Full screen for the client, tools hidden (F5)").clicked() {
+                commands.push(Command::TogglePresentation);
+            }
+        });
     });
+    commands
 }
 
-/// The preview's controls, shown while it is on: the stage (fresh, healed, years later) and the
-/// before/after divider.
-pub fn preview_bar_ui(ui: &mut egui::Ui, preview: &mut super::preview::Preview) {
-    use crate::colour::Stage;
+/// The preview's controls, shown while it is on: the stage (fresh, healed, years later), the
+/// sessions done, and the before/after comparison.
+pub fn preview_bar_ui(ui: &mut egui::Ui, preview: &mut Preview, sessions: usize) {
     if !preview.enabled {
         return;
     }
-    ui.horizontal(|ui| {
-        ui.label("Result:");
-        let years = match preview.stage {
-            Stage::YearsLater(years) => years,
-            _ => 3.0,
-        };
-        if ui.selectable_label(preview.stage == Stage::Fresh, "Fresh").on_hover_text("Just after the session").clicked()
-        {
-            preview.stage = Stage::Fresh;
-        }
-        if ui.selectable_label(preview.stage == Stage::Healed, "Healed").on_hover_text("About a month later").clicked()
-        {
-            preview.stage = Stage::Healed;
-        }
-        let later = matches!(preview.stage, Stage::YearsLater(_));
-        if ui.selectable_label(later, "Years later").on_hover_text("Faded and spread, before a touch-up").clicked() {
-            preview.stage = Stage::YearsLater(years);
-        }
-        if later {
-            let mut years = years;
-            let label = ui.label("after");
-            ui.add(egui::DragValue::new(&mut years).range(1.0..=10.0).speed(0.1).suffix(" years"))
-                .labelled_by(label.id);
-            preview.stage = Stage::YearsLater(years);
+    ui.horizontal_wrapped(|ui| {
+        stage_ui(ui, preview, false);
+        if sessions > 1 {
+            ui.separator();
+            sessions_ui(ui, preview, sessions, false);
         }
         ui.separator();
-        let label = ui.label("Before | after");
-        ui.add(egui::Slider::new(&mut preview.before_share, 0.0..=1.0).show_value(false))
-            .labelled_by(label.id)
-            .on_hover_text("Slide to show the bare photo on the left of the divider");
+        compare_ui(ui, preview, false);
     });
+}
+
+/// Text for the preview's controls: plain in the studio, large in presentation mode.
+fn text(label: &str, large: bool) -> egui::RichText {
+    let text = egui::RichText::new(label);
+    if large { text.size(22.0) } else { text }
+}
+
+/// Fresh, healed, or years later.
+pub fn stage_ui(ui: &mut egui::Ui, preview: &mut Preview, large: bool) {
+    let look = &mut preview.look;
+    let years = match look.stage {
+        Stage::YearsLater(years) => years,
+        _ => 3.0,
+    };
+    ui.label(text("Result:", large));
+    if ui
+        .selectable_label(look.stage == Stage::Fresh, text("Fresh", large))
+        .on_hover_text("Just after the session")
+        .clicked()
+    {
+        look.stage = Stage::Fresh;
+    }
+    if ui
+        .selectable_label(look.stage == Stage::Healed, text("Healed", large))
+        .on_hover_text("About a month later")
+        .clicked()
+    {
+        look.stage = Stage::Healed;
+    }
+    let later = matches!(look.stage, Stage::YearsLater(_));
+    if ui
+        .selectable_label(later, text("Years later", large))
+        .on_hover_text("Faded and spread, before a touch-up")
+        .clicked()
+    {
+        look.stage = Stage::YearsLater(years);
+    }
+    if later {
+        let mut years = years;
+        let label = ui.label(text("after", large));
+        let drag = egui::DragValue::new(&mut years).range(1.0..=10.0).speed(0.1).suffix(" years");
+        if large {
+            ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
+        }
+        ui.add(drag).labelled_by(label.id);
+        look.stage = Stage::YearsLater(years);
+    }
+}
+
+/// After session 1, 2, ... or the whole plan.
+pub fn sessions_ui(ui: &mut egui::Ui, preview: &mut Preview, sessions: usize, large: bool) {
+    ui.label(text("After session:", large));
+    let after = &mut preview.look.after_session;
+    for session in 1..sessions {
+        let hover = format!("Only the dots laid in sessions 1 to {session}, each in its session's shade");
+        if ui
+            .selectable_label(*after == Some(session), text(&session.to_string(), large))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            *after = Some(session);
+        }
+    }
+    let all = after.is_none_or(|a| a >= sessions);
+    if ui.selectable_label(all, text(&format!("{sessions} (all)"), large)).on_hover_text("The finished plan").clicked()
+    {
+        *after = None;
+    }
+}
+
+/// Before and after: off, a split with a divider, or side by side.
+pub fn compare_ui(ui: &mut egui::Ui, preview: &mut Preview, large: bool) {
+    ui.label(text("Before/after:", large));
+    for (compare, label, hover) in [
+        (Compare::Off, "Off", "Only the result"),
+        (Compare::Split, "Split", "The bare photo left of a divider you can drag across the photo"),
+        (Compare::SideBySide, "Side by side", "The bare photo beside the result"),
+    ] {
+        if ui.selectable_label(preview.compare == compare, text(label, large)).on_hover_text(hover).clicked() {
+            preview.compare = compare;
+        }
+    }
+    if preview.compare == Compare::Split && !large {
+        ui.spacing_mut().slider_width = 70.0;
+        ui.add(egui::Slider::new(&mut preview.before_share, 0.0..=1.0).show_value(false))
+            .on_hover_text("Where the divider is: drag it here or on the photo")
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Divider position"));
+    }
 }
 
 /// A banner over the canvas when the photo is missing, changed or failed to load.

@@ -22,6 +22,8 @@ impl Limits {
     pub const MAX_DOT_DIAMETER_MM: f64 = 5.0;
     pub const MAX_TEXT_CHARS: usize = 100_000;
     pub const MAX_SKIN_SAMPLES: usize = 64;
+    /// Artists plan 2 to 4 sessions; a dozen leaves room for touch-ups.
+    pub const MAX_SESSIONS: usize = 12;
 }
 
 /// One thing wrong with a design, with where it is.
@@ -86,8 +88,21 @@ pub fn validate(design: &Design) -> Vec<Problem> {
         problems.push("client.fitzpatrick", "a Fitzpatrick type is 1 to 6".to_owned());
     }
     problems.range("pigment.water_parts", design.pigment.water_parts, 0.0, 1_000.0);
-    for (i, session) in design.sessions.iter().enumerate() {
-        problems.range(&format!("sessions[{i}].water_parts"), session.water_parts, 0.0, 1_000.0);
+    if let Some(custom) = &design.pigment.custom {
+        problems.range("pigment.custom.lab[0]", custom.lab[0], 0.0, 100.0);
+        problems.range("pigment.custom.lab[1]", custom.lab[1], -128.0, 127.0);
+        problems.range("pigment.custom.lab[2]", custom.lab[2], -128.0, 127.0);
+        if custom.name.chars().count() > Limits::MAX_TEXT_CHARS {
+            problems.push("pigment.custom.name", format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+        }
+    }
+    if design.sessions.len() > Limits::MAX_SESSIONS {
+        problems.push("sessions", format!("more than {} sessions", Limits::MAX_SESSIONS));
+    }
+    for (i, session) in design.sessions.iter().enumerate().take(Limits::MAX_SESSIONS) {
+        if let Some(water_parts) = session.water_parts {
+            problems.range(&format!("sessions[{i}].water_parts"), water_parts, 0.0, 1_000.0);
+        }
         problems.range(&format!("sessions[{i}].share_of_dots"), session.share_of_dots, 0.0, 1.0);
     }
     if design.notes.chars().count() > Limits::MAX_TEXT_CHARS {

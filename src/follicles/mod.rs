@@ -5,6 +5,7 @@
 //! dot when its rank is below the local density times the tile's area. The local density is the
 //! zone's, faded in over its edge feather and shaped by the hairline's transition band
 //! ([`transition`]). Where zones overlap, the later zone in the list (drawn on top) decides.
+//! Each dot belongs to one session of the plan ([`Layering`]), which gives its shade.
 //! Everything random comes from `SplitMix64` hashes of the seed ([`random`]), so a design gives
 //! the same dots on every run and machine.
 
@@ -46,6 +47,55 @@ pub fn pigment_opacity(water_parts: f64) -> f64 {
     crate::colour::hiding(water_parts, crate::colour::Stage::Healed)
 }
 
+/// Which session lays each dot, and in which shade: the design's session plan, up to the
+/// session being previewed. A dot draws its session from its own hash, so the dots of session
+/// 1 stay where they are when the preview moves on to session 2 or 3.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layering {
+    /// Each session's upper bound on the cumulative share of the dots (the last is 1), and its
+    /// shade in parts water to one part pigment.
+    sessions: Vec<(f64, f64)>,
+    /// How many sessions have been done; later sessions' dots are not laid.
+    done: usize,
+}
+
+impl Layering {
+    /// Every dot in one shade.
+    pub fn single(water_parts: f64) -> Self {
+        Self { sessions: vec![(1.0, water_parts)], done: 1 }
+    }
+
+    /// The design's plan after `done` sessions (`None`: after all of them). Shares that do not
+    /// add up to 1 are scaled to; a plan without sessions (or without dots) lays every dot in the
+    /// design's shade.
+    pub fn of(design: &crate::design::Design, done: Option<usize>) -> Self {
+        let total: f64 = design.sessions.iter().map(|s| s.share_of_dots.max(0.0)).sum();
+        if total <= 0.0 {
+            return Self::single(design.pigment.water_parts);
+        }
+        let mut cumulative = 0.0;
+        let sessions: Vec<(f64, f64)> = design
+            .sessions
+            .iter()
+            .map(|s| {
+                cumulative += s.share_of_dots.max(0.0) / total;
+                (cumulative, s.water_parts.unwrap_or(design.pigment.water_parts))
+            })
+            .collect();
+        let mut sessions = sessions;
+        if let Some(last) = sessions.last_mut() {
+            last.0 = 1.0;
+        }
+        let done = done.unwrap_or(sessions.len()).min(sessions.len());
+        Self { sessions, done }
+    }
+
+    /// The shade of each session laid so far, first to last.
+    fn laid(&self) -> &[(f64, f64)] {
+        &self.sessions[..self.done]
+    }
+}
+
 /// The most dots one view simulates: three times a dense full scalp (500 cm² at 1,000 dots/cm²
 /// is 500,000). Beyond it the calibration is surely wrong (a pixel measured as centimetres), and
 /// simulating would take seconds and gigabytes.
@@ -62,7 +112,7 @@ pub fn estimated_dots(view: &View) -> Option<f64> {
 
 /// The dots of one view; empty until the view is calibrated, or when the zones would hold more
 /// than [`MAX_SIMULATED_DOTS`].
-pub fn generate_dots(view: &View, design_water_parts: f64, seed: u64) -> Vec<Dot> {
+pub fn generate_dots(view: &View, layering: &Layering, seed: u64) -> Vec<Dot> {
     let Some(mm_per_px) = view.mm_per_px() else {
         return Vec::new();
     };
@@ -77,7 +127,7 @@ pub fn generate_dots(view: &View, design_water_parts: f64, seed: u64) -> Vec<Dot
         .collect();
     let tile = blocked_tile();
     let offset = [unit(hash(&[seed, 1])) * TILE_SIDE_MM, unit(hash(&[seed, 2])) * TILE_SIDE_MM];
-    let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref(), design_water_parts };
+    let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref(), layering };
     let mut dots = Vec::new();
     for (zone_index, (zone, shape)) in view.zones.iter().zip(&shapes).enumerate() {
         let Some(shape) = shape else {
@@ -109,7 +159,7 @@ struct Context<'a> {
     offset: [f64; 2],
     px_per_mm: f64,
     band: Option<&'a HairlineBand>,
-    design_water_parts: f64,
+    layering: &'a Layering,
 }
 
 /// One zone's generation.
@@ -129,7 +179,18 @@ impl ZoneJob<'_> {
         let full_rank = zone.density_per_cm2 / MM2_PER_CM2 * TILE_SIDE_MM * TILE_SIDE_MM;
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded by TILE_POINTS")]
         let candidates = (full_rank.ceil() as usize).min(TILE_POINTS);
-        let opacity = pigment_opacity(zone.water_parts.unwrap_or(context.design_water_parts));
+        // Each laid session's share bound and opacity here: the zone's own shade, if it has one,
+        // overrides the sessions'.
+        #[expect(clippy::cast_possible_truncation, reason = "opacities are 0 to 1")]
+        let sessions: Vec<(f64, f32)> = context
+            .layering
+            .laid()
+            .iter()
+            .map(|&(bound, water_parts)| (bound, pigment_opacity(zone.water_parts.unwrap_or(water_parts)) as f32))
+            .collect();
+        let Some(&(laid_share, _)) = sessions.last() else {
+            return Vec::new();
+        };
         let radius_mm = zone.dot_diameter_mm / 2.0;
         let zone_key = u64::try_from(self.index).unwrap_or(u64::MAX);
         #[expect(
@@ -178,15 +239,23 @@ impl ZoneJob<'_> {
                     continue;
                 }
                 let key = random::splitmix64(tile_key ^ rank as u64);
+                let second = random::splitmix64(key);
+                // The session that lays this dot, from the 11 low bits `unit` leaves unused.
+                #[expect(clippy::cast_precision_loss, reason = "11 bits")]
+                let session_draw = (second & 0x7FF) as f64 / 2048.0;
+                if session_draw >= laid_share {
+                    continue;
+                }
+                let opacity = sessions.iter().find(|&&(bound, _)| session_draw < bound).map_or(0.0, |&(_, o)| o);
                 // A triangular spread in [-1, 1): most dots near the mean size, a few larger or smaller.
-                let spread = unit(key) + unit(random::splitmix64(key)) - 1.0;
+                let spread = unit(key) + unit(second) - 1.0;
                 let radius = radius_mm * (1.0 + zone.size_variation * spread);
                 #[expect(clippy::cast_possible_truncation, reason = "photo coordinates fit f32")]
                 dots.push(Dot {
                     x_px: (p[0] * px_per_mm) as f32,
                     y_px: (p[1] * px_per_mm) as f32,
                     radius_px: (radius * px_per_mm) as f32,
-                    opacity: opacity as f32,
+                    opacity,
                     zone: u16::try_from(self.index).unwrap_or(u16::MAX),
                 });
             }

@@ -7,7 +7,9 @@
 
 mod kernels;
 
-use crate::follicles::Dot;
+use crate::colour::{Stage, hiding, widening};
+use crate::design::{Design, View};
+use crate::follicles::{Dot, Layering, generate_dots};
 
 use kernels::{LANES, MAX_KERNEL_RADIUS_PX, SUBPIXEL_STEPS, kernel};
 
@@ -209,25 +211,45 @@ pub fn composite(photo: &image::RgbaImage, mask: &Mask, pigment: [u8; 3]) -> ima
     out
 }
 
+/// What a preview shows: how many sessions are done, and when the result is looked at.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Look {
+    /// Sessions done so far; `None`: the whole plan.
+    pub after_session: Option<usize>,
+    pub stage: Stage,
+}
+
+impl Look {
+    /// The dots of `view` as they look: the plan's sessions so far, each dot darkened and widened
+    /// for the stage ([`crate::colour::hiding`] and [`crate::colour::widening`] change every shade
+    /// by the same factors).
+    pub fn dots(self, design: &Design, view: &View) -> Vec<Dot> {
+        let layering = Layering::of(design, self.after_session);
+        let mut dots = generate_dots(view, &layering, design.seed);
+        if self.stage != Stage::Healed {
+            let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
+            #[expect(clippy::cast_possible_truncation, reason = "factors near 1")]
+            let (darker, wider) = (darker as f32, widening(self.stage) as f32);
+            for dot in &mut dots {
+                dot.opacity = (dot.opacity * darker).min(1.0);
+                dot.radius_px *= wider;
+            }
+        }
+        dots
+    }
+}
+
 /// The simulated result on `photo` (the view's photo, already scaled to the output size):
-/// the view's dots, splatted at the output's scale and composited in carbon-black pigment.
-pub fn render_preview(
-    view: &crate::design::View,
-    design_water_parts: f64,
-    seed: u64,
-    photo: &image::RgbaImage,
-) -> image::RgbaImage {
+/// the view's dots as `look` sees them, splatted at the output's scale and composited in the
+/// design's pigment.
+pub fn render_preview(design: &Design, view: &View, look: Look, photo: &image::RgbaImage) -> image::RgbaImage {
     let photo_width_px = view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1);
     #[expect(clippy::cast_precision_loss, reason = "pixel sizes are far below 2^24")]
     let scale = photo.width() as f32 / photo_width_px as f32;
     let mut mask = Mask::new(photo.width(), photo.height());
-    render_dots(&crate::follicles::generate_dots(view, design_water_parts, seed), scale, &mut mask);
-    composite(photo, &mask, CARBON_PIGMENT_RGB)
+    render_dots(&look.dots(design, view), scale, &mut mask);
+    composite(photo, &mask, design.pigment.ink().to_srgb())
 }
-
-/// The colour of carbon-black pigment in the skin: a cool near-black (healed carbon reads
-/// slightly blue-grey through the dermis).
-pub const CARBON_PIGMENT_RGB: [u8; 3] = [34, 36, 44];
 
 #[cfg(test)]
 mod tests {
