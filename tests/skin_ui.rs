@@ -25,6 +25,8 @@ fn sampling_the_skin_adds_a_sample_and_shows_its_numbers() {
     assert!((60.0..85.0).contains(&sample.l) && (35.0..55.0).contains(&ita), "{sample:?}, ITA {ita}");
     assert!(harness.state().status().starts_with("Skin sampled"), "{}", harness.state().status());
     assert!(shows(&harness, &format!("Skin sample {}", before + 1)));
+    let [r, g, b] = hairline_studio::colour::Lab::new(sample.l, sample.a, sample.b).to_srgb();
+    assert!(shows(&harness, &format!("sRGB {r} {g} {b}")), "the sample's sRGB is shown");
     // The advice is for the mean of the view's samples, as the model gives it.
     let skin = hairline_studio::summary::mean_skin(samples).unwrap();
     let [darkest, lightest] =

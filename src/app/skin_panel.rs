@@ -33,8 +33,9 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, ra
     egui::Grid::new("skin samples").num_columns(4).striped(true).show(ui, |ui| {
         for (index, sample) in samples.iter().enumerate() {
             let lab = Lab::new(sample.l, sample.a, sample.b);
-            swatch(ui, lab.to_srgb(), &format!("Skin sample {}", index + 1));
-            ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}", lab.l, lab.a, lab.b));
+            let [r, g, b] = lab.to_srgb();
+            swatch(ui, [r, g, b], &format!("Skin sample {}", index + 1));
+            ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}\nsRGB {r} {g} {b}", lab.l, lab.a, lab.b));
             let category = ItaCategory::of(lab.ita_degrees());
             ui.label(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label()));
             if ui.small_button("×").on_hover_text("Delete this sample").clicked() {
