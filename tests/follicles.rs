@@ -193,7 +193,7 @@ fn each_session_adds_its_share_of_the_dots_in_its_shade_and_keeps_the_earlier_on
         days_after_previous: 10,
         water_parts,
         share_of_dots,
-        notes: String::new(),
+        ..Session::default()
     };
     design.sessions = vec![session(Some(24.0), 0.5), session(None, 0.3), session(Some(14.0), 0.2)];
     let after = |view: &View, design: &Design, done| generate_dots(view, &Layering::of(design, done), design.seed);

@@ -27,7 +27,9 @@ pub fn inspector_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::CollapsingHeader::new("Client").default_open(true).show(ui, |ui| client_ui(ui, document));
+        egui::CollapsingHeader::new("Client")
+            .default_open(false)
+            .show(ui, |ui| super::client_panel::client_ui(ui, document));
         egui::CollapsingHeader::new("View").default_open(true).show(ui, |ui| {
             commands.extend(view_ui(ui, document, view_index, photo));
         });
@@ -50,7 +52,8 @@ pub fn inspector_ui(
             commands.extend(super::skin_panel::skin_ui(ui, document, view_index, skin_radius_mm));
         });
         egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
-            super::sessions_panel::sessions_ui(ui, document);
+            let total_dots = document.design().views.iter().filter_map(crate::follicles::estimated_dots).sum();
+            super::sessions_panel::sessions_ui(ui, document, total_dots);
         });
         if let Some(selection) = interaction.selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {
@@ -64,19 +67,6 @@ pub fn inspector_ui(
         });
     });
     commands
-}
-
-fn client_ui(ui: &mut egui::Ui, document: &mut Document) {
-    egui::Grid::new("client").num_columns(2).show(ui, |ui| {
-        text_row(ui, document, "Name", "Client's name", |d| Some(&mut d.client.name));
-        text_row(ui, document, "Contact", "Phone or e-mail", |d| Some(&mut d.client.contact));
-        let mut date = document.design().client.consultation_date.clone().unwrap_or_default();
-        ui.label("Consultation");
-        ui.add(egui::TextEdit::singleline(&mut date).hint_text("YYYY-MM-DD"));
-        ui.end_row();
-        let date = Some(date.trim().to_owned()).filter(|d| !d.is_empty());
-        document.set(|d| Some(&mut d.client.consultation_date), date);
-    });
 }
 
 fn text_row(

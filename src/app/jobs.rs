@@ -42,7 +42,8 @@ pub enum JobResult {
     },
     DesignOpened {
         path: PathBuf,
-        result: Result<ParsedDesign, DesignError>,
+        /// Boxed: a design is far larger than the other results.
+        result: Result<Box<ParsedDesign>, DesignError>,
     },
     Autosaved {
         result: Result<(), SaveError>,
@@ -125,7 +126,7 @@ impl Jobs {
 
     pub fn open_design(&mut self, path: PathBuf) {
         self.spawn("design reader", move || {
-            let result = open_design_file(&path);
+            let result = open_design_file(&path).map(Box::new);
             JobResult::DesignOpened { path, result }
         });
     }

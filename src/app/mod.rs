@@ -9,6 +9,7 @@
 mod anatomy_panel;
 mod autosave;
 mod canvas;
+mod client_panel;
 mod command;
 mod dialogs;
 mod inspector;
@@ -306,6 +307,7 @@ impl StudioApp {
     fn central_ui(&mut self, ui: &mut egui::Ui) {
         if !self.presenting {
             self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.document, &mut self.view_index));
+            client_panel::contraindications_warning_ui(ui, &self.document.design().client.contraindications);
             view_bar::preview_bar_ui(ui, &mut self.preview, self.document.design().sessions.len());
         }
         let photo_ref = self.current_photo_ref().cloned();

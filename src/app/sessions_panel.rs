@@ -1,54 +1,79 @@
-//! The inspector's session plan: each session's day, shade and share of the dots, as the
-//! preview's "after session" switch shows them.
+//! The inspector's session plan: each session's dates, shade, share of the dots, estimated
+//! duration, whether it is done, and notes. The preview's "after session" switch shows the plan.
 
-use crate::design::{Document, Limits, Session};
+use crate::design::{Document, Limits, Session, add_days, today_iso};
 
-/// Draws the plan and writes edits back to the design.
-pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document) {
-    let design_shade = document.design().pigment.water_parts;
-    let mut sessions = document.design().sessions.clone();
+use super::client_panel::date_row_named;
+
+/// Draws the plan and writes edits back to the design. `total_dots` is the design's estimated
+/// dot count, for the durations.
+pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, total_dots: f64) {
+    let design = document.design();
+    let design_shade = design.pigment.water_parts;
+    let hours: Vec<Option<f64>> = (0..design.sessions.len()).map(|i| design.session_hours(i, total_dots)).collect();
+    let mut sessions = design.sessions.clone();
+    let mut dots_per_hour = design.dots_per_hour;
     let mut remove = None;
-    egui::Grid::new("sessions").num_columns(5).striped(true).show(ui, |ui| {
-        for heading in ["", "Days after", "Shade", "Share", ""] {
-            ui.strong(heading);
-        }
-        ui.end_row();
-        for (index, session) in sessions.iter_mut().enumerate() {
-            let name = format!("Session {}", index + 1);
-            ui.label(&name).on_hover_text(&session.notes);
-            if index == 0 {
-                ui.weak("first");
-            } else {
-                ui.add(egui::DragValue::new(&mut session.days_after_previous).range(1..=365).suffix(" d"))
-                    .on_hover_text(format!(
-                        "Days after session {index}: 7 to 14 before session 2, 4 to 6 weeks before session 3"
-                    ));
-            }
+    for (index, session) in sessions.iter_mut().enumerate() {
+        let name = format!("Session {}", index + 1);
+        ui.group(|ui| {
             ui.horizontal(|ui| {
-                let mut own = session.water_parts.is_some();
-                ui.checkbox(&mut own, "own").on_hover_text("Its own shade; unticked, the design's shade");
-                let mut parts = session.water_parts.unwrap_or(design_shade);
-                ui.add_enabled(own, egui::DragValue::new(&mut parts).range(0.0..=60.0).speed(0.5).suffix(":1"));
-                session.water_parts = own.then_some(parts);
+                let done = ui
+                    .checkbox(&mut session.done, egui::RichText::new(&name).strong())
+                    .on_hover_text("Ticked once the session is done");
+                if done.changed() && session.done && session.actual_date.is_none() {
+                    session.actual_date = Some(today_iso());
+                }
+                match hours[index] {
+                    Some(hours) => ui.label(format!("≈ {}", duration(hours))),
+                    None => ui.weak("calibrate a view for its duration"),
+                };
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button("×").on_hover_text(format!("Remove {name}")).clicked() {
+                        remove = Some(index);
+                    }
+                });
             });
-            let mut percent = session.share_of_dots * 100.0;
-            ui.add(egui::DragValue::new(&mut percent).range(0.0..=100.0).speed(0.5).suffix(" %"))
-                .on_hover_text("Share of all the design's dots laid in this session");
-            session.share_of_dots = percent / 100.0;
-            if ui.small_button("×").on_hover_text(format!("Remove {name}")).clicked() {
-                remove = Some(index);
-            }
-            ui.end_row();
-        }
-    });
+            egui::Grid::new(("session", index)).num_columns(2).show(ui, |ui| {
+                if index > 0 {
+                    ui.label("Days after");
+                    ui.add(egui::DragValue::new(&mut session.days_after_previous).range(1..=365).suffix(" days"))
+                        .on_hover_text("7 to 14 days before session 2, 4 to 6 weeks before session 3");
+                    ui.end_row();
+                }
+                date_row_named(ui, "Planned", &format!("{name} planned"), &mut session.planned_date);
+                if session.done {
+                    date_row_named(ui, "Done on", &format!("{name} done on"), &mut session.actual_date);
+                }
+                ui.label("Shade");
+                ui.horizontal(|ui| {
+                    let mut own = session.water_parts.is_some();
+                    ui.checkbox(&mut own, "own").on_hover_text("Its own shade; unticked, the design's shade");
+                    let mut parts = session.water_parts.unwrap_or(design_shade);
+                    ui.add_enabled(own, egui::DragValue::new(&mut parts).range(0.0..=60.0).speed(0.5).suffix(":1"));
+                    session.water_parts = own.then_some(parts);
+                });
+                ui.end_row();
+                ui.label("Share of dots");
+                let mut percent = session.share_of_dots * 100.0;
+                ui.add(egui::DragValue::new(&mut percent).range(0.0..=100.0).speed(0.5).suffix(" %"));
+                session.share_of_dots = percent / 100.0;
+                ui.end_row();
+                ui.label("Notes");
+                ui.add(egui::TextEdit::singleline(&mut session.notes).desired_width(160.0))
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{name} notes")));
+                ui.end_row();
+            });
+        });
+    }
     if let Some(index) = remove {
         sessions.remove(index);
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let room = sessions.len() < Limits::MAX_SESSIONS;
         if ui.add_enabled(room, egui::Button::new("+ Add session")).clicked() {
             let days_after_previous = if sessions.is_empty() { 0 } else { 42 };
-            sessions.push(Session { days_after_previous, water_parts: None, share_of_dots: 0.1, notes: String::new() });
+            sessions.push(Session { days_after_previous, share_of_dots: 0.1, ..Session::default() });
         }
         if ui
             .button("Default plan")
@@ -57,6 +82,20 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document) {
         {
             sessions = Session::default_plan();
         }
+        let first_date = sessions.first().and_then(|s| s.planned_date.clone());
+        if ui
+            .add_enabled(first_date.is_some(), egui::Button::new("Schedule from session 1"))
+            .on_hover_text("Plan each later session its days after the one before")
+            .clicked()
+        {
+            schedule(&mut sessions);
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Dots per hour");
+        ui.add(egui::DragValue::new(&mut dots_per_hour).range(100.0..=50_000.0).speed(50.0))
+            .labelled_by(label.id)
+            .on_hover_text("Your pace, for the estimated durations");
     });
     let total: f64 = sessions.iter().map(|s| s.share_of_dots).sum();
     if !sessions.is_empty() && (total - 1.0).abs() > 0.005 {
@@ -66,4 +105,58 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document) {
         );
     }
     document.set(|d| Some(&mut d.sessions), sessions);
+    document.set(|d| Some(&mut d.dots_per_hour), dots_per_hour);
+}
+
+/// Plans every session after the first its `days_after_previous` after the one before (after
+/// the day it was done, once done).
+pub fn schedule(sessions: &mut [Session]) {
+    for index in 1..sessions.len() {
+        let previous = &sessions[index - 1];
+        let from = if previous.done {
+            previous.actual_date.clone().or(previous.planned_date.clone())
+        } else {
+            previous.planned_date.clone()
+        };
+        if let Some(date) = from.and_then(|d| add_days(&d, i64::from(sessions[index].days_after_previous))) {
+            sessions[index].planned_date = Some(date);
+        }
+    }
+}
+
+/// Hours as "1 h 20 min" or "45 min".
+fn duration(hours: f64) -> String {
+    // A session is at most a few dozen hours: far inside u32.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a short positive duration")]
+    let minutes = (hours * 60.0).round().max(0.0) as u32;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_hours_and_minutes() {
+        assert_eq!(duration(0.75), "45 min");
+        assert_eq!(duration(2.0), "2 h");
+        assert_eq!(duration(1.0 + 5.0 / 60.0), "1 h 05 min");
+    }
+
+    #[test]
+    fn sessions_are_scheduled_from_the_first_and_from_when_they_were_done() {
+        let mut sessions = Session::default_plan();
+        sessions[0].planned_date = Some("2026-11-23".to_owned());
+        schedule(&mut sessions);
+        assert_eq!(sessions[1].planned_date.as_deref(), Some("2026-12-03"));
+        assert_eq!(sessions[2].planned_date.as_deref(), Some("2027-01-07"));
+        sessions[1].done = true;
+        sessions[1].actual_date = Some("2026-12-10".to_owned());
+        schedule(&mut sessions);
+        assert_eq!(sessions[2].planned_date.as_deref(), Some("2027-01-14"), "35 days after it was done");
+    }
 }

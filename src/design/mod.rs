@@ -5,10 +5,14 @@
 //! the full-resolution, orientation-corrected photo ([`PhotoPoint`]), so a drawing stays registered
 //! at any zoom and after reopening.
 
+mod client;
 mod history;
 mod load;
 mod validate;
 
+pub use client::{
+    Client, Contraindication, HairLoss, NORWOOD_STAGES, PatchTestResult, add_days, is_iso_date, today_iso,
+};
 pub use history::Document;
 pub use load::{DesignError, MAX_DESIGN_FILE_BYTES, ParsedDesign, parse_design, read_design};
 pub use validate::{Limits, Problem, validate};
@@ -38,6 +42,9 @@ pub struct Design {
     /// The planned sessions, in order.
     #[serde(default = "Session::default_plan")]
     pub sessions: Vec<Session>,
+    /// How many dots the artist lays in an hour, for the sessions' estimated durations.
+    #[serde(default = "default_dots_per_hour")]
+    pub dots_per_hour: f64,
     /// The artist's free notes on the design.
     #[serde(default)]
     pub notes: String,
@@ -46,7 +53,23 @@ pub struct Design {
     pub seed: u64,
 }
 
+/// About two dots a second with the pauses to reload, stretch and wipe: a rule of thumb that
+/// puts the first session of a Norwood 6 scalp (about 60,000 dots) near the 4 to 5 hours
+/// artists quote (shared/domain.md). The artist sets their own.
+pub fn default_dots_per_hour() -> f64 {
+    7_000.0
+}
+
 impl Design {
+    /// The hours session `index` is expected to take: its share of all the design's estimated dots
+    /// at [`Design::dots_per_hour`]; `None` before any view is calibrated.
+    pub fn session_hours(&self, index: usize, total_dots: f64) -> Option<f64> {
+        let session = self.sessions.get(index)?;
+        let shares: f64 = self.sessions.iter().map(|s| s.share_of_dots.max(0.0)).sum();
+        (total_dots > 0.0 && shares > 0.0 && self.dots_per_hour > 0.0)
+            .then(|| total_dots * session.share_of_dots.max(0.0) / shares / self.dots_per_hour)
+    }
+
     /// An empty design with a front view, the default pigment and session plan, and `seed`.
     pub fn new(seed: u64) -> Self {
         Self {
@@ -56,24 +79,11 @@ impl Design {
             views: vec![View::new(ViewKind::Front)],
             pigment: Pigment::default(),
             sessions: Session::default_plan(),
+            dots_per_hour: default_dots_per_hour(),
             notes: String::new(),
             seed,
         }
     }
-}
-
-/// Who the design is for. Health answers and consent are added by the client-record issue.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(default)]
-pub struct Client {
-    pub name: String,
-    /// ISO 8601 date (YYYY-MM-DD), if the client gave it.
-    pub date_of_birth: Option<String>,
-    pub contact: String,
-    /// ISO 8601 date (YYYY-MM-DD) of the consultation.
-    pub consultation_date: Option<String>,
-    /// Fitzpatrick skin type, 1 to 6, as the artist judges it (the skin samples' ITA suggests one).
-    pub fitzpatrick: Option<u8>,
 }
 
 /// The angle a photo was taken from.
@@ -565,12 +575,28 @@ pub struct Session {
     pub water_parts: Option<f64>,
     /// Share of all dots laid in this session, 0 to 1.
     pub share_of_dots: f64,
+    /// ISO 8601 date the session is booked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_date: Option<String>,
+    /// ISO 8601 date the session took place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_date: Option<String>,
+    /// Whether the session has been done.
+    pub done: bool,
     pub notes: String,
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Self { days_after_previous: 0, water_parts: None, share_of_dots: 1.0, notes: String::new() }
+        Self {
+            days_after_previous: 0,
+            water_parts: None,
+            share_of_dots: 1.0,
+            planned_date: None,
+            actual_date: None,
+            done: false,
+            notes: String::new(),
+        }
     }
 }
 
@@ -584,6 +610,7 @@ impl Session {
             water_parts,
             share_of_dots,
             notes: notes.to_owned(),
+            ..Self::default()
         };
         vec![
             session(0, Some(24.0), 0.5, "Light foundation"),

@@ -84,9 +84,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.zone(&format!("{at}.zones[{j}]"), zone);
         }
     }
-    if design.client.fitzpatrick.is_some_and(|t| !(1..=6).contains(&t)) {
-        problems.push("client.fitzpatrick", "a Fitzpatrick type is 1 to 6".to_owned());
-    }
+    problems.client(&design.client);
     problems.range("pigment.water_parts", design.pigment.water_parts, 0.0, 1_000.0);
     if let Some(custom) = &design.pigment.custom {
         problems.range("pigment.custom.lab[0]", custom.lab[0], 0.0, 100.0);
@@ -104,7 +102,11 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.range(&format!("sessions[{i}].water_parts"), water_parts, 0.0, 1_000.0);
         }
         problems.range(&format!("sessions[{i}].share_of_dots"), session.share_of_dots, 0.0, 1.0);
+        if session.notes.chars().count() > Limits::MAX_TEXT_CHARS {
+            problems.push(format!("sessions[{i}].notes"), format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+        }
     }
+    problems.range("dots_per_hour", design.dots_per_hour, 1.0, 100_000.0);
     if design.notes.chars().count() > Limits::MAX_TEXT_CHARS {
         problems.push("notes", format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
     }
@@ -117,6 +119,39 @@ struct Problems(Vec<Problem>);
 impl Problems {
     fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
         self.0.push(Problem { at: at.into(), message: message.into() });
+    }
+
+    fn client(&mut self, client: &super::Client) {
+        if client.fitzpatrick.is_some_and(|t| !(1..=6).contains(&t)) {
+            self.push("client.fitzpatrick", "a Fitzpatrick type is 1 to 6".to_owned());
+        }
+        match &client.hair_loss {
+            Some(super::HairLoss::Norwood(stage)) if !super::NORWOOD_STAGES.contains(&stage.as_str()) => {
+                self.push("client.hair_loss", format!("\"{stage}\" is not a Norwood stage"));
+            }
+            Some(super::HairLoss::Ludwig(grade)) if !(1..=3).contains(grade) => {
+                self.push("client.hair_loss", "a Ludwig grade is 1 to 3".to_owned());
+            }
+            _ => {}
+        }
+        if client.grey_percent.is_some_and(|p| p > 100) {
+            self.push("client.grey_percent", "a share of 0 to 100 %".to_owned());
+        }
+        if client.contraindications.len() > super::Contraindication::ALL.len() {
+            self.push("client.contraindications", "listed more than once".to_owned());
+        }
+        let texts = [
+            ("client.name", &client.name),
+            ("client.contact", &client.contact),
+            ("client.hair_colour", &client.hair_colour),
+            ("client.goals", &client.goals),
+            ("client.notes", &client.notes),
+        ];
+        for (at, text) in texts {
+            if text.chars().count() > Limits::MAX_TEXT_CHARS {
+                self.push(at, format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+            }
+        }
     }
 
     fn range(&mut self, at: &str, value: f64, min: f64, max: f64) {

@@ -1,0 +1,97 @@
+//! The client record in the inspector, driven like an artist at the consultation.
+
+#![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+
+mod common;
+
+use common::{settle, shows, studio};
+use egui_kittest::kittest::Queryable;
+use hairline_studio::design::{Contraindication, HairLoss};
+
+/// Opens the inspector's client section, closed at start so the drawing tools come first.
+fn open_client(harness: &mut egui_kittest::Harness<'static, hairline_studio::app::StudioApp>) {
+    harness.get_by_label("Client").click();
+    settle(harness);
+}
+
+#[test]
+fn filling_the_client_panel_and_ticking_a_contraindication_shows_the_warning() {
+    let mut harness = studio();
+    assert!(!shows(&harness, "Contraindication:"), "no warning while nothing is ticked");
+    open_client(&mut harness);
+
+    harness.get_by_label("Client name").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Client name").type_text("Jordan Reyes");
+    harness.run_steps(2);
+    harness.get_by_label("Hair loss").click();
+    harness.run_steps(2);
+    harness.get_by_label("Norwood 3v").click();
+    harness.run_steps(2);
+    let diabetes = harness.get_by_label("Diabetes");
+    diabetes.scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("Diabetes").click();
+    settle(&mut harness);
+
+    let client = harness.state().document().design().client.clone();
+    assert_eq!(client.name, "Jordan Reyes");
+    assert_eq!(client.hair_loss, Some(HairLoss::Norwood("3v".to_owned())));
+    assert_eq!(client.contraindications, vec![Contraindication::Diabetes]);
+    assert!(shows(&harness, "Contraindication:"), "the warning banner shows");
+    assert!(shows(&harness, "Diabetes. Do not treat"), "naming what was ticked");
+
+    harness.get_by_label("Diabetes").click();
+    settle(&mut harness);
+    assert!(harness.state().document().design().client.contraindications.is_empty());
+    assert!(!shows(&harness, "Contraindication:"));
+}
+
+#[test]
+fn giving_consent_records_todays_date() {
+    let mut harness = studio();
+    open_client(&mut harness);
+    let consent = harness.get_by_label("Consent given");
+    consent.scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Consent given").click();
+    settle(&mut harness);
+    let date = harness.state().document().design().client.consent_date.clone();
+    assert_eq!(date, Some(hairline_studio::design::today_iso()));
+}
+
+#[test]
+fn the_session_plan_estimates_durations_and_records_a_done_session() {
+    let mut harness = studio();
+    let header = harness.get_by_label("Sessions");
+    header.scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Sessions").click();
+    settle(&mut harness);
+    // The sample's zone holds about 3,700 dots; session 1 lays half at 7,000 an hour.
+    let design = harness.state().document().design().clone();
+    let total: f64 = design.views.iter().filter_map(hairline_studio::follicles::estimated_dots).sum();
+    let hours = design.session_hours(0, total).unwrap();
+    assert!((hours - total * 0.5 / 7_000.0).abs() < 1e-9);
+    let minutes = (hours * 60.0).round();
+    let estimate = format!("≈ {minutes} min");
+    harness.get_by_label("Session 1").scroll_to_me();
+    harness.run_steps(2);
+    let labels: Vec<String> = harness
+        .query_all_by(|n| {
+            n.value().is_some_and(|l| l.starts_with('≈')) || n.label().is_some_and(|l| l.starts_with('≈'))
+        })
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert!(shows(&harness, &estimate), "the estimate is shown: {estimate} among {labels:?}");
+
+    let done = harness.get_by_label("Session 1");
+    done.scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("Session 1").click();
+    settle(&mut harness);
+    let session = harness.state().document().design().sessions[0].clone();
+    assert!(session.done);
+    assert_eq!(session.actual_date, Some(hairline_studio::design::today_iso()));
+}
