@@ -121,7 +121,7 @@ pub fn date_row_named(ui: &mut egui::Ui, label: &str, accessible_name: &str, dat
 /// A date field that says so when its text is not a YYYY-MM-DD date.
 fn date_edit(ui: &mut egui::Ui, accessible_name: &str, text: &mut String) {
     ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(90.0))
+        ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(100.0))
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible_name));
         if !text.trim().is_empty() && !is_iso_date(text.trim()) {
             ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text("Write the date as YYYY-MM-DD");

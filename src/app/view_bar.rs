@@ -93,10 +93,13 @@ pub fn stage_ui(ui: &mut egui::Ui, preview: &mut Preview, large: bool) {
         let mut years = years;
         let label = ui.label(text("after", large));
         let drag = egui::DragValue::new(&mut years).range(1.0..=10.0).speed(0.1).suffix(" years");
-        if large {
-            ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
-        }
-        ui.add(drag).labelled_by(label.id);
+        ui.scope(|ui| {
+            // Large in presentation, without enlarging the controls after it.
+            if large {
+                ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
+            }
+            ui.add(drag).labelled_by(label.id);
+        });
         look.stage = Stage::YearsLater(years);
     }
 }
