@@ -23,6 +23,7 @@ pub mod follicles;
 pub mod geometry;
 pub mod io;
 pub mod render;
+pub mod sheet;
 pub mod summary;
 
 /// The JSON Schema of the design format, as checked into `schema/design.schema.json`.

@@ -8,6 +8,7 @@ use hairline_studio::app::{RecentFiles, StartOptions, StudioApp};
 use hairline_studio::colour::Stage;
 use hairline_studio::design::{DesignError, FORMAT_VERSION};
 use hairline_studio::render::Look;
+use hairline_studio::sheet::{ExportRequest, Paper};
 
 /// Hairline Studio: design scalp micropigmentation hairlines on client photos.
 #[derive(Parser)]
@@ -64,8 +65,29 @@ enum Cmd {
         #[arg(long, value_name = "N")]
         after_session: Option<usize>,
     },
+    /// Export the printable design sheet: a PDF, and/or PNG pages at 300 dpi (page 1 to the
+    /// given file, later pages beside it as NAME-2.png, NAME-3.png…).
+    Export {
+        /// The design file.
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        /// Where to write the PNG of page 1.
+        #[arg(long)]
+        png: Option<PathBuf>,
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
     /// Print the JSON Schema of the design format.
     Schema,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 fn main() -> ExitCode {
@@ -86,6 +108,13 @@ fn main() -> ExitCode {
                 eprintln!("hairline-studio: --years must be between 0 and 50");
                 ExitCode::FAILURE
             }
+        }
+        Some(Cmd::Export { file, pdf, png, paper }) => {
+            let paper = match paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+            };
+            report(export(&file, &ExportRequest { paper, pdf, png }))
         }
         Some(Cmd::Schema) => {
             print!("{}", hairline_studio::design_schema_json());
@@ -206,6 +235,22 @@ fn render(
     std::io::Write::write_all(&mut temporary, &png).with_context(|| format!("could not write {}", output.display()))?;
     temporary.as_file().sync_all().with_context(|| format!("could not write {}", output.display()))?;
     temporary.persist(output).with_context(|| format!("could not write {}", output.display()))?;
+    Ok(())
+}
+
+fn export(file: &std::path::Path, request: &ExportRequest) -> anyhow::Result<()> {
+    let design = hairline_studio::io::open_design_file(file)?.design;
+    let opened = hairline_studio::sheet::open_view_photos(&design);
+    for (view, photo) in design.views.iter().zip(&opened) {
+        if let (Some(_), Err(e)) = (&view.photo, photo) {
+            eprintln!("hairline-studio: warning: the {} view is exported without its photo: {e}", view.kind.label());
+        }
+    }
+    let photos: Vec<Option<&image::RgbaImage>> = opened.iter().map(|p| p.as_ref().ok()).collect();
+    let today = hairline_studio::design::today_iso();
+    for path in hairline_studio::sheet::export(&design, &photos, request, &today, &|_| ())? {
+        println!("{}", path.display());
+    }
     Ok(())
 }
 

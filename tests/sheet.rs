@@ -1,0 +1,179 @@
+//! The printable design sheet: `hairline-studio export`, read back with a real PDF reader
+//! (poppler-utils; CI installs it, elsewhere the reader checks are skipped with a notice).
+
+#![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hairline_studio::design::{Contraindication, Design, HairLoss};
+use hairline_studio::io::{open_design_file, save_design_file};
+
+fn studio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hairline-studio")).args(args).output().unwrap()
+}
+
+fn sample() -> Design {
+    open_design_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")).unwrap().design
+}
+
+/// The sample photo with an EXIF block that carries a GPS position, as phones write them.
+fn photo_with_gps() -> Vec<u8> {
+    let jpeg = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg")).unwrap();
+    let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0\x01\0\0\0\0\0\0\0".to_vec();
+    exif.extend(b"GPSLatitude 48.858370 N GPSLongitude 2.294481 E");
+    let length = u16::try_from(exif.len() + 2).unwrap().to_be_bytes();
+    let mut bytes = jpeg[..2].to_vec();
+    bytes.extend([0xFF, 0xE1, length[0], length[1]]);
+    bytes.extend(exif);
+    bytes.extend(&jpeg[2..]);
+    bytes
+}
+
+/// The sample design for a named client with a ticked contraindication, saved in `folder`
+/// beside a copy of its photo that carries GPS data.
+fn client_design(folder: &Path) -> PathBuf {
+    let photo = folder.join("front.jpg");
+    std::fs::write(&photo, photo_with_gps()).unwrap();
+    let mut design = sample();
+    design.client.name = "Jordan Ávila".to_owned();
+    design.client.hair_loss = Some(HairLoss::Norwood("3v".to_owned()));
+    design.client.contraindications = vec![Contraindication::ALL[3]];
+    design.views[0].photo.as_mut().unwrap().path = photo.to_str().unwrap().to_owned();
+    let path = folder.join("jordan.json");
+    save_design_file(&path, &design).unwrap();
+    path
+}
+
+fn export(design: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["export", design.to_str().unwrap()];
+    args.extend(extra);
+    studio(&args)
+}
+
+/// Whether a poppler tool is installed; on CI it must be.
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    assert!(found || std::env::var_os("CI").is_none(), "CI needs {tool} (poppler-utils)");
+    if !found {
+        eprintln!("note: {tool} is not installed; the PDF reader checks are skipped");
+    }
+    found
+}
+
+#[test]
+fn a_pdf_reader_finds_the_client_and_the_zone_table() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = client_design(folder.path());
+    let pdf = folder.path().join("sheet.pdf");
+    let output = export(&design, &["--pdf", pdf.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    if !have("pdftotext") {
+        return;
+    }
+    let text = Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Jordan Ávila"), "{text}");
+    assert!(text.contains("Norwood 3v") || text.contains("3v"), "{text}");
+    let info = hairline_studio::summary::summarize(&open_design_file(&design).unwrap().design);
+    let zone = &info.views[0].zones[0];
+    let row = text.lines().find(|l| l.contains(&zone.name)).unwrap_or_else(|| panic!("no zone row in {text}"));
+    assert!(row.contains(&format!("{:.1}", zone.area_cm2.unwrap())), "{row}");
+    assert!(row.contains(&format!("{:.0}", zone.density_per_cm2)), "{row}");
+    let dots = zone.estimated_dots.unwrap();
+    assert!(row.contains(&format!("{},{:03}", dots / 1000, dots % 1000)), "{row}");
+    let ticked = Contraindication::ALL[3].label();
+    assert!(text.lines().any(|l| l.contains("YES") && l.contains(ticked)), "{ticked} answered yes: {text}");
+    assert!(text.contains("Client signature") && text.contains("Artist signature"), "{text}");
+
+    if have("pdftoppm") {
+        let prefix = folder.path().join("page");
+        let status = Command::new("pdftoppm")
+            .args(["-r", "40", "-f", "1", "-l", "1", "-png", pdf.to_str().unwrap(), prefix.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let rendered: Vec<_> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("page"))
+            .collect();
+        assert_eq!(rendered.len(), 1, "{rendered:?}");
+        let page = image::open(&rendered[0]).unwrap();
+        // A4 at 40 dpi.
+        assert_eq!((page.width(), page.height()), (331, 468));
+    }
+}
+
+#[test]
+fn png_pages_are_the_paper_at_300_dpi() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = client_design(folder.path());
+    for (paper, size) in [("a4", (2480, 3508)), ("letter", (2550, 3300))] {
+        let png = folder.path().join(format!("{paper}.png"));
+        let output = export(&design, &["--png", png.to_str().unwrap(), "--paper", paper]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let written = String::from_utf8_lossy(&output.stdout).lines().map(PathBuf::from).collect::<Vec<_>>();
+        assert!(written.len() >= 2, "the sheet runs onto a second page: {written:?}");
+        assert_eq!(written[0], png);
+        for page in &written {
+            let image = image::open(page).unwrap();
+            assert_eq!((image.width(), image.height()), size, "{}", page.display());
+        }
+        let first = image::open(&png).unwrap().to_luma8();
+        let dark = first.pixels().filter(|p| p.0[0] < 100).count();
+        assert!(dark > 50_000, "the page has text and pictures on it: {dark} dark pixels");
+    }
+}
+
+#[test]
+fn exports_carry_no_exif_or_gps_from_the_photo() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = client_design(folder.path());
+    let source = std::fs::read(folder.path().join("front.jpg")).unwrap();
+    assert!(contains(&source, b"Exif") && contains(&source, b"GPSLatitude"), "the test photo carries them");
+    let (pdf, png) = (folder.path().join("s.pdf"), folder.path().join("s.png"));
+    let output = export(&design, &["--pdf", pdf.to_str().unwrap(), "--png", png.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for file in [pdf, png] {
+        let bytes = std::fs::read(&file).unwrap();
+        for marker in [&b"Exif"[..], b"GPS", b"48.858"] {
+            assert!(!contains(&bytes, marker), "{} contains {}", file.display(), String::from_utf8_lossy(marker));
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_missing_photo_is_reported_and_the_sheet_still_exported() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = client_design(folder.path());
+    std::fs::remove_file(folder.path().join("front.jpg")).unwrap();
+    let pdf = folder.path().join("s.pdf");
+    let output = export(&design, &["--pdf", pdf.to_str().unwrap()]);
+    assert!(output.status.success());
+    let warning = String::from_utf8_lossy(&output.stderr);
+    assert!(warning.contains("without its photo") && warning.contains("front.jpg"), "{warning}");
+    assert!(pdf.exists());
+}
+
+#[test]
+fn a_failed_export_says_why_and_leaves_no_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = client_design(folder.path());
+    let nowhere = folder.path().join("no such folder/s.pdf");
+    let output = export(&design, &["--pdf", nowhere.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("no such folder"), "{message}");
+    assert!(!nowhere.exists());
+
+    let output = export(&design, &[]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Nothing to export"));
+}
