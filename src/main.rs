@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hairline_studio::app::{RecentFiles, StartOptions, StudioApp};
+use hairline_studio::app::{LibraryPlaces, RecentFiles, StartOptions, StudioApp};
 use hairline_studio::colour::Stage;
 use hairline_studio::design::{DesignError, FORMAT_VERSION};
 use hairline_studio::render::Look;
@@ -269,6 +269,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
         recent_store: RecentFiles::default_store(),
         recovery_folder: hairline_studio::io::RecoveryStore::default_folder(),
         autosave_delay: None,
+        library: Some(LibraryPlaces::default_places()),
     };
     eframe::run_native(
         "Hairline Studio",

@@ -51,6 +51,12 @@ pub enum Command {
     TogglePreview,
     /// Enter or leave presentation mode (full screen, tools hidden).
     TogglePresentation,
+    /// Open the design-sheet export window.
+    ExportSheet,
+    /// Show the library of saved designs.
+    ShowLibrary,
+    /// Start a follow-up visit from the design at this path: a copy, not yet saved.
+    FollowUp(PathBuf),
     ToggleHelp,
     Quit,
 }
@@ -70,6 +76,8 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (cmd(Key::N), Command::NewDesign),
         (cmd(Key::O), Command::OpenDesign(None)),
         (cmd_shift(Key::O), Command::OpenPhoto(None)),
+        (cmd(Key::E), Command::ExportSheet),
+        (cmd(Key::L), Command::ShowLibrary),
         (cmd(Key::Q), Command::Quit),
         (plain(Key::Delete), Command::DeleteSelection),
         (plain(Key::Backspace), Command::DeleteSelection),
@@ -137,6 +145,9 @@ pub fn describe(command: &Command) -> String {
         Command::ToggleGuides => "Show or hide the anatomical guides".into(),
         Command::TogglePreview => "Show or hide the simulated dots".into(),
         Command::TogglePresentation => "Present to the client: full screen, tools hidden".into(),
+        Command::ExportSheet => "Export design sheet (PDF, PNG)…".into(),
+        Command::ShowLibrary => "Library…".into(),
+        Command::FollowUp(_) => "Follow-up session".into(),
         Command::ToggleHelp => "Show or hide this help".into(),
         Command::Quit => "Quit".into(),
     }

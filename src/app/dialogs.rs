@@ -11,7 +11,21 @@ use super::command::{self, Command, MOUSE_HELP};
 pub enum Pending {
     New,
     Open(PathBuf),
+    /// Start a follow-up visit from the design at this path.
+    FollowUp(PathBuf),
     Quit,
+}
+
+impl Pending {
+    /// The command that does it.
+    pub fn command(&self) -> Command {
+        match self {
+            Self::New => Command::NewDesign,
+            Self::Open(path) => Command::OpenDesign(Some(path.clone())),
+            Self::FollowUp(path) => Command::FollowUp(path.clone()),
+            Self::Quit => Command::Quit,
+        }
+    }
 }
 
 /// The state of the studio's dialogs.
@@ -149,7 +163,7 @@ impl Dialogs {
             .map_or_else(|| "this design".to_owned(), |n| n.to_string_lossy().into_owned());
         let action = match pending {
             Pending::New => "starting a new design",
-            Pending::Open(_) => "opening another design",
+            Pending::Open(_) | Pending::FollowUp(_) => "opening another design",
             Pending::Quit => "quitting",
         };
         let mut commands = Vec::new();
@@ -168,11 +182,7 @@ impl Dialogs {
                 if ui.button("Don't save").clicked() {
                     self.unsaved = None;
                     self.discard_confirmed = true;
-                    commands.push(match pending {
-                        Pending::New => Command::NewDesign,
-                        Pending::Open(path) => Command::OpenDesign(Some(path.clone())),
-                        Pending::Quit => Command::Quit,
-                    });
+                    commands.push(pending.command());
                 }
                 if ui.button("Cancel").clicked() {
                     self.unsaved = None;

@@ -3,11 +3,13 @@
 //! channel every frame and a finished job requests a repaint, so an idle window stays idle.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::design::{Design, DesignError, ParsedDesign};
 use crate::io::{DecodedPhoto, PhotoError, SaveError, decode_photo, open_design_file, save_design_file};
+use crate::sheet::ExportRequest;
 
 /// What a file dialog was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +18,10 @@ pub enum Pick {
     OpenPhoto,
     LocatePhoto,
     SaveAs,
+    /// Where the design sheet goes.
+    ExportSheet,
+    /// The library folder.
+    LibraryFolder,
 }
 
 /// Why a photo is being decoded.
@@ -47,6 +53,22 @@ pub enum JobResult {
     },
     Autosaved {
         result: Result<(), SaveError>,
+    },
+    LibraryScanned {
+        folder: PathBuf,
+        result: Result<Vec<crate::io::LibraryEntry>, String>,
+    },
+    ThumbnailMade {
+        sha256: String,
+        result: Result<image::RgbaImage, String>,
+    },
+    FollowUpOpened {
+        path: PathBuf,
+        result: Result<Box<ParsedDesign>, DesignError>,
+    },
+    SheetExported {
+        /// The files written, or why the export failed.
+        result: Result<Vec<PathBuf>, String>,
     },
     Saved {
         path: PathBuf,
@@ -112,6 +134,8 @@ impl Jobs {
                 Pick::SaveAs => {
                     dialog.add_filter("Hairline Studio design", &["json"]).set_file_name("design.json").save_file()
                 }
+                Pick::ExportSheet => dialog.add_filter("Design sheet", &["pdf", "png"]).save_file(),
+                Pick::LibraryFolder => dialog.pick_folder(),
             };
             JobResult::Picked { pick, path }
         });
@@ -135,6 +159,44 @@ impl Jobs {
         self.spawn("design writer", move || {
             let result = save_design_file(&path, &design);
             JobResult::Saved { path, state_id, result }
+        });
+    }
+
+    pub fn scan_library(&mut self, folder: PathBuf) {
+        self.spawn("library reader", move || {
+            let result = crate::io::scan_library(&folder).map_err(|e| e.to_string());
+            JobResult::LibraryScanned { folder, result }
+        });
+    }
+
+    /// The thumbnail of `photo`, from `cache` (or made and put there).
+    pub fn thumbnail(&mut self, cache: Option<PathBuf>, photo: PathBuf, sha256: String, side: u32) {
+        self.spawn("thumbnail", move || {
+            let result = match cache {
+                Some(cache) => crate::io::thumbnail(&cache, &photo, &sha256, side),
+                None => crate::io::decode_photo(&photo, side).map(|p| p.display).map_err(|e| e.to_string()),
+            };
+            JobResult::ThumbnailMade { sha256, result }
+        });
+    }
+
+    pub fn open_follow_up(&mut self, path: PathBuf) {
+        self.spawn("design reader", move || {
+            let result = open_design_file(&path).map(Box::new);
+            JobResult::FollowUpOpened { path, result }
+        });
+    }
+
+    /// Exports `design`'s sheet as `request` asks, opening the photos on the way; `progress`
+    /// follows the share done (f32 bits).
+    pub fn export_sheet(&mut self, design: Design, request: ExportRequest, progress: Arc<AtomicU32>) {
+        self.spawn("sheet export", move || {
+            let opened = crate::sheet::open_view_photos(&design);
+            let photos: Vec<_> = opened.iter().map(|p| p.as_ref().ok()).collect();
+            let today = crate::design::today_iso();
+            let report = |share: f32| progress.store(share.to_bits(), Ordering::Relaxed);
+            let result = crate::sheet::export(&design, &photos, &request, &today, &report).map_err(|e| e.to_string());
+            JobResult::SheetExported { result }
         });
     }
 

@@ -14,6 +14,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
         ui.menu_button("File", |ui| {
             item(ui, &mut commands, Command::NewDesign, true);
             item(ui, &mut commands, Command::OpenDesign(None), true);
+            item(ui, &mut commands, Command::ShowLibrary, true);
             ui.menu_button("Open recent", |ui| {
                 if recent.is_empty() {
                     ui.label("No recent designs");
@@ -34,6 +35,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
             let writable = document.read_only_reason.is_none();
             item(ui, &mut commands, Command::Save, writable);
             item(ui, &mut commands, Command::SaveAs(None), writable);
+            ui.separator();
+            item(ui, &mut commands, Command::ExportSheet, true);
             ui.separator();
             item(ui, &mut commands, Command::Quit, true);
         });

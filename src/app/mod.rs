@@ -12,9 +12,11 @@ mod canvas;
 mod client_panel;
 mod command;
 mod dialogs;
+mod export;
 mod inspector;
 mod interaction;
 mod jobs;
+mod library;
 mod menu;
 mod overlay;
 mod photos;
@@ -28,6 +30,7 @@ mod view_bar;
 
 pub use autosave::{AUTOSAVE_DELAY, CrashCopy, CrashSlot, install_panic_recovery};
 pub use command::Command;
+pub use library::LibraryPlaces;
 pub use preview::Compare;
 pub use recent::RecentFiles;
 pub use tools::Tool;
@@ -59,6 +62,9 @@ pub struct StartOptions {
     pub recovery_folder: Option<PathBuf>,
     /// Quiet time before an autosave; [`AUTOSAVE_DELAY`] when `None`.
     pub autosave_delay: Option<std::time::Duration>,
+    /// Where the library's folder choice and thumbnails are kept. With `Some` and nothing to
+    /// open, the library shows at start if its folder holds designs.
+    pub library: Option<LibraryPlaces>,
 }
 
 /// The studio window's state.
@@ -80,6 +86,10 @@ pub struct StudioApp {
     autosave: autosave::Autosave,
     recent: RecentFiles,
     dialogs: Dialogs,
+    export: export::ExportDialog,
+    library: library::Library,
+    /// The library was opened as the start screen: it stays only if it lists designs.
+    library_start: bool,
     status: String,
     commands: Vec<Command>,
     /// Set once the artist chose to quit without saving.
@@ -107,6 +117,9 @@ impl StudioApp {
             ),
             recent: RecentFiles::load(options.recent_store),
             dialogs: Dialogs::default(),
+            export: export::ExportDialog::default(),
+            library: library::Library::new(options.library.clone().unwrap_or_default()),
+            library_start: false,
             status: String::new(),
             commands: Vec::new(),
             allow_close: false,
@@ -118,7 +131,13 @@ impl StudioApp {
         match options.open {
             Some(path) if is_design_path(&path) => app.commands.push(Command::OpenDesign(Some(path))),
             Some(path) => app.commands.push(Command::OpenPhoto(Some(path))),
-            None => app.open_sample(),
+            None => {
+                app.open_sample();
+                if options.library.is_some() {
+                    app.commands.push(Command::ShowLibrary);
+                    app.library_start = true;
+                }
+            }
         }
         app
     }
@@ -229,6 +248,8 @@ impl StudioApp {
         }
         let commands = self.dialogs.show(&ctx, &self.document);
         self.commands.extend(commands);
+        self.export_window(&ctx);
+        self.library_window(&ctx);
         if let Some(points) = self.interaction.pending_calibration {
             let previous = self.document.design().views.get(self.view_index).and_then(|v| v.calibration.as_ref());
             match dialogs::calibration_modal(&ctx, points, previous.map(|c| c.length_mm)) {
@@ -540,6 +561,7 @@ impl StudioApp {
         let replaces_design = match &command {
             Command::NewDesign => Some(Pending::New),
             Command::OpenDesign(Some(path)) => Some(Pending::Open(path.clone())),
+            Command::FollowUp(path) => Some(Pending::FollowUp(path.clone())),
             Command::Quit => Some(Pending::Quit),
             _ => None,
         };
@@ -571,9 +593,9 @@ impl StudioApp {
             Command::AcceptChangedPhoto => self.accept_changed_photo(),
             Command::Save => match self.document.path.clone() {
                 Some(path) => self.save_to(path),
-                None => self.jobs.pick_file(Pick::SaveAs, self.document_folder()),
+                None => self.jobs.pick_file(Pick::SaveAs, self.save_folder()),
             },
-            Command::SaveAs(None) => self.jobs.pick_file(Pick::SaveAs, self.document_folder()),
+            Command::SaveAs(None) => self.jobs.pick_file(Pick::SaveAs, self.save_folder()),
             Command::SaveAs(Some(path)) => self.save_to(path),
             Command::Undo => self.document.undo(),
             Command::Redo => self.document.redo(),
@@ -583,6 +605,15 @@ impl StudioApp {
                 }
             }
             Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
+            Command::ExportSheet => self.open_export(),
+            Command::ShowLibrary => {
+                let actions = self.library.show();
+                self.run_library_actions(actions);
+            }
+            Command::FollowUp(path) => {
+                self.status = format!("Opening {} for a follow-up visit…", path.display());
+                self.jobs.open_follow_up(path);
+            }
             Command::RestoreRecovered(index) => self.restore_recovered(index),
             Command::DiscardRecovered(index) => {
                 if let Some(entry) = self.dialogs.take_recovered(index) {
@@ -673,6 +704,16 @@ impl StudioApp {
 
     fn document_folder(&self) -> Option<PathBuf> {
         self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned)
+    }
+
+    /// Where "Save as" starts: beside the design, or for a new one in the library (made if
+    /// need be, so the dialog can open there).
+    fn save_folder(&self) -> Option<PathBuf> {
+        self.document_folder().or_else(|| {
+            let library = self.library.folder()?;
+            std::fs::create_dir_all(library).ok()?;
+            Some(library.to_owned())
+        })
     }
 
     /// Replaces the open design; its unsaved changes were saved or knowingly discarded, so its
@@ -770,6 +811,15 @@ impl StudioApp {
                 Pick::OpenPhoto => Command::OpenPhoto(Some(path)),
                 Pick::LocatePhoto => Command::LocatePhoto(Some(path)),
                 Pick::SaveAs => Command::SaveAs(Some(path)),
+                Pick::ExportSheet => {
+                    self.export.path = path.to_string_lossy().into_owned();
+                    return;
+                }
+                Pick::LibraryFolder => {
+                    let actions = vec![library::LibraryAction::Scan(path)];
+                    self.run_library_actions(actions);
+                    return;
+                }
             }),
             JobResult::DesignOpened { path, result: Ok(parsed) } => {
                 let mut document = Document::new(parsed.design, Some(path.clone()));
@@ -808,7 +858,7 @@ impl StudioApp {
                     self.status = message;
                 }
                 if let Some(pending) = self.dialogs.take_after_save() {
-                    self.run_pending(pending);
+                    self.run_pending(&pending);
                 }
             }
             JobResult::Saved { result: Err(e), .. } => {
@@ -817,6 +867,15 @@ impl StudioApp {
                 self.dialogs.error(e.to_string());
             }
             JobResult::PhotoDecoded { path, purpose, result } => self.apply_photo(ctx, path, purpose, result),
+            JobResult::SheetExported { result } => self.sheet_exported(result),
+            JobResult::LibraryScanned { folder, result } => {
+                self.library.scanned(&folder, result);
+                if std::mem::take(&mut self.library_start) && !self.library.has_designs() {
+                    self.library.open = false;
+                }
+            }
+            JobResult::ThumbnailMade { sha256, result } => self.library.thumbnail_ready(ctx, sha256, result),
+            JobResult::FollowUpOpened { path, result } => self.start_follow_up(&path, result),
         }
     }
 
@@ -889,13 +948,9 @@ impl StudioApp {
         };
     }
 
-    fn run_pending(&mut self, pending: Pending) {
+    fn run_pending(&mut self, pending: &Pending) {
         self.dialogs.confirm_discard();
-        self.commands.push(match pending {
-            Pending::New => Command::NewDesign,
-            Pending::Open(path) => Command::OpenDesign(Some(path)),
-            Pending::Quit => Command::Quit,
-        });
+        self.commands.push(pending.command());
     }
 }
 
@@ -928,6 +983,8 @@ fn pick_label(pick: Pick) -> &'static str {
         Pick::OpenPhoto => "Open photo",
         Pick::LocatePhoto => "Locate photo",
         Pick::SaveAs => "Save as",
+        Pick::ExportSheet => "Export",
+        Pick::LibraryFolder => "Choose library folder",
     }
 }
 

@@ -1,11 +1,13 @@
-//! Files: atomic saving of designs, decoding client photos, and locating photos relative to a
-//! design.
+//! Files: atomic saving of designs, decoding client photos, locating photos relative to a
+//! design, and the library of saved designs.
 
+mod library;
 mod paths;
 mod photo;
 mod recovery;
 mod save;
 
+pub use library::{EntrySummary, LibraryEntry, default_library_folder, scan_library, thumbnail, thumbnail_path};
 pub use paths::{
     PhotoStatus, locate_photo, make_photo_ref_relative, open_design_file, photo_ref_for, resolve_photo_path,
     save_design_file,

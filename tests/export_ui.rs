@@ -1,0 +1,57 @@
+//! File > Export design sheet, driven like an artist: choose the formats and the file, export,
+//! and keep working while it runs.
+
+#![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+
+mod common;
+
+use common::{settle, shows, studio};
+use egui_kittest::kittest::Queryable;
+use hairline_studio::app::Command;
+
+#[test]
+fn exporting_the_sheet_from_the_window_writes_the_pdf_and_png_pages() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = studio();
+    harness.state_mut().queue(Command::ExportSheet);
+    settle(&mut harness);
+    assert!(shows(&harness, "Export design sheet"));
+
+    let base = folder.path().join("J. Reyes sheet");
+    harness.get_by_label("Sheet file").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Sheet file").type_text(base.to_str().unwrap());
+    harness.run_steps(2);
+    harness.get_by_label("PNG pages at 300 dpi").click();
+    harness.run_steps(2);
+    assert!(shows(&harness, "J. Reyes sheet.pdf and J. Reyes sheet.png"), "the window says what it will write");
+    harness.get_by_label("Export").click();
+    settle(&mut harness);
+
+    let pdf = folder.path().join("J. Reyes sheet.pdf");
+    let png = folder.path().join("J. Reyes sheet.png");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"), "the PDF is written");
+    assert_eq!(image::image_dimensions(&png).unwrap(), (2480, 3508), "page 1 as an A4 PNG at 300 dpi");
+    assert!(folder.path().join("J. Reyes sheet-2.png").exists(), "page 2 beside it");
+    assert!(harness.state().status().contains("Design sheet written"), "{}", harness.state().status());
+    assert!(!shows(&harness, "Sheet file"), "the window closes when done");
+    assert!(!harness.state().document().is_dirty(), "exporting does not change the design");
+}
+
+#[test]
+fn a_failed_export_says_why_and_keeps_the_window() {
+    let mut harness = studio();
+    harness.state_mut().queue(Command::ExportSheet);
+    settle(&mut harness);
+    harness.get_by_label("Sheet file").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Sheet file").type_text("/nonexistent folder/sheet");
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    settle(&mut harness);
+    let errors = harness.state().errors().join("\n");
+    assert!(errors.contains("not exported") && errors.contains("nonexistent folder"), "{errors}");
+    assert!(shows(&harness, "Sheet file"), "the window stays to choose another place");
+}
