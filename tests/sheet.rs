@@ -77,12 +77,14 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Jordan Ávila"), "{text}");
     assert!(text.contains("Norwood 3v") || text.contains("3v"), "{text}");
-    let info = hairline_studio::summary::summarize(&open_design_file(&design).unwrap().design);
+    let opened = open_design_file(&design).unwrap().design;
+    let info = hairline_studio::summary::summarize(&opened);
     let zone = &info.views[0].zones[0];
     let row = text.lines().find(|l| l.contains(&zone.name)).unwrap_or_else(|| panic!("no zone row in {text}"));
     assert!(row.contains(&format!("{:.1}", zone.area_cm2.unwrap())), "{row}");
     assert!(row.contains(&format!("{:.0}", zone.density_per_cm2)), "{row}");
-    let dots = zone.estimated_dots.unwrap();
+    // The dots as simulated, as the inspector counts them.
+    let dots = hairline_studio::render::Look::default().dots(&opened, &opened.views[0]).len();
     assert!(row.contains(&format!("{},{:03}", dots / 1000, dots % 1000)), "{row}");
     let ticked = Contraindication::ALL[3].label();
     assert!(text.lines().any(|l| l.contains("YES") && l.contains(ticked)), "{ticked} answered yes: {text}");

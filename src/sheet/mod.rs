@@ -410,16 +410,23 @@ impl Flow {
             column("Dot size mm", 80.0, true),
             column("Shade", 40.0, true),
         ];
-        let mut total = 0;
+        // The dots as simulated, as the studio's inspector counts them: the hairline's
+        // transition band is sparser than its zone's density, and overlaps are not doubled.
+        let mut simulated = vec![0_u64; view.zones.len()];
+        for dot in Look::default().dots(design, view) {
+            if let Some(count) = simulated.get_mut(usize::from(dot.zone)) {
+                *count += 1;
+            }
+        }
+        let calibrated = summary.mm_per_px.is_some();
+        let total: u64 = simulated.iter().sum();
         let rows: Vec<Vec<String>> = view
             .zones
             .iter()
             .zip(&summary.zones)
+            .zip(&simulated)
             .enumerate()
-            .map(|(i, (zone, row))| {
-                if !row.hidden {
-                    total += row.estimated_dots.unwrap_or(0);
-                }
+            .map(|(i, ((zone, row), &dots))| {
                 let shade = zone.water_parts.unwrap_or(design.pigment.water_parts);
                 vec![
                     (i + 1).to_string(),
@@ -427,17 +434,16 @@ impl Flow {
                     row.kind.label().to_owned(),
                     row.area_cm2.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                     format!("{:.0}", row.density_per_cm2),
-                    row.estimated_dots.map_or_else(|| "—".to_owned(), thousands),
+                    if calibrated && !row.hidden { thousands(dots) } else { "—".to_owned() },
                     format!("{:.2} ± {:.0} %", zone.dot_diameter_mm, zone.size_variation * 100.0),
                     format!("{shade:.0}:1"),
                 ]
             })
             .collect();
         self.table(&columns, &rows);
-        let calibrated = summary.mm_per_px.is_some();
         let footnote = if calibrated {
             format!(
-                "Total: {} dots in the shown zones. Where zones overlap, the upper (later) zone's dots are used.",
+                "Total: {} dots, as simulated (sparser in the hairline's transition band; where zones overlap, the upper zone's dots are used).",
                 thousands(total)
             )
         } else {
