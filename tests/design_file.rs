@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use hairline_studio::design::{
-    Calibration, CalibrationSource, Curve, CurveRole, Design, DesignError, FORMAT_VERSION, Guides, Landmarks,
+    Calibration, CalibrationSource, Curve, CurveRole, Design, DesignError, FORMAT_VERSION, FollowUp, Guides, Landmarks,
     PhotoPoint, PhotoRef, SkinSample, Transition, View, ViewKind, Zone, ZoneKind, parse_design, read_design,
 };
 use hairline_studio::io::{
@@ -106,6 +106,19 @@ fn design_strategy() -> impl Strategy<Value = Design> {
                 l: 65.5,
                 a: 12.25,
                 b: 17.0,
+            }],
+            follow_ups: vec![FollowUp {
+                photo: PhotoRef {
+                    path: "later visit.jpg".to_owned(),
+                    sha256: "ab".repeat(32),
+                    width_px: 3000,
+                    height_px: 4000,
+                },
+                date: Some("2027-01-05".to_owned()),
+                pairs: vec![
+                    [PhotoPoint::new(410.0, 880.5), PhotoPoint::new(1230.0, 2641.5)],
+                    [PhotoPoint::new(790.0, 880.5), PhotoPoint::new(2370.0, 2650.0)],
+                ],
             }],
         });
     (prop::collection::vec(view, 0..4), "\\PC{0,40}", "\\PC{0,80}", any::<u64>(), 0.0..1000.0f64).prop_map(

@@ -204,6 +204,15 @@ pub struct CanvasPaint<'a> {
     /// Whether to draw the design's curves, zones, handles and guides over the photo; off in
     /// presentation, where the client sees only the photo and the result.
     pub drawing: bool,
+    /// A later photo aligned onto this one, shown right of the divider (`before_share`).
+    pub follow_up: Option<AlignedPhoto<'a>>,
+}
+
+/// A follow-up photo and where it goes on the view's photo.
+pub struct AlignedPhoto<'a> {
+    pub texture: &'a egui::TextureHandle,
+    pub size_px: [f64; 2],
+    pub to_view: crate::geometry::Similarity,
 }
 
 const HAIRLINE_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
@@ -233,6 +242,20 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
             None => {
                 painter.rect_filled(photo_rect, 0.0, Color32::from_gray(60));
             }
+        }
+        if let Some(later) = &paint.follow_up {
+            let share = paint.before_share.unwrap_or(0.5).clamp(0.0, 1.0);
+            let divider = photo_rect.left() + photo_rect.width() * share;
+            let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
+            let clipped = painter.with_clip_rect(canvas);
+            super::follow_up::paint_aligned(
+                &clipped,
+                later.texture,
+                later.size_px,
+                &later.to_view,
+                &to_screen,
+                divider,
+            );
         }
         if let Some(preview) = paint.preview {
             let share = paint.before_share.unwrap_or(0.0).clamp(0.0, 1.0);

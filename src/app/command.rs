@@ -51,6 +51,14 @@ pub enum Command {
     TogglePreview,
     /// Enter or leave presentation mode (full screen, tools hidden).
     TogglePresentation,
+    /// Add a later photo of the current view: from this path, or ask when `None`.
+    AddFollowUp(Option<PathBuf>),
+    /// Mark two features on the view's photo and on follow-up photo N.
+    AlignFollowUp(usize),
+    CancelAlignment,
+    /// Compare the view's photo with follow-up photo N under the divider; `None` stops.
+    CompareFollowUp(Option<usize>),
+    RemoveFollowUp(usize),
     /// Open the design-sheet export window.
     ExportSheet,
     /// Show the library of saved designs.
@@ -146,6 +154,11 @@ pub fn describe(command: &Command) -> String {
         Command::TogglePreview => "Show or hide the simulated dots".into(),
         Command::TogglePresentation => "Present to the client: full screen, tools hidden".into(),
         Command::ExportSheet => "Export design sheet (PDF, PNG)…".into(),
+        Command::AddFollowUp(_) => "Add a follow-up photo of this view…".into(),
+        Command::AlignFollowUp(_) => "Align the follow-up photo".into(),
+        Command::CancelAlignment => "Cancel the alignment".into(),
+        Command::CompareFollowUp(_) => "Compare with the follow-up photo".into(),
+        Command::RemoveFollowUp(_) => "Remove the follow-up photo".into(),
         Command::ShowLibrary => "Library…".into(),
         Command::FollowUp(_) => "Follow-up session".into(),
         Command::ToggleHelp => "Show or hide this help".into(),

@@ -15,6 +15,15 @@ use super::photos::PhotoView;
 /// Square millimetres in a square centimetre.
 const MM2_PER_CM2: f64 = 100.0;
 
+/// What the inspector shows besides the design.
+pub struct InspectorState<'a> {
+    /// Dots per zone of the preview, when it is shown.
+    pub simulated_dots: Option<&'a [usize]>,
+    /// The skin eyedropper's patch radius, in mm.
+    pub skin_radius_mm: &'a mut f64,
+    pub follow_ups: &'a super::follow_up::FollowUps,
+}
+
 /// Draws the inspector; returns commands for actions that are more than edits.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
@@ -22,9 +31,9 @@ pub fn inspector_ui(
     view_index: usize,
     interaction: &mut Interaction,
     photo: Option<PhotoView<'_>>,
-    simulated_dots: Option<&[usize]>,
-    skin_radius_mm: &mut f64,
+    state: InspectorState<'_>,
 ) -> Vec<Command> {
+    let InspectorState { simulated_dots, skin_radius_mm, follow_ups } = state;
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::CollapsingHeader::new("Client")
@@ -50,6 +59,12 @@ pub fn inspector_ui(
         });
         egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
             commands.extend(super::skin_panel::skin_ui(ui, document, view_index, skin_radius_mm));
+        });
+        let has_follow_ups = document.design().views.get(view_index).is_some_and(|v| !v.follow_ups.is_empty());
+        // Open while aligning, so the steps and "Cancel" are in view.
+        let force_open = follow_ups.aligning.is_some().then_some(true);
+        egui::CollapsingHeader::new("Follow-up photos").default_open(has_follow_ups).open(force_open).show(ui, |ui| {
+            commands.extend(super::follow_up::follow_ups_ui(ui, document, view_index, follow_ups));
         });
         egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
             let total_dots = document.design().views.iter().filter_map(crate::follicles::estimated_dots).sum();

@@ -22,6 +22,8 @@ pub enum Pick {
     ExportSheet,
     /// The library folder.
     LibraryFolder,
+    /// A later photo of the current view.
+    FollowUpPhoto,
 }
 
 /// Why a photo is being decoded.
@@ -33,6 +35,8 @@ pub enum PhotoPurpose {
     UseForView(usize),
     /// Relink the view with this index to it, keeping the drawing.
     Relink(usize),
+    /// Add it as a follow-up photo of the view with this index.
+    AddFollowUp(usize),
 }
 
 /// A finished job.
@@ -128,7 +132,7 @@ impl Jobs {
             }
             let path = match pick {
                 Pick::OpenDesign => dialog.add_filter("Hairline Studio design", &["json"]).pick_file(),
-                Pick::OpenPhoto | Pick::LocatePhoto => dialog
+                Pick::OpenPhoto | Pick::LocatePhoto | Pick::FollowUpPhoto => dialog
                     .add_filter("Photos", &["jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "heic", "heif"])
                     .pick_file(),
                 Pick::SaveAs => {

@@ -31,6 +31,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
             ui.separator();
             item(ui, &mut commands, Command::OpenPhoto(None), true);
             item(ui, &mut commands, Command::LocatePhoto(None), true);
+            item(ui, &mut commands, Command::AddFollowUp(None), true);
             ui.separator();
             let writable = document.read_only_reason.is_none();
             item(ui, &mut commands, Command::Save, writable);

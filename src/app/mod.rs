@@ -13,6 +13,7 @@ mod client_panel;
 mod command;
 mod dialogs;
 mod export;
+mod follow_up;
 mod inspector;
 mod interaction;
 mod jobs;
@@ -88,6 +89,7 @@ pub struct StudioApp {
     dialogs: Dialogs,
     export: export::ExportDialog,
     library: library::Library,
+    follow_ups: follow_up::FollowUps,
     /// The library was opened as the start screen: it stays only if it lists designs.
     library_start: bool,
     status: String,
@@ -119,6 +121,7 @@ impl StudioApp {
             dialogs: Dialogs::default(),
             export: export::ExportDialog::default(),
             library: library::Library::new(options.library.clone().unwrap_or_default()),
+            follow_ups: follow_up::FollowUps::new(),
             library_start: false,
             status: String::new(),
             commands: Vec::new(),
@@ -287,15 +290,13 @@ impl StudioApp {
         });
         egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
             let photo = self.current_photo_ref().and_then(|p| self.photos.view(Some(p)));
-            let commands = inspector::inspector_ui(
-                ui,
-                &mut self.document,
-                self.view_index,
-                &mut self.interaction,
-                photo,
-                self.preview.zone_counts(),
-                &mut self.skin_radius_mm,
-            );
+            let state = inspector::InspectorState {
+                simulated_dots: self.preview.zone_counts(),
+                skin_radius_mm: &mut self.skin_radius_mm,
+                follow_ups: &self.follow_ups,
+            };
+            let commands =
+                inspector::inspector_ui(ui, &mut self.document, self.view_index, &mut self.interaction, photo, state);
             self.commands.extend(commands);
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
@@ -331,7 +332,9 @@ impl StudioApp {
             client_panel::contraindications_warning_ui(ui, &self.document.design().client.contraindications);
             view_bar::preview_bar_ui(ui, &mut self.preview, self.document.design().sessions.len());
         }
-        let photo_ref = self.current_photo_ref().cloned();
+        self.follow_ups.forget_missing(self.document.design().views.get(self.view_index));
+        let aligning_later = self.follow_ups.aligning.as_ref().is_some_and(follow_up::Aligning::on_later_photo);
+        let photo_ref = self.canvas_photo_ref().cloned();
         let photo_view = self.photos.view(photo_ref.as_ref());
         self.commands.extend(view_bar::photo_banner_ui(ui, photo_view.as_ref()));
         let (texture, size) = match (&photo_view, &photo_ref) {
@@ -344,9 +347,24 @@ impl StudioApp {
         // Photo sides are at most a few tens of thousands of pixels: exact in f32.
         #[expect(clippy::cast_precision_loss, reason = "photo sizes are far below 2^24")]
         let photo_size_px = size.map(|(w, h)| egui::vec2(w as f32, h as f32));
-        let compare = if self.preview.enabled { self.preview.compare } else { preview::Compare::Off };
-        let before_share = (compare == preview::Compare::Split).then_some(self.preview.before_share);
-        let preview = self.preview.texture(ui.ctx(), &self.document, self.view_index);
+        let view = self.document.design().views.get(self.view_index);
+        let follow_up = if aligning_later { None } else { follow_up::compared(view, &self.follow_ups, &self.photos) };
+        let comparing_follow_up = follow_up.is_some();
+        let compare = match (self.preview.enabled, &follow_up) {
+            (_, Some(_)) => preview::Compare::Split,
+            (true, None) => self.preview.compare,
+            (false, None) => preview::Compare::Off,
+        };
+        let before_share = match (&follow_up, compare) {
+            (Some(_), _) => Some(self.follow_ups.before_share),
+            (None, preview::Compare::Split) => Some(self.preview.before_share),
+            _ => None,
+        };
+        let preview = if follow_up.is_some() || aligning_later {
+            None
+        } else {
+            self.preview.texture(ui.ctx(), &self.document, self.view_index)
+        };
         if let (preview::Compare::SideBySide, Some(size)) = (compare, photo_size_px) {
             canvas::side_by_side_ui(ui, texture, preview, size);
             return;
@@ -369,7 +387,8 @@ impl StudioApp {
             hover: self.interaction.hover,
             ruler: rubber_band.or(if self.tool == Tool::Ruler { self.interaction.ruler } else { None }),
             drawing_zone: self.interaction.drawing_zone.map(|z| (z, self.interaction.cursor_in_photo)),
-            drawing: !self.presenting,
+            drawing: !self.presenting && !aligning_later,
+            follow_up,
         };
         let response = canvas::canvas_ui(ui, &mut self.canvas, &paint);
         if photo_view.is_none() && photo_ref.is_none() {
@@ -380,15 +399,38 @@ impl StudioApp {
                 .canvas
                 .screen_from_photo(response.rect)
                 .mul_rect(egui::Rect::from_min_size(egui::Pos2::ZERO, size));
-            canvas::divider_ui(ui, photo_rect, &mut self.preview.before_share)
+            let share =
+                if comparing_follow_up { &mut self.follow_ups.before_share } else { &mut self.preview.before_share };
+            canvas::divider_ui(ui, photo_rect, share)
         });
+        if let Some(aligning) = &self.follow_ups.aligning {
+            let canvas = response.rect;
+            let to_screen = |p| self.canvas.to_screen(canvas, p);
+            follow_up::paint_markers(ui.painter(), &aligning.markers(), &to_screen);
+        }
+        let on_divider = divider.is_some_and(|d| d.hovered() || d.dragged());
+        self.canvas_input(ui, response, on_divider);
+    }
+
+    /// Panning, zooming, and the tools' clicks and drags on the canvas.
+    fn canvas_input(&mut self, ui: &egui::Ui, response: egui::Response, on_divider: bool) {
         let panning = self.canvas.navigate(ui, &response, self.tool == Tool::Pan);
         if self.presenting {
             // Looking, not editing: the photo pans and zooms, and nothing else moves.
             response.on_hover_cursor(if panning { egui::CursorIcon::Grab } else { egui::CursorIcon::Default });
             return;
         }
-        let on_divider = divider.is_some_and(|d| d.hovered() || d.dragged());
+        if self.follow_ups.aligning.is_some() {
+            if !panning
+                && response.clicked()
+                && let Some(pointer) = response.interact_pointer_pos()
+            {
+                let at = self.canvas.to_photo(response.rect, pointer);
+                self.alignment_click(at);
+            }
+            response.on_hover_cursor(if panning { egui::CursorIcon::Grab } else { egui::CursorIcon::Crosshair });
+            return;
+        }
         if !panning && !on_divider {
             let message =
                 self.interaction.handle(ui, &response, &self.canvas, self.tool, &mut self.document, self.view_index);
@@ -457,15 +499,19 @@ impl StudioApp {
         self.document.design().views.get(self.view_index)?.photo.as_ref()
     }
 
-    /// Starts loading the current view's photo if nobody has yet.
+    /// Starts loading the photos the canvas needs: the view's, and a follow-up photo being
+    /// aligned or compared.
     fn request_photo(&mut self, ctx: &egui::Context) {
-        let Some(photo) = self.current_photo_ref() else {
-            return;
-        };
-        let path = PathBuf::from(&photo.path);
-        if self.photos.get(&path).is_none() {
-            self.photos.set_loading(path.clone());
-            self.jobs.decode_photo(path, PhotoPurpose::Show, max_display_side(ctx));
+        let wanted: Vec<PathBuf> = [self.current_photo_ref(), self.active_follow_up().map(|f| &f.photo)]
+            .into_iter()
+            .flatten()
+            .map(|photo| PathBuf::from(&photo.path))
+            .collect();
+        for path in wanted {
+            if self.photos.get(&path).is_none() {
+                self.photos.set_loading(path.clone());
+                self.jobs.decode_photo(path, PhotoPurpose::Show, max_display_side(ctx));
+            }
         }
     }
 
@@ -606,6 +652,18 @@ impl StudioApp {
             }
             Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
             Command::ExportSheet => self.open_export(),
+            Command::AddFollowUp(None) => self.jobs.pick_file(Pick::FollowUpPhoto, self.document_folder()),
+            Command::AddFollowUp(Some(path)) => {
+                self.decode_for_view(ctx, path, PhotoPurpose::AddFollowUp(self.view_index));
+            }
+            Command::AlignFollowUp(index) => self.start_alignment(index),
+            Command::CancelAlignment => {
+                self.follow_ups.aligning = None;
+                self.canvas.fit_pending = true;
+                self.status = "Alignment cancelled; the follow-up photo keeps its earlier alignment.".to_owned();
+            }
+            Command::CompareFollowUp(index) => self.follow_ups.comparing = index,
+            Command::RemoveFollowUp(index) => self.remove_follow_up(index),
             Command::ShowLibrary => {
                 let actions = self.library.show();
                 self.run_library_actions(actions);
@@ -724,9 +782,16 @@ impl StudioApp {
         self.document = document;
         self.view_index = 0;
         self.interaction.clear();
+        self.follow_ups = follow_up::FollowUps::new();
         self.canvas.fit_pending = true;
-        let in_use: Vec<&Path> =
-            self.document.design().views.iter().filter_map(|v| v.photo.as_ref().map(|p| Path::new(&p.path))).collect();
+        let in_use: Vec<&Path> = self
+            .document
+            .design()
+            .views
+            .iter()
+            .flat_map(|v| v.photo.iter().chain(v.follow_ups.iter().map(|f| &f.photo)))
+            .map(|p| Path::new(&p.path))
+            .collect();
         self.photos.retain(&in_use);
     }
 
@@ -815,6 +880,7 @@ impl StudioApp {
                     self.export.path = path.to_string_lossy().into_owned();
                     return;
                 }
+                Pick::FollowUpPhoto => Command::AddFollowUp(Some(path)),
                 Pick::LibraryFolder => {
                     let actions = vec![library::LibraryAction::Scan(path)];
                     self.run_library_actions(actions);
@@ -899,6 +965,10 @@ impl StudioApp {
             }
         };
         let (width_px, height_px, sha256) = (photo.width_px, photo.height_px, photo.sha256.clone());
+        if let PhotoPurpose::AddFollowUp(view_index) = purpose {
+            self.add_follow_up(ctx, view_index, &path, photo);
+            return;
+        }
         let (PhotoPurpose::UseForView(view_index) | PhotoPurpose::Relink(view_index)) = purpose else {
             self.photos.set_loaded(ctx, path, photo);
             return;
@@ -985,6 +1055,7 @@ fn pick_label(pick: Pick) -> &'static str {
         Pick::SaveAs => "Save as",
         Pick::ExportSheet => "Export",
         Pick::LibraryFolder => "Choose library folder",
+        Pick::FollowUpPhoto => "Add follow-up photo",
     }
 }
 

@@ -136,6 +136,33 @@ pub struct View {
     /// Skin colour measured with the eyedropper, in CIELAB.
     #[serde(default)]
     pub skin_samples: Vec<SkinSample>,
+    /// Later photos of this view from follow-up visits, to compare with this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// A photo of the same view taken at a later visit, aligned to the view's own photo by two
+/// features marked on both (a mole, a brow's peak, the corner of an eye).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FollowUp {
+    pub photo: PhotoRef,
+    /// When it was taken (ISO date), if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Up to two pairs `[on the view's photo, on this photo]` of the same feature; with two,
+    /// the photos are aligned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<[PhotoPoint; 2]>,
+}
+
+impl FollowUp {
+    /// The map from this photo's pixels to the view's photo's, once two pairs are marked.
+    pub fn alignment(&self) -> Option<crate::geometry::Similarity> {
+        match self.pairs.as_slice() {
+            [first, second] => crate::geometry::Similarity::from_pairs([first[1], second[1]], [first[0], second[0]]),
+            _ => None,
+        }
+    }
 }
 
 /// The skin colour of a circular patch of the photo: the mean CIELAB (D65) of its pixels once
@@ -156,6 +183,11 @@ impl View {
     }
 
     /// The curve marked as the hairline, if any.
+    /// The view's photo and its follow-up photos: every file the view refers to.
+    pub fn photos_mut(&mut self) -> impl Iterator<Item = &mut PhotoRef> {
+        self.photo.iter_mut().chain(self.follow_ups.iter_mut().map(|f| &mut f.photo))
+    }
+
     pub fn hairline_index(&self) -> Option<usize> {
         self.curves.iter().position(|c| c.role == CurveRole::Hairline)
     }

@@ -22,6 +22,8 @@ impl Limits {
     pub const MAX_DOT_DIAMETER_MM: f64 = 5.0;
     pub const MAX_TEXT_CHARS: usize = 100_000;
     pub const MAX_SKIN_SAMPLES: usize = 64;
+    /// A follow-up photo per visit, for years of touch-ups.
+    pub const MAX_FOLLOW_UPS: usize = 32;
     /// Artists plan 2 to 4 sessions; a dozen leaves room for touch-ups.
     pub const MAX_SESSIONS: usize = 12;
 }
@@ -82,6 +84,19 @@ pub fn validate(design: &Design) -> Vec<Problem> {
         }
         for (j, zone) in view.zones.iter().enumerate().take(Limits::MAX_ZONES_PER_VIEW) {
             problems.zone(&format!("{at}.zones[{j}]"), zone);
+        }
+        if view.follow_ups.len() > Limits::MAX_FOLLOW_UPS {
+            problems.push(format!("{at}.follow_ups"), format!("more than {} follow-up photos", Limits::MAX_FOLLOW_UPS));
+        }
+        for (j, follow_up) in view.follow_ups.iter().enumerate().take(Limits::MAX_FOLLOW_UPS) {
+            let at = format!("{at}.follow_ups[{j}]");
+            if follow_up.pairs.len() > 2 {
+                problems.push(format!("{at}.pairs"), "more than two point pairs");
+            }
+            for (k, pair) in follow_up.pairs.iter().enumerate().take(2) {
+                problems.point(&format!("{at}.pairs[{k}][0]"), pair[0]);
+                problems.point(&format!("{at}.pairs[{k}][1]"), pair[1]);
+            }
         }
     }
     problems.client(&design.client);

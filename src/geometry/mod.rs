@@ -5,6 +5,7 @@ mod anatomy;
 mod curve;
 mod polygon;
 mod shapes;
+mod similarity;
 
 pub use anatomy::{
     DEFAULT_CANTHUS_OFFSET_MM, FaceFrame, FacePoint, HairlineMeasures, height_at, measure_hairline, mirror_point,
@@ -13,6 +14,7 @@ pub use anatomy::{
 pub use curve::{FLATTEN_TOLERANCE_PX, curve_length_px, curve_path, distance_to_curve, sample_curve, span_near};
 pub use polygon::{nearest_point_index, polygon_area_px2, polygon_contains, polygon_self_intersects, triangulate};
 pub use shapes::HairlineShape;
+pub use similarity::Similarity;
 
 use crate::design::PhotoPoint;
 

@@ -2,7 +2,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::design::{Design, DesignError, ParsedDesign, PhotoRef, read_design};
+use crate::design::{Design, DesignError, ParsedDesign, PhotoRef, View, read_design};
 
 use super::photo::sha256_hex;
 use super::save::{SaveError, save_design};
@@ -65,7 +65,7 @@ pub fn photo_ref_for(path: &Path, sha256: String, width_px: u32, height_px: u32)
 /// them, so that a design's meaning does not depend on where it will be saved next.
 pub fn open_design_file(path: &Path) -> Result<ParsedDesign, DesignError> {
     let mut parsed = read_design(path)?;
-    for photo in parsed.design.views.iter_mut().filter_map(|v| v.photo.as_mut()) {
+    for photo in parsed.design.views.iter_mut().flat_map(View::photos_mut) {
         let resolved = resolve_photo_path(photo, Some(path));
         let absolute = std::path::absolute(&resolved).unwrap_or(resolved);
         photo.path = normalize(&absolute).to_string_lossy().into_owned();
@@ -76,7 +76,7 @@ pub fn open_design_file(path: &Path) -> Result<ParsedDesign, DesignError> {
 /// Saves a design whose photo paths are absolute, writing them relative to the file's folder.
 pub fn save_design_file(path: &Path, design: &Design) -> Result<(), SaveError> {
     let mut on_disk = design.clone();
-    for photo in on_disk.views.iter_mut().filter_map(|v| v.photo.as_mut()) {
+    for photo in on_disk.views.iter_mut().flat_map(View::photos_mut) {
         make_photo_ref_relative(photo, path);
     }
     save_design(path, &on_disk)
