@@ -209,3 +209,21 @@ fn a_missing_photo_is_reported_with_a_locate_action_and_the_drawing_stays() {
     assert!(shows(&harness, "is not there"));
     assert!(!hairline_points(&harness).is_empty());
 }
+
+/// Regression: every document started at revision 0, so the preview, keyed by revision, kept
+/// showing the previous design's dots after another design was opened.
+#[test]
+fn opening_another_design_redraws_the_preview() {
+    let mut harness = studio(None);
+    let sample_coverage = harness.state().preview_coverage().unwrap();
+    assert!(sample_coverage > 0.0);
+    let folder = tempfile::tempdir().unwrap();
+    let mut design = hairline_studio::io::open_design_file(&sample_design_path()).unwrap().design;
+    design.views[0].zones[0].density_per_cm2 *= 2.0;
+    let denser = folder.path().join("denser.json");
+    hairline_studio::io::save_design_file(&denser, &design).unwrap();
+    harness.state_mut().queue(Command::OpenDesign(Some(denser)));
+    settle(&mut harness);
+    let denser_coverage = harness.state().preview_coverage().unwrap();
+    assert!(denser_coverage > sample_coverage * 1.3, "{sample_coverage} → {denser_coverage}");
+}

@@ -63,9 +63,14 @@ pub fn inspector_ui(
         let has_follow_ups = document.design().views.get(view_index).is_some_and(|v| !v.follow_ups.is_empty());
         // Open while aligning, so the steps and "Cancel" are in view.
         let force_open = follow_ups.aligning.is_some().then_some(true);
-        egui::CollapsingHeader::new("Follow-up photos").default_open(has_follow_ups).open(force_open).show(ui, |ui| {
-            commands.extend(super::follow_up::follow_ups_ui(ui, document, view_index, follow_ups));
-        });
+        // Keyed by whether there are any, so a design with follow-ups opens with them shown.
+        egui::CollapsingHeader::new("Follow-up photos")
+            .id_salt(("follow-up photos", has_follow_ups))
+            .default_open(has_follow_ups)
+            .open(force_open)
+            .show(ui, |ui| {
+                commands.extend(super::follow_up::follow_ups_ui(ui, document, view_index, follow_ups));
+            });
         egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
             let total_dots = document.design().views.iter().filter_map(crate::follicles::estimated_dots).sum();
             super::sessions_panel::sessions_ui(ui, document, total_dots);

@@ -46,7 +46,7 @@ impl Document {
             undo: VecDeque::new(),
             redo: Vec::new(),
             state_id: 0,
-            revision: 0,
+            revision: next_revision(),
             next_state_id: 1,
             saved_state_id: Some(0),
         }
@@ -61,7 +61,7 @@ impl Document {
         if self.open_transaction.is_none() {
             self.open_transaction = Some(self.design.clone());
         }
-        self.revision += 1;
+        self.revision = next_revision();
         &mut self.design
     }
 
@@ -109,7 +109,7 @@ impl Document {
     pub fn abort(&mut self) {
         if let Some(before) = self.open_transaction.take() {
             self.design = before;
-            self.revision += 1;
+            self.revision = next_revision();
         }
     }
 
@@ -125,7 +125,7 @@ impl Document {
     pub fn undo(&mut self) {
         self.settle();
         if let Some((design, id)) = self.undo.pop_back() {
-            self.revision += 1;
+            self.revision = next_revision();
             let current = std::mem::replace(&mut self.design, design);
             self.redo.push((current, self.state_id));
             self.state_id = id;
@@ -135,7 +135,7 @@ impl Document {
     pub fn redo(&mut self) {
         self.settle();
         if let Some((design, id)) = self.redo.pop() {
-            self.revision += 1;
+            self.revision = next_revision();
             let current = std::mem::replace(&mut self.design, design);
             self.undo.push_back((current, self.state_id));
             self.state_id = id;
@@ -174,4 +174,11 @@ impl Document {
     fn has_pending_change(&self) -> bool {
         self.open_transaction.as_ref().is_some_and(|before| *before != self.design)
     }
+}
+
+/// A revision no document of this process has had: caches keyed by revision never mistake a
+/// newly opened design for the one it replaced.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
