@@ -13,9 +13,9 @@ use hairline_studio::app::Command;
 fn exporting_the_sheet_from_the_window_writes_the_pdf_and_png_pages() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = studio();
-    harness.state_mut().queue(Command::ExportSheet);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     settle(&mut harness);
-    assert!(shows(&harness, "Export design sheet"));
+    assert!(shows(&harness, "Sheet file"), "Ctrl+E opens the export window");
 
     let base = folder.path().join("J. Reyes sheet");
     harness.get_by_label("Sheet file").click();
