@@ -121,3 +121,16 @@ fn the_same_point_twice_is_refused_and_asked_again() {
     assert!(harness.state().status().contains("must be different"), "{}", harness.state().status());
     assert!(harness.state().document().design().views[0].follow_ups[0].pairs.is_empty());
 }
+
+#[test]
+fn a_view_without_its_own_photo_takes_no_follow_up() {
+    let folder = tempfile::tempdir().unwrap();
+    let photo = later_photo(folder.path());
+    let mut harness = studio();
+    harness.state_mut().queue(Command::NewDesign);
+    settle(&mut harness);
+    harness.state_mut().queue(Command::AddFollowUp(Some(photo)));
+    settle(&mut harness);
+    assert!(harness.state().status().contains("photo first"), "{}", harness.state().status());
+    assert!(harness.state().document().design().views.iter().all(|v| v.follow_ups.is_empty()));
+}

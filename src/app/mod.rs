@@ -652,6 +652,9 @@ impl StudioApp {
             }
             Command::ToggleHelp => self.dialogs.help_open = !self.dialogs.help_open,
             Command::ExportSheet => self.open_export(),
+            Command::AddFollowUp(_) if self.current_photo_ref().is_none() => {
+                self.status = "Open this view's photo first: a follow-up photo is compared with it.".to_owned();
+            }
             Command::AddFollowUp(None) => self.jobs.pick_file(Pick::FollowUpPhoto, self.document_folder()),
             Command::AddFollowUp(Some(path)) => {
                 self.decode_for_view(ctx, path, PhotoPurpose::AddFollowUp(self.view_index));
