@@ -240,13 +240,12 @@ fn render(
 
 fn export(file: &std::path::Path, request: &ExportRequest) -> anyhow::Result<()> {
     let design = hairline_studio::io::open_design_file(file)?.design;
-    let opened = hairline_studio::sheet::open_view_photos(&design);
-    for (view, photo) in design.views.iter().zip(&opened) {
+    let photos = hairline_studio::sheet::SheetPhotos::open(&design);
+    for (view, photo) in design.views.iter().zip(&photos.views) {
         if let (Some(_), Err(e)) = (&view.photo, photo) {
             eprintln!("hairline-studio: warning: the {} view is exported without its photo: {e}", view.kind.label());
         }
     }
-    let photos: Vec<Option<&image::RgbaImage>> = opened.iter().map(|p| p.as_ref().ok()).collect();
     let today = hairline_studio::design::today_iso();
     for path in hairline_studio::sheet::export(&design, &photos, request, &today, &|_| ())? {
         println!("{}", path.display());

@@ -179,3 +179,29 @@ fn a_failed_export_says_why_and_leaves_no_file() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("Nothing to export"));
 }
+
+#[test]
+fn an_aligned_follow_up_photo_is_on_the_sheet() {
+    let folder = tempfile::tempdir().unwrap();
+    let design_path = client_design(folder.path());
+    let mut design = open_design_file(&design_path).unwrap().design;
+    let later = folder.path().join("later.jpg");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg"), &later).unwrap();
+    let photo = design.views[0].photo.clone().unwrap();
+    let p = hairline_studio::design::PhotoPoint::new;
+    design.views[0].follow_ups.push(hairline_studio::design::FollowUp {
+        photo: hairline_studio::design::PhotoRef { path: later.to_str().unwrap().to_owned(), ..photo },
+        date: Some("2027-01-05".to_owned()),
+        pairs: vec![[p(450.0, 880.0), p(450.0, 880.0)], [p(750.0, 880.0), p(750.0, 880.0)]],
+    });
+    save_design_file(&design_path, &design).unwrap();
+    let pdf = folder.path().join("s.pdf");
+    let output = export(&design_path, &["--pdf", pdf.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    if !have("pdftotext") {
+        return;
+    }
+    let text = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("After: photographed on 2027-01-05, aligned"), "{text}");
+}

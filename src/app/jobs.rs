@@ -195,8 +195,7 @@ impl Jobs {
     /// follows the share done (f32 bits).
     pub fn export_sheet(&mut self, design: Design, request: ExportRequest, progress: Arc<AtomicU32>) {
         self.spawn("sheet export", move || {
-            let opened = crate::sheet::open_view_photos(&design);
-            let photos: Vec<_> = opened.iter().map(|p| p.as_ref().ok()).collect();
+            let photos = crate::sheet::SheetPhotos::open(&design);
             let today = crate::design::today_iso();
             let report = |share: f32| progress.store(share.to_bits(), Ordering::Relaxed);
             let result = crate::sheet::export(&design, &photos, &request, &today, &report).map_err(|e| e.to_string());

@@ -183,6 +183,11 @@ impl View {
     }
 
     /// The curve marked as the hairline, if any.
+    /// The most recently added follow-up photo that is aligned: what a sheet compares with.
+    pub fn latest_aligned_follow_up(&self) -> Option<&FollowUp> {
+        self.follow_ups.iter().rev().find(|f| f.alignment().is_some())
+    }
+
     /// The view's photo and its follow-up photos: every file the view refers to.
     pub fn photos_mut(&mut self) -> impl Iterator<Item = &mut PhotoRef> {
         self.photo.iter_mut().chain(self.follow_ups.iter_mut().map(|f| &mut f.photo))

@@ -35,6 +35,16 @@ impl Similarity {
         PhotoPoint::new(self.a_re * p.x - self.a_im * p.y + self.b.x, self.a_im * p.x + self.a_re * p.y + self.b.y)
     }
 
+    /// The similarity that undoes this one.
+    #[must_use]
+    pub fn inverse(&self) -> Self {
+        let norm = self.a_re * self.a_re + self.a_im * self.a_im;
+        // 1 / a, then b' = -b / a.
+        let (a_re, a_im) = (self.a_re / norm, -self.a_im / norm);
+        let b = PhotoPoint::new(-(a_re * self.b.x - a_im * self.b.y), -(a_im * self.b.x + a_re * self.b.y));
+        Self { a_re, a_im, b }
+    }
+
     /// How much larger things come out than they go in.
     pub fn scale(&self) -> f64 {
         self.a_re.hypot(self.a_im)
@@ -79,6 +89,15 @@ mod tests {
         for q in [p(7.0, -3.0), p(1200.0, 800.0)] {
             assert!(close(s.apply(q), known(q)), "{q:?}");
         }
+    }
+
+    #[test]
+    fn the_inverse_undoes_it() {
+        let s = Similarity::from_pairs([p(10.0, 20.0), p(300.0, 90.0)], [p(-40.0, 7.0), p(120.0, 260.0)]).unwrap();
+        for q in [p(0.0, 0.0), p(512.0, -33.0), p(1e4, 3e3)] {
+            assert!(s.inverse().apply(s.apply(q)).distance_to(q) < 1e-6, "{q:?}");
+        }
+        assert!((s.inverse().scale() * s.scale() - 1.0).abs() < 1e-12);
     }
 
     #[test]

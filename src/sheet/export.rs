@@ -4,9 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use image::RgbaImage;
-
-use super::{DPI, Paper, layout, pdf, raster};
+use super::{DPI, Paper, SheetPhotos, layout, pdf, raster};
 use crate::design::Design;
 use crate::io::{Backup, SaveError, decode_photo, write_atomically};
 
@@ -37,16 +35,22 @@ pub enum ExportError {
     Write(#[from] SaveError),
 }
 
-/// Opens each view's photo for the sheet: `Err` with the reason where it cannot be.
-pub fn open_view_photos(design: &Design) -> Vec<Result<RgbaImage, String>> {
-    design
-        .views
-        .iter()
-        .map(|view| {
-            let photo = view.photo.as_ref().ok_or_else(|| format!("the {} view has no photo", view.kind.label()))?;
+impl SheetPhotos {
+    /// Opens the photos `design`'s sheet shows.
+    pub fn open(design: &Design) -> Self {
+        let open = |photo: &crate::design::PhotoRef| {
             decode_photo(Path::new(&photo.path), SHEET_PHOTO_SIDE).map(|p| p.display).map_err(|e| e.to_string())
-        })
-        .collect()
+        };
+        let views = design
+            .views
+            .iter()
+            .map(|view| view.photo.as_ref().ok_or_else(|| format!("the {} view has no photo", view.kind.label())))
+            .map(|photo| photo.and_then(open))
+            .collect();
+        let follow_ups =
+            design.views.iter().map(|view| view.latest_aligned_follow_up().and_then(|f| open(&f.photo).ok())).collect();
+        Self { views, follow_ups }
+    }
 }
 
 /// The files page by page for a PNG export to `png`: `sheet.png`, `sheet-2.png`, …
@@ -61,7 +65,7 @@ pub fn png_page_paths(png: &Path, pages: usize) -> Vec<PathBuf> {
 /// `progress` the share done. Returns the files written.
 pub fn export(
     design: &Design,
-    photos: &[Option<&RgbaImage>],
+    photos: &SheetPhotos,
     request: &ExportRequest,
     today: &str,
     progress: &dyn Fn(f32),

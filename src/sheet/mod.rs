@@ -16,13 +16,13 @@ use std::sync::Arc;
 
 use image::RgbImage;
 
-use crate::colour::{Lab, Stage, advise};
+use crate::colour::{Stage, advise};
 use crate::design::Contraindication;
-use crate::design::{Design, PhotoPoint, View};
+use crate::design::{Design, FollowUp, PhotoPoint, View};
 use crate::geometry::sample_curve;
 use crate::render::{Look, render_preview};
 use crate::summary::{design_shades, mean_skin, summarize_view};
-pub use export::{ExportError, ExportRequest, export, open_view_photos, png_page_paths};
+pub use export::{ExportError, ExportRequest, export, png_page_paths};
 use font::Weight;
 
 /// Points per millimetre (a point is 1/72 inch).
@@ -108,18 +108,36 @@ pub struct Sheet {
     pub pages: Vec<Page>,
 }
 
-/// The photo of each view (`None` where a view has none or it did not open), in the order of
-/// `design.views`, at any resolution: the sheet scales them.
-pub type ViewPhotos<'a> = [Option<&'a image::RgbaImage>];
+/// The photos a sheet shows, opened ([`SheetPhotos::open`]), at any resolution: the sheet
+/// scales them.
+#[derive(Debug, Default)]
+pub struct SheetPhotos {
+    /// Each view's photo, in the order of `design.views`; `Err` says why it is missing.
+    pub views: Vec<Result<image::RgbaImage, String>>,
+    /// Each view's latest aligned follow-up photo, where there is one and it opened.
+    pub follow_ups: Vec<Option<image::RgbaImage>>,
+}
+
+impl SheetPhotos {
+    fn view(&self, index: usize) -> Option<&image::RgbaImage> {
+        self.views.get(index)?.as_ref().ok().filter(|p| p.width() > 0 && p.height() > 0)
+    }
+
+    fn follow_up(&self, index: usize) -> Option<&image::RgbaImage> {
+        self.follow_ups.get(index)?.as_ref().filter(|p| p.width() > 0 && p.height() > 0)
+    }
+}
 
 const MARGIN: f32 = 15.0 * PT_PER_MM;
 const BODY: f32 = 9.0;
 const SMALL: f32 = 7.5;
 const LINE: f32 = 12.5;
+const PANEL_GAP: f32 = 12.0;
+const PANEL_MAX_HEIGHT: f32 = 290.0;
 
 /// Lays out the design sheet of `design`, dated `today` (ISO), on `paper`. `progress` hears
 /// the share done (0 to 1) as each view's pictures are made, the slow part.
-pub fn layout(design: &Design, photos: &ViewPhotos, paper: Paper, today: &str, progress: &dyn Fn(f32)) -> Sheet {
+pub fn layout(design: &Design, photos: &SheetPhotos, paper: Paper, today: &str, progress: &dyn Fn(f32)) -> Sheet {
     let name = if design.client.name.trim().is_empty() { "Unnamed client" } else { design.client.name.trim() };
     let mut flow = Flow::new(paper);
     flow.title(name, today);
@@ -127,7 +145,7 @@ pub fn layout(design: &Design, photos: &ViewPhotos, paper: Paper, today: &str, p
     let views: Vec<(usize, &View)> =
         design.views.iter().enumerate().filter(|(_, v)| v.photo.is_some() || !v.zones.is_empty()).collect();
     for (done, &(index, view)) in views.iter().enumerate() {
-        flow.view(design, view, photos.get(index).copied().flatten());
+        flow.view(design, view, photos.view(index), photos.follow_up(index));
         #[expect(clippy::cast_precision_loss, reason = "a handful of views")]
         progress((done + 1) as f32 / views.len() as f32);
     }
@@ -189,9 +207,18 @@ impl Flow {
         self.page.items.push(Item::Text { x, y, size, weight: Weight::Regular, colour: GREY, text: text.into() });
     }
 
+    /// An open polyline.
+    fn line(&mut self, points: Vec<[f32; 2]>, pen: Pen) {
+        self.page.items.push(Item::Path { points, closed: false, fill: None, pen: Some(pen) });
+    }
+
+    /// A closed outline, unfilled.
+    fn outline(&mut self, points: Vec<[f32; 2]>, pen: Pen) {
+        self.page.items.push(Item::Path { points, closed: true, fill: None, pen: Some(pen) });
+    }
+
     fn rule(&mut self, y: f32, colour: Rgb, width: f32) {
-        let points = vec![[MARGIN, y], [MARGIN + self.width(), y]];
-        self.page.items.push(Item::Path { points, closed: false, fill: None, pen: Some(Pen::solid(colour, width)) });
+        self.line(vec![[MARGIN, y], [MARGIN + self.width(), y]], Pen::solid(colour, width));
     }
 
     fn rect(&mut self, [x, y, w, h]: [f32; 4], fill: Option<Rgb>, pen: Option<Pen>) {
@@ -277,10 +304,19 @@ impl Flow {
 
     /// A view: its photo with the design drawn, and the simulated healed result, side by side,
     /// with scale bars; then its zone table.
-    fn view(&mut self, design: &Design, view: &View, photo: Option<&image::RgbaImage>) {
+    fn view(
+        &mut self,
+        design: &Design,
+        view: &View,
+        photo: Option<&image::RgbaImage>,
+        later: Option<&image::RgbaImage>,
+    ) {
         self.heading(&format!("{} view", view.kind.label()));
-        if let Some(photo) = photo.filter(|p| p.width() > 0 && p.height() > 0) {
+        if let Some(photo) = photo {
             self.pictures(design, view, photo);
+            if let (Some(later), Some(follow_up)) = (later, view.latest_aligned_follow_up()) {
+                self.follow_up_pictures(view, photo, follow_up, later);
+            }
         } else if view.photo.is_some() {
             self.room(LINE);
             self.grey_text(MARGIN, self.y + BODY, BODY, "The photo of this view could not be opened.");
@@ -289,26 +325,76 @@ impl Flow {
         self.zone_table(design, view);
     }
 
-    fn pictures(&mut self, design: &Design, view: &View, photo: &image::RgbaImage) {
-        let gap = 12.0;
+    /// Two panels' size in points for `photo`, side by side across the page (or narrower for a
+    /// tall photo), and in pixels at [`DPI`].
+    fn panel_size(&self, photo: &image::RgbaImage) -> ([f32; 2], [u32; 2]) {
         #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
         let aspect = photo.height() as f32 / photo.width() as f32;
-        let max_height = 290.0;
-        let panel_width = ((self.width() - gap) / 2.0).min(max_height / aspect);
-        let panel_height = panel_width * aspect;
-        self.room(panel_height + 40.0);
+        let width = ((self.width() - PANEL_GAP) / 2.0).min(PANEL_MAX_HEIGHT / aspect);
+        let size = [width, width * aspect];
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few thousand pixels")]
-        let (px_w, px_h) = ((panel_width / 72.0 * DPI).round() as u32, (panel_height / 72.0 * DPI).round() as u32);
-        let scaled = image::imageops::thumbnail(photo, px_w.max(1), px_h.max(1));
+        let pixels = size.map(|pt| ((pt / 72.0 * DPI).round() as u32).max(1));
+        (size, pixels)
+    }
+
+    /// The view's photo with the design drawn, beside the simulated healed result.
+    fn pictures(&mut self, design: &Design, view: &View, photo: &image::RgbaImage) {
+        let (size, [px_w, px_h]) = self.panel_size(photo);
+        let scaled = image::imageops::thumbnail(photo, px_w, px_h);
         let preview = render_preview(design, view, Look { after_session: None, stage: Stage::Healed }, &scaled);
-        let photo_width_px = view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1);
+        self.panel_pair(
+            view,
+            size,
+            [("Design".to_owned(), scaled, true), ("Simulated result, healed".to_owned(), preview, false)],
+        );
+    }
+
+    /// The view's photo beside the follow-up photo, turned and scaled onto it, the designed
+    /// hairline over both.
+    fn follow_up_pictures(
+        &mut self,
+        view: &View,
+        photo: &image::RgbaImage,
+        follow_up: &FollowUp,
+        later: &image::RgbaImage,
+    ) {
+        let Some(to_view) = follow_up.alignment() else {
+            return;
+        };
+        let (size, [px_w, px_h]) = self.panel_size(photo);
+        let before = image::imageops::thumbnail(photo, px_w, px_h);
+        let view_width_px = view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1);
+        let later_scale = f64::from(later.width()) / f64::from(follow_up.photo.width_px.max(1));
+        let after = aligned_onto(
+            later,
+            later_scale,
+            &to_view.inverse(),
+            f64::from(px_w) / f64::from(view_width_px),
+            [px_w, px_h],
+        );
+        let when = follow_up.date.as_deref().map_or_else(|| "later".to_owned(), |date| format!("on {date}"));
+        let captions = ["Before".to_owned(), format!("After: photographed {when}, aligned")];
+        let [first, second] = captions;
+        self.panel_pair(view, size, [(first, before, true), (second, after, true)]);
+    }
+
+    /// Two pictures of the view's photo frame side by side with captions, each with a scale bar,
+    /// and the design drawn over those that ask for it.
+    fn panel_pair(
+        &mut self,
+        view: &View,
+        [panel_width, panel_height]: [f32; 2],
+        panels: [(String, image::RgbaImage, bool); 2],
+    ) {
+        self.room(panel_height + 40.0);
+        let photo_width_px = view.photo.as_ref().map_or(1, |p| p.width_px).max(1);
         #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
         let pt_per_photo_px = panel_width / photo_width_px as f32;
         let top = self.y + 12.0;
-        let captions = ["Design", "Simulated result, healed"];
-        for (i, (caption, pixels)) in captions.into_iter().zip([scaled, preview]).enumerate() {
+        for (i, (caption, pixels, with_design)) in panels.into_iter().enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
-            let left = MARGIN + i as f32 * (panel_width + gap);
+            let left = MARGIN + i as f32 * (panel_width + PANEL_GAP);
+            let caption = font::fit(&caption, Weight::Bold, BODY, panel_width);
             self.text(left, self.y + 9.0, BODY, Weight::Bold, caption);
             let rgb = image::DynamicImage::ImageRgba8(pixels).into_rgb8();
             self.page.items.push(Item::Image { rect: [left, top, panel_width, panel_height], pixels: Arc::new(rgb) });
@@ -318,7 +404,7 @@ impl Flow {
                 let (x, y) = (p.x as f32, p.y as f32);
                 [left + x * pt_per_photo_px, top + y * pt_per_photo_px]
             };
-            if i == 0 {
+            if with_design {
                 self.design_overlay(view, &to_page);
             }
             if let Some(mm_per_px) = view.mm_per_px() {
@@ -336,8 +422,8 @@ impl Flow {
             let points: Vec<[f32; 2]> = zone.vertices.iter().map(|&p| to_page(p)).collect();
             let halo = Pen::solid(WHITE, 2.2);
             let outline = Pen { colour: BLACK, width: 0.9, dash: Some([3.0, 2.0]) };
-            self.page.items.push(Item::Path { points: points.clone(), closed: true, fill: None, pen: Some(halo) });
-            self.page.items.push(Item::Path { points: points.clone(), closed: true, fill: None, pen: Some(outline) });
+            self.outline(points.clone(), halo);
+            self.outline(points.clone(), outline);
             self.badge(centroid(&points), &(number + 1).to_string());
         }
         for curve in &view.curves {
@@ -346,27 +432,14 @@ impl Flow {
                 continue;
             }
             let halo = Pen::solid(WHITE, 3.2);
-            self.page.items.push(Item::Path { points: points.clone(), closed: false, fill: None, pen: Some(halo) });
-            self.page.items.push(Item::Path { points, closed: false, fill: None, pen: Some(Pen::solid(BLACK, 1.4)) });
+            self.line(points.clone(), halo);
+            self.line(points, Pen::solid(BLACK, 1.4));
         }
     }
 
     /// A zone's number in a white disc.
     fn badge(&mut self, [x, y]: [f32; 2], label: &str) {
-        let radius = 5.5;
-        let disc: Vec<[f32; 2]> = (0..24)
-            .map(|i| {
-                #[expect(clippy::cast_precision_loss, reason = "small")]
-                let angle = i as f32 / 24.0 * std::f32::consts::TAU;
-                [x + radius * angle.cos(), y + radius * angle.sin()]
-            })
-            .collect();
-        self.page.items.push(Item::Path {
-            points: disc,
-            closed: true,
-            fill: Some(WHITE),
-            pen: Some(Pen::solid(BLACK, 0.6)),
-        });
+        self.disc([x, y], 5.5, WHITE, Some(Pen::solid(BLACK, 0.6)));
         let width = font::width(label, Weight::Bold, SMALL);
         self.text(x - width / 2.0, y + SMALL * 0.36, SMALL, Weight::Bold, label);
     }
@@ -384,13 +457,7 @@ impl Flow {
         let length = mm * pt_per_mm;
         self.rect([left, top, length, 3.0], Some(BLACK), None);
         for x in [left, left + length] {
-            let tick = vec![[x, top - 2.0], [x, top + 5.0]];
-            self.page.items.push(Item::Path {
-                points: tick,
-                closed: false,
-                fill: None,
-                pen: Some(Pen::solid(BLACK, 0.6)),
-            });
+            self.line(vec![[x, top - 2.0], [x, top + 5.0]], Pen::solid(BLACK, 0.6));
         }
         self.text(left + length + 4.0, top + 4.5, SMALL, Weight::Regular, format!("{mm:.0} mm"));
     }
@@ -501,8 +568,8 @@ impl Flow {
             let advice = advise(skin, ink, water_parts);
             self.room(26.0);
             let top = self.y + 2.0;
-            self.rect([MARGIN, top, 40.0, 20.0], Some(to_srgb(skin)), Some(Pen::solid(BLACK, 0.5)));
-            self.badge_dot([MARGIN + 20.0, top + 10.0], 6.5, to_srgb(advice.healed));
+            self.rect([MARGIN, top, 40.0, 20.0], Some(skin.to_srgb()), Some(Pen::solid(BLACK, 0.5)));
+            self.disc([MARGIN + 20.0, top + 10.0], 6.5, advice.healed.to_srgb(), None);
             let verdict = match (&advice.warning, advice.suggested) {
                 (Some(warning), _) => warning.clone(),
                 (None, true) => "suggested for this skin".to_owned(),
@@ -519,15 +586,16 @@ impl Flow {
         }
     }
 
-    fn badge_dot(&mut self, [x, y]: [f32; 2], radius: f32, colour: Rgb) {
-        let disc: Vec<[f32; 2]> = (0..32)
+    /// A filled circle, as a 32-sided polygon (finer than print shows at these sizes).
+    fn disc(&mut self, [x, y]: [f32; 2], radius: f32, fill: Rgb, pen: Option<Pen>) {
+        let points = (0..32)
             .map(|i| {
                 #[expect(clippy::cast_precision_loss, reason = "small")]
                 let angle = i as f32 / 32.0 * std::f32::consts::TAU;
                 [x + radius * angle.cos(), y + radius * angle.sin()]
             })
             .collect();
-        self.page.items.push(Item::Path { points: disc, closed: true, fill: Some(colour), pen: None });
+        self.page.items.push(Item::Path { points, closed: true, fill: Some(fill), pen });
     }
 
     fn sessions(&mut self, design: &Design) {
@@ -535,18 +603,8 @@ impl Flow {
             return;
         }
         self.heading("Session plan");
-        let total_dots: f64 = design
-            .views
-            .iter()
-            .flat_map(|v| summarize_view(v).zones)
-            .filter(|z| !z.hidden)
-            .filter_map(|z| z.estimated_dots)
-            .map(|d| {
-                #[expect(clippy::cast_precision_loss, reason = "dot counts far below 2^52")]
-                let d = d as f64;
-                d
-            })
-            .sum();
+        // As the studio's session plan estimates them.
+        let total_dots: f64 = design.views.iter().filter_map(crate::follicles::estimated_dots).sum();
         let columns = [
             column("#", 16.0, true),
             column("Planned", 66.0, false),
@@ -641,20 +699,8 @@ impl Flow {
         for (column, who) in ["Artist", "Client"].into_iter().enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
             let x = MARGIN + column as f32 * (half + 24.0);
-            let line = vec![[x, self.y], [x + half * 0.65, self.y]];
-            self.page.items.push(Item::Path {
-                points: line,
-                closed: false,
-                fill: None,
-                pen: Some(Pen::solid(BLACK, 0.6)),
-            });
-            let date = vec![[x + half * 0.72, self.y], [x + half, self.y]];
-            self.page.items.push(Item::Path {
-                points: date,
-                closed: false,
-                fill: None,
-                pen: Some(Pen::solid(BLACK, 0.6)),
-            });
+            self.line(vec![[x, self.y], [x + half * 0.65, self.y]], Pen::solid(BLACK, 0.6));
+            self.line(vec![[x + half * 0.72, self.y], [x + half, self.y]], Pen::solid(BLACK, 0.6));
             self.grey_text(x, self.y + 10.0, SMALL, format!("{who} signature"));
             self.grey_text(x + half * 0.72, self.y + 10.0, SMALL, "Date");
         }
@@ -687,16 +733,31 @@ impl Flow {
     }
 }
 
+/// `later` (decoded at `later_scale` of its full size) resampled into an image of `size` pixels
+/// of the view's photo frame (`out_scale` output pixels per view photo pixel), through
+/// `to_later`, the map from view photo pixels to later photo pixels. Outside it: mid grey.
+fn aligned_onto(
+    later: &image::RgbaImage,
+    later_scale: f64,
+    to_later: &crate::geometry::Similarity,
+    out_scale: f64,
+    [width, height]: [u32; 2],
+) -> image::RgbaImage {
+    image::RgbaImage::from_fn(width, height, |x, y| {
+        let in_view = PhotoPoint::new((f64::from(x) + 0.5) / out_scale, (f64::from(y) + 0.5) / out_scale);
+        let q = to_later.apply(in_view);
+        #[expect(clippy::cast_possible_truncation, reason = "pixel positions")]
+        let (u, v) = ((q.x * later_scale - 0.5) as f32, (q.y * later_scale - 0.5) as f32);
+        image::imageops::interpolate_bilinear(later, u, v).unwrap_or(image::Rgba([128, 128, 128, 255]))
+    })
+}
+
 /// The mean of a polygon's vertices: where its number goes.
 fn centroid(points: &[[f32; 2]]) -> [f32; 2] {
     #[expect(clippy::cast_precision_loss, reason = "a few vertices")]
     let n = points.len().max(1) as f32;
     let [x, y] = points.iter().fold([0.0, 0.0], |[x, y], p| [x + p[0], y + p[1]]);
     [x / n, y / n]
-}
-
-fn to_srgb(lab: Lab) -> Rgb {
-    lab.to_srgb()
 }
 
 fn roman(n: u8) -> String {
@@ -763,7 +824,7 @@ mod tests {
     #[test]
     fn nothing_runs_off_the_page() {
         for paper in [Paper::A4, Paper::Letter] {
-            let sheet = layout(&crowded_design(), &[], paper, "2026-11-23", &|_| ());
+            let sheet = layout(&crowded_design(), &SheetPhotos::default(), paper, "2026-11-23", &|_| ());
             assert!(sheet.pages.len() >= 3, "{} pages", sheet.pages.len());
             let [width, height] = paper.size_pt();
             for (n, page) in sheet.pages.iter().enumerate() {
@@ -784,9 +845,36 @@ mod tests {
     }
 
     #[test]
+    fn a_follow_up_photo_is_resampled_into_the_views_frame() {
+        use crate::geometry::Similarity;
+        // The later photo shows the head at half the size, moved by (10, 20): the view's pixels
+        // (40..60, 40..60) are the later photo's (30..40, 40..50).
+        let (black, white) = (image::Rgba([0, 0, 0, 255]), image::Rgba([255, 255, 255, 255]));
+        let mut later = image::RgbaImage::from_pixel(100, 100, black);
+        for x in 30..40 {
+            for y in 40..50 {
+                later.put_pixel(x, y, white);
+            }
+        }
+        let p = PhotoPoint::new;
+        let to_view = Similarity::from_pairs([p(10.0, 20.0), p(60.0, 20.0)], [p(0.0, 0.0), p(100.0, 0.0)]).unwrap();
+        let out = aligned_onto(&later, 1.0, &to_view.inverse(), 1.0, [250, 250]);
+        assert_eq!(*out.get_pixel(50, 50), white, "the square lands where it is on the view");
+        assert_eq!(*out.get_pixel(45, 55), white);
+        assert_eq!(*out.get_pixel(30, 50), black);
+        assert_eq!(*out.get_pixel(240, 240), image::Rgba([128, 128, 128, 255]), "outside the later photo");
+        // Half-resolution decoding of the later photo changes nothing but sharpness.
+        let half = image::imageops::thumbnail(&later, 50, 50);
+        let out = aligned_onto(&half, 0.5, &to_view.inverse(), 1.0, [100, 100]);
+        assert!(out.get_pixel(50, 50)[0] > 200, "{:?}", out.get_pixel(50, 50));
+    }
+
+    #[test]
     fn progress_reaches_the_end() {
         let seen = std::cell::RefCell::new(Vec::new());
-        let _ = layout(&crowded_design(), &[], Paper::A4, "2026-11-23", &|share| seen.borrow_mut().push(share));
+        let _ = layout(&crowded_design(), &SheetPhotos::default(), Paper::A4, "2026-11-23", &|share| {
+            seen.borrow_mut().push(share);
+        });
         let seen = seen.into_inner();
         assert_eq!(seen.len(), 4, "one step per view");
         assert!(seen.windows(2).all(|w| w[0] < w[1]) && (seen[3] - 1.0).abs() < 1e-6, "{seen:?}");
