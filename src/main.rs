@@ -247,7 +247,10 @@ fn export(file: &std::path::Path, request: &ExportRequest) -> anyhow::Result<()>
         }
     }
     let today = hairline_studio::design::today_iso();
-    for path in hairline_studio::sheet::export(&design, &photos, request, &today, &|_| ())? {
+    // The error's own text already says everything its sources would repeat.
+    let written = hairline_studio::sheet::export(&design, &photos, request, &today, &|_| ())
+        .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+    for path in written {
         println!("{}", path.display());
     }
     Ok(())

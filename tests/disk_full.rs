@@ -130,3 +130,28 @@ fn a_read_only_folder_refuses_the_save_and_keeps_everything() {
     });
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// Exporting a design sheet onto a full disk: one clear message, no half-written PDF or PNG.
+#[test]
+fn a_full_disk_refuses_the_sheet_export_and_leaves_no_file() {
+    let Some(disk) = SmallDisk::mount() else {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    };
+    disk.fill();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let (pdf, png) = (disk.path().join("sheet.pdf"), disk.path().join("sheet.png"));
+    let output = Process::new(env!("CARGO_BIN_EXE_hairline-studio"))
+        .args(["export", &sample.to_string_lossy(), "--pdf", &pdf.to_string_lossy(), "--png", &png.to_string_lossy()])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("No space left"), "{message}");
+    assert_eq!(message.matches("No space left").count(), 1, "said once: {message}");
+    let files: Vec<String> = std::fs::read_dir(disk.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["ballast"], "nothing but the ballast on the disk");
+}

@@ -115,10 +115,10 @@ fn write_and_replace(
 
     step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", temporary))?;
     let mut file = create_private(temporary).map_err(io_error("create a temporary file", temporary))?;
-    step(SaveStep::WriteTemporary).map_err(io_error("write the design", temporary))?;
-    file.write_all(bytes).map_err(io_error("write the design", temporary))?;
-    step(SaveStep::SyncTemporary).map_err(io_error("flush the design to disk", temporary))?;
-    file.sync_all().map_err(io_error("flush the design to disk", temporary))?;
+    step(SaveStep::WriteTemporary).map_err(io_error("write the new content", temporary))?;
+    file.write_all(bytes).map_err(io_error("write the new content", temporary))?;
+    step(SaveStep::SyncTemporary).map_err(io_error("flush the new content to disk", temporary))?;
+    file.sync_all().map_err(io_error("flush the new content to disk", temporary))?;
     drop(file);
 
     if backup == Backup::Keep && path.exists() {

@@ -31,7 +31,7 @@ pub enum ExportError {
     Raster(usize),
     #[error("The PNG could not be encoded: {0}")]
     Png(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Write(#[from] SaveError),
 }
 
