@@ -20,6 +20,7 @@ pub mod app;
 pub mod colour;
 pub mod design;
 pub mod follicles;
+pub mod format;
 pub mod geometry;
 pub mod io;
 pub mod render;

@@ -27,6 +27,14 @@ fn library(root: &Path) -> LibraryPlaces {
     LibraryPlaces { settings: Some(settings), cache: Some(root.join("thumbnails")) }
 }
 
+/// Types `text` into the library's search field.
+fn search(harness: &mut egui_kittest::Harness<'static, hairline_studio::app::StudioApp>, text: &str) {
+    harness.get_by_label("Search").click();
+    harness.run_steps(1);
+    harness.get_by_label("Search").type_text(text);
+    settle(harness);
+}
+
 fn start(root: &Path) -> egui_kittest::Harness<'static, hairline_studio::app::StudioApp> {
     studio_with(StartOptions { library: Some(library(root)), ..StartOptions::default() })
 }
@@ -41,10 +49,7 @@ fn the_start_screen_lists_the_library_with_broken_files_and_searches_by_name() {
     assert!(shows(&harness, "3 designs"), "with a count");
     assert!(root.path().join("thumbnails").read_dir().unwrap().count() > 0, "thumbnails are cached");
 
-    harness.get_by_label("Search").click();
-    harness.run_steps(1);
-    harness.get_by_label("Search").type_text("jord");
-    settle(&mut harness);
+    search(&mut harness, "jord");
     assert!(shows(&harness, "Jordan Reyes"));
     assert!(!shows(&harness, "Alex Moreau"), "search narrows the list");
 }
@@ -53,10 +58,7 @@ fn the_start_screen_lists_the_library_with_broken_files_and_searches_by_name() {
 fn opening_from_the_library_opens_the_design() {
     let root = tempfile::tempdir().unwrap();
     let mut harness = start(root.path());
-    harness.get_by_label("Search").click();
-    harness.run_steps(1);
-    harness.get_by_label("Search").type_text("Alex");
-    settle(&mut harness);
+    search(&mut harness, "Alex");
     harness.get_by_label("Open").click();
     settle(&mut harness);
     let document = harness.state().document();
@@ -69,10 +71,7 @@ fn opening_from_the_library_opens_the_design() {
 fn a_follow_up_session_is_a_new_unsaved_copy() {
     let root = tempfile::tempdir().unwrap();
     let mut harness = start(root.path());
-    harness.get_by_label("Search").click();
-    harness.run_steps(1);
-    harness.get_by_label("Search").type_text("Jordan");
-    settle(&mut harness);
+    search(&mut harness, "Jordan");
     harness.get_by_label("Follow-up session").click();
     settle(&mut harness);
     let document = harness.state().document();

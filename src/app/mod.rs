@@ -39,6 +39,7 @@ pub use tools::Tool;
 use std::path::{Path, PathBuf};
 
 use crate::design::{Design, Document};
+use crate::format::thousands;
 use crate::io::photo_ref_for;
 
 use canvas::{CanvasPaint, CanvasView};
@@ -465,7 +466,7 @@ impl StudioApp {
                 if estimate > crate::follicles::MAX_SIMULATED_DOTS {
                     // Whole dots, far inside u64.
                     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a positive estimate")]
-                    let estimate = estimate as usize;
+                    let estimate = estimate as u64;
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
                         format!(
@@ -474,7 +475,7 @@ impl StudioApp {
                         ),
                     );
                 } else {
-                    ui.label(format!("{} dots", thousands(self.preview.dot_count)));
+                    ui.label(format!("{} dots", thousands(u64::try_from(self.preview.dot_count).unwrap_or(u64::MAX))));
                 }
             }
             ui.separator();
@@ -1031,19 +1032,6 @@ impl eframe::App for StudioApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.studio_ui(ui);
     }
-}
-
-/// `12345` as `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn is_design_path(path: &Path) -> bool {

@@ -25,7 +25,7 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, total_dots: f64) 
                     session.actual_date = Some(today_iso());
                 }
                 match hours[index] {
-                    Some(hours) => ui.label(format!("≈ {}", duration(hours))),
+                    Some(hours) => ui.label(format!("≈ {}", crate::format::duration(hours))),
                     None => ui.weak("calibrate a view for its duration"),
                 };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -124,28 +124,9 @@ pub fn schedule(sessions: &mut [Session]) {
     }
 }
 
-/// Hours as "1 h 20 min" or "45 min".
-fn duration(hours: f64) -> String {
-    // A session is at most a few dozen hours: far inside u32.
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a short positive duration")]
-    let minutes = (hours * 60.0).round().max(0.0) as u32;
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02} min"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_read_as_hours_and_minutes() {
-        assert_eq!(duration(0.75), "45 min");
-        assert_eq!(duration(2.0), "2 h");
-        assert_eq!(duration(1.0 + 5.0 / 60.0), "1 h 05 min");
-    }
 
     #[test]
     fn sessions_are_scheduled_from_the_first_and_from_when_they_were_done() {

@@ -19,6 +19,7 @@ use image::RgbImage;
 use crate::colour::{Stage, advise};
 use crate::design::Contraindication;
 use crate::design::{Design, FollowUp, PhotoPoint, View};
+use crate::format::thousands;
 use crate::geometry::sample_curve;
 use crate::render::{Look, render_preview};
 use crate::summary::{design_shades, mean_skin, summarize_view};
@@ -625,7 +626,7 @@ impl Flow {
                     (_, false) => "☐".to_owned(),
                 };
                 let shade = session.water_parts.unwrap_or(design.pigment.water_parts);
-                let hours = design.session_hours(i, total_dots).map_or_else(|| "—".to_owned(), hours_and_minutes);
+                let hours = design.session_hours(i, total_dots).map_or_else(|| "—".to_owned(), crate::format::duration);
                 vec![
                     (i + 1).to_string(),
                     match (&session.planned_date, i) {
@@ -766,36 +767,12 @@ fn roman(n: u8) -> String {
         .map_or_else(|| n.to_string(), |r| (*r).to_owned())
 }
 
-/// 12345 → "12,345".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn hours_and_minutes(hours: f64) -> String {
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "session lengths are hours")]
-    let minutes = (hours * 60.0).round().max(0.0) as u64;
-    format!("{} h {:02} min", minutes / 60, minutes % 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn numbers_read_as_an_artist_writes_them() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(150_000), "150,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(hours_and_minutes(2.5), "2 h 30 min");
+    fn paper_sizes_and_types_read_right() {
         assert_eq!(roman(4), "IV");
         assert_eq!(Paper::A4.size_px(), [2480, 3508]);
         assert_eq!(Paper::Letter.size_px(), [2550, 3300]);

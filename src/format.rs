@@ -1,0 +1,42 @@
+//! Numbers written as an artist reads them, the same in the studio and on the design sheet.
+
+/// 12345 → "12,345".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Hours as "1 h 20 min", "2 h" or "45 min".
+pub fn duration(hours: f64) -> String {
+    // A session is at most a few dozen hours: far inside u32.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a short positive duration")]
+    let minutes = (hours * 60.0).round().max(0.0) as u32;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_an_artist_writes_them() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(150_000), "150,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(duration(0.75), "45 min");
+        assert_eq!(duration(2.0), "2 h");
+        assert_eq!(duration(1.0 + 5.0 / 60.0), "1 h 05 min");
+    }
+}
