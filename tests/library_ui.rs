@@ -92,3 +92,27 @@ fn an_empty_library_does_not_cover_the_sample_design() {
     let harness = studio_with(StartOptions { library: Some(places), ..StartOptions::default() });
     assert!(!shows(&harness, "Library folder"), "no start screen over the sample when there is nothing to list");
 }
+
+#[test]
+fn every_thumbnail_is_made_a_few_at_a_time_and_cached() {
+    let root = tempfile::tempdir().unwrap();
+    let places = library(root.path());
+    let folder = root.path().join("designs");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let jpeg = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg")).unwrap();
+    for i in 0..5_u8 {
+        // Different bytes after the image's end: a different photo to the hash, the same picture.
+        let photo = folder.join(format!("photo-{i}.jpg"));
+        std::fs::write(&photo, [jpeg.as_slice(), &[i; 16]].concat()).unwrap();
+        let mut design = open_design_file(&sample).unwrap().design;
+        design.client.name = format!("Client {i}");
+        let view_photo = design.views[0].photo.as_mut().unwrap();
+        view_photo.path = photo.to_str().unwrap().to_owned();
+        view_photo.sha256 = hairline_studio::io::sha256_hex(&std::fs::read(&photo).unwrap());
+        save_design_file(&folder.join(format!("client-{i}.json")), &design).unwrap();
+    }
+    let harness = studio_with(StartOptions { library: Some(places), ..StartOptions::default() });
+    assert!(shows(&harness, "Client 4"));
+    let cached = root.path().join("thumbnails").read_dir().unwrap().count();
+    assert!(cached >= 5, "each shown photo's thumbnail is cached: {cached}");
+}

@@ -8,6 +8,8 @@ use crate::io::{LibraryEntry, default_library_folder};
 
 /// Thumbnails' longest side, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 128;
+/// Thumbnails made at once: each decodes a whole photo (about 100 MB for 24 MP).
+const THUMBNAIL_JOBS: usize = 2;
 const ROW_HEIGHT: f32 = 72.0;
 
 /// Where the artist's choice of library folder is remembered, and thumbnails are cached.
@@ -62,6 +64,9 @@ pub struct Library {
     entries: Option<Result<Vec<LibraryEntry>, String>>,
     query: String,
     thumbnails: HashMap<String, Thumbnail>,
+    /// Thumbnails asked for and not started yet (photo, hash), and how many are being made.
+    thumbnail_queue: std::collections::VecDeque<(PathBuf, String)>,
+    thumbnail_jobs: usize,
 }
 
 impl Library {
@@ -83,6 +88,8 @@ impl Library {
             entries: None,
             query: String::new(),
             thumbnails: HashMap::new(),
+            thumbnail_queue: std::collections::VecDeque::new(),
+            thumbnail_jobs: 0,
         }
     }
 
@@ -130,6 +137,17 @@ impl Library {
             Err(_) => Thumbnail::Failed,
         };
         self.thumbnails.insert(sha256, state);
+        self.thumbnail_jobs = self.thumbnail_jobs.saturating_sub(1);
+    }
+
+    /// The next thumbnail to make, if fewer than [`THUMBNAIL_JOBS`] are being made.
+    fn next_thumbnail(&mut self) -> Option<(PathBuf, String)> {
+        if self.thumbnail_jobs >= THUMBNAIL_JOBS {
+            return None;
+        }
+        let next = self.thumbnail_queue.pop_front()?;
+        self.thumbnail_jobs += 1;
+        Some(next)
     }
 
     /// Opens the window and reads the folder afresh.
@@ -306,11 +324,17 @@ impl super::StudioApp {
                 }
                 LibraryAction::Open(path) => self.commands.push(super::Command::OpenDesign(Some(path))),
                 LibraryAction::FollowUp(path) => self.commands.push(super::Command::FollowUp(path)),
-                LibraryAction::Thumbnail(photo, sha256) => {
-                    let cache = self.library.cache().map(Path::to_owned);
-                    self.jobs.thumbnail(cache, photo, sha256, THUMBNAIL_SIDE);
-                }
+                LibraryAction::Thumbnail(photo, sha256) => self.library.thumbnail_queue.push_back((photo, sha256)),
             }
+        }
+        self.start_thumbnails();
+    }
+
+    /// Starts making queued thumbnails, a few at a time.
+    pub(super) fn start_thumbnails(&mut self) {
+        while let Some((photo, sha256)) = self.library.next_thumbnail() {
+            let cache = self.library.cache().map(Path::to_owned);
+            self.jobs.thumbnail(cache, photo, sha256, THUMBNAIL_SIDE);
         }
     }
 

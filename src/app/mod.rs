@@ -944,7 +944,10 @@ impl StudioApp {
                     self.library.open = false;
                 }
             }
-            JobResult::ThumbnailMade { sha256, result } => self.library.thumbnail_ready(ctx, sha256, result),
+            JobResult::ThumbnailMade { sha256, result } => {
+                self.library.thumbnail_ready(ctx, sha256, result);
+                self.start_thumbnails();
+            }
             JobResult::FollowUpOpened { path, result } => self.start_follow_up(&path, result),
         }
     }

@@ -86,7 +86,7 @@ pub fn scan_library(folder: &Path) -> std::io::Result<Vec<LibraryEntry>> {
 }
 
 fn entry(path: &Path, modified_unix_s: u64) -> LibraryEntry {
-    let summary = read_design(path).map_err(|e| short_error(&e)).map(|parsed| {
+    let summary = read_design(path).map_err(|e| short_error(&e, path)).map(|parsed| {
         let design = parsed.design;
         let folder = path.parent().unwrap_or(Path::new(""));
         EntrySummary {
@@ -105,16 +105,9 @@ fn entry(path: &Path, modified_unix_s: u64) -> LibraryEntry {
     LibraryEntry { path: path.to_owned(), modified_unix_s, summary }
 }
 
-/// The error without the file's path, which the list shows anyway.
-fn short_error(error: &DesignError) -> String {
-    let text = error.to_string();
-    let path = match error {
-        DesignError::Read { path, .. } | DesignError::IsDirectory { path } | DesignError::TooLarge { path, .. } => {
-            Some(path)
-        }
-        _ => None,
-    };
-    path.map_or(text.clone(), |p| text.replace(&format!("{}: ", p.display()), ""))
+/// The error with "this file" for the file's path, which the list shows anyway.
+fn short_error(error: &DesignError, path: &Path) -> String {
+    error.to_string().replace(&path.display().to_string(), "this file")
 }
 
 /// Where the thumbnail of the photo with content hash `sha256` is cached.
