@@ -247,10 +247,7 @@ impl super::StudioApp {
     ) {
         let (width_px, height_px, sha256) = (photo.width_px, photo.height_px, photo.sha256.clone());
         let Some(photo_ref) = crate::io::photo_ref_for(path, sha256, width_px, height_px) else {
-            self.dialogs.error(format!(
-                "The photo's path {} contains characters that cannot be stored in a design. Rename the file or its folder and add it again.",
-                path.display()
-            ));
+            self.dialogs.error(super::unstorable_path_message(path));
             return;
         };
         let Some(view) = self.document.design().views.get(view_index) else {

@@ -981,10 +981,7 @@ impl StudioApp {
             return;
         };
         let Some(photo_ref) = photo_ref_for(&path, sha256, width_px, height_px) else {
-            self.dialogs.error(format!(
-                "The photo's path {} contains characters that cannot be stored in a design. Rename the file or its folder and open it again.",
-                path.display()
-            ));
+            self.dialogs.error(unstorable_path_message(&path));
             return;
         };
         let absolute = PathBuf::from(&photo_ref.path);
@@ -1035,6 +1032,14 @@ impl eframe::App for StudioApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.studio_ui(ui);
     }
+}
+
+/// Why a photo at `path` cannot be referenced from a design (its path is not valid Unicode).
+fn unstorable_path_message(path: &Path) -> String {
+    format!(
+        "The photo's path {} contains characters that cannot be stored in a design. Rename the file or its folder and try again.",
+        path.display()
+    )
 }
 
 fn is_design_path(path: &Path) -> bool {

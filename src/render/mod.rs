@@ -243,11 +243,16 @@ impl Look {
 /// the view's dots as `look` sees them, splatted at the output's scale and composited in the
 /// design's pigment.
 pub fn render_preview(design: &Design, view: &View, look: Look, photo: &image::RgbaImage) -> image::RgbaImage {
+    render_dots_on(design, view, &look.dots(design, view), photo)
+}
+
+/// [`render_preview`] for dots already generated.
+pub fn render_dots_on(design: &Design, view: &View, dots: &[Dot], photo: &image::RgbaImage) -> image::RgbaImage {
     let photo_width_px = view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1);
     #[expect(clippy::cast_precision_loss, reason = "pixel sizes are far below 2^24")]
     let scale = photo.width() as f32 / photo_width_px as f32;
     let mut mask = Mask::new(photo.width(), photo.height());
-    render_dots(&look.dots(design, view), scale, &mut mask);
+    render_dots(dots, scale, &mut mask);
     composite(photo, &mask, design.pigment.ink().to_srgb())
 }
 

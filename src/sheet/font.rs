@@ -92,26 +92,34 @@ pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32) -> String {
 }
 
 /// `text` broken into lines no wider than `max_width` points, at spaces (and inside words
-/// only when a single word is wider than a line). Existing line breaks are kept.
+/// only when a single word is wider than a line). Existing line breaks are kept. Each word is
+/// measured once, so a long text wraps in time proportional to its length.
 pub fn wrap(text: &str, weight: Weight, size: f32, max_width: f32) -> Vec<String> {
+    let space = width(" ", weight, size);
     let mut lines = Vec::new();
     for paragraph in text.lines() {
-        let mut line = String::new();
+        let (mut line, mut line_width) = (String::new(), 0.0);
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if width(&candidate, weight, size) <= max_width {
-                line = candidate;
+            let word_width = width(word, weight, size);
+            if !line.is_empty() && line_width + space + word_width <= max_width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += space + word_width;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            line = word.to_owned();
-            while width(&line, weight, size) > max_width && line.chars().count() > 1 {
-                let cut = fit(&line, weight, size, max_width);
-                let kept = cut.trim_end_matches('…').len().max(line.chars().next().map_or(1, char::len_utf8));
-                lines.push(line[..kept].to_owned());
-                line = line[kept..].to_owned();
+            line_width = 0.0;
+            // A word wider than a line is cut where it reaches the edge (at least a character a line).
+            for glyph in glyphs(word, weight) {
+                let advance = glyph.advance_em * size;
+                if !line.is_empty() && line_width + advance > max_width {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                line.push_str(&word[glyph.text]);
+                line_width += advance;
             }
         }
         lines.push(line);

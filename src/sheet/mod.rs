@@ -16,12 +16,13 @@ use std::sync::Arc;
 
 use image::RgbImage;
 
-use crate::colour::{Stage, advise};
+use crate::colour::advise;
 use crate::design::Contraindication;
 use crate::design::{Design, FollowUp, PhotoPoint, View};
+use crate::follicles::Dot;
 use crate::format::thousands;
 use crate::geometry::sample_curve;
-use crate::render::{Look, render_preview};
+use crate::render::{Look, render_dots_on};
 use crate::summary::{design_shades, mean_skin, summarize_view};
 pub use export::{ExportError, ExportRequest, export, png_page_paths};
 use font::Weight;
@@ -253,23 +254,26 @@ impl Flow {
         let half = (self.width() - 12.0) / 2.0;
         let label_width = 78.0;
         for row in pairs.chunks(2) {
+            // A pair alone on its row (goals) may use the whole width.
+            let value_width = if row.len() == 1 { self.width() } else { half } - label_width;
             let wrapped: Vec<Vec<String>> =
-                row.iter().map(|(_, value)| font::wrap(value, Weight::Regular, BODY, half - label_width)).collect();
+                row.iter().map(|(_, value)| font::wrap(value, Weight::Regular, BODY, value_width)).collect();
             let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-            let height = lines as f32 * LINE;
-            self.room(height);
-            for (column, ((label, _), value_lines)) in row.iter().zip(&wrapped).enumerate() {
-                #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
-                let x = MARGIN + column as f32 * (half + 12.0);
-                self.grey_text(x, self.y + BODY, BODY, *label);
-                for (i, line) in value_lines.iter().enumerate() {
-                    #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-                    let y = self.y + BODY + i as f32 * LINE;
-                    self.text(x + label_width, y, BODY, Weight::Regular, line.clone());
+            // Line by line, so that a long value (goals) runs on to the next page.
+            for i in 0..lines {
+                self.room(LINE);
+                for (column, ((label, _), value_lines)) in row.iter().zip(&wrapped).enumerate() {
+                    #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+                    let x = MARGIN + column as f32 * (half + 12.0);
+                    if i == 0 {
+                        self.grey_text(x, self.y + BODY, BODY, *label);
+                    }
+                    if let Some(line) = value_lines.get(i) {
+                        self.text(x + label_width, self.y + BODY, BODY, Weight::Regular, line.clone());
+                    }
                 }
+                self.y += LINE;
             }
-            self.y += height;
         }
     }
 
@@ -313,8 +317,10 @@ impl Flow {
         later: Option<&image::RgbaImage>,
     ) {
         self.heading(&format!("{} view", view.kind.label()));
+        // Generated once for the picture and the zone table's counts.
+        let dots = Look::default().dots(design, view);
         if let Some(photo) = photo {
-            self.pictures(design, view, photo);
+            self.pictures(design, view, &dots, photo);
             if let (Some(later), Some(follow_up)) = (later, view.latest_aligned_follow_up()) {
                 self.follow_up_pictures(view, photo, follow_up, later);
             }
@@ -323,7 +329,7 @@ impl Flow {
             self.grey_text(MARGIN, self.y + BODY, BODY, "The photo of this view could not be opened.");
             self.y += LINE;
         }
-        self.zone_table(design, view);
+        self.zone_table(design, view, &dots);
     }
 
     /// Two panels' size in points for `photo`, side by side across the page (or narrower for a
@@ -339,10 +345,10 @@ impl Flow {
     }
 
     /// The view's photo with the design drawn, beside the simulated healed result.
-    fn pictures(&mut self, design: &Design, view: &View, photo: &image::RgbaImage) {
+    fn pictures(&mut self, design: &Design, view: &View, dots: &[Dot], photo: &image::RgbaImage) {
         let (size, [px_w, px_h]) = self.panel_size(photo);
         let scaled = image::imageops::thumbnail(photo, px_w, px_h);
-        let preview = render_preview(design, view, Look { after_session: None, stage: Stage::Healed }, &scaled);
+        let preview = render_dots_on(design, view, dots, &scaled);
         self.panel_pair(
             view,
             size,
@@ -463,7 +469,8 @@ impl Flow {
         self.text(left + length + 4.0, top + 4.5, SMALL, Weight::Regular, format!("{mm:.0} mm"));
     }
 
-    fn zone_table(&mut self, design: &Design, view: &View) {
+    /// The zones of `view` with their numbers, `dots` counted per zone as simulated.
+    fn zone_table(&mut self, design: &Design, view: &View, dots: &[Dot]) {
         let summary = summarize_view(view);
         if summary.zones.is_empty() {
             return;
@@ -481,7 +488,7 @@ impl Flow {
         // The dots as simulated, as the studio's inspector counts them: the hairline's
         // transition band is sparser than its zone's density, and overlaps are not doubled.
         let mut simulated = vec![0_u64; view.zones.len()];
-        for dot in Look::default().dots(design, view) {
+        for dot in dots {
             if let Some(count) = simulated.get_mut(usize::from(dot.zone)) {
                 *count += 1;
             }
@@ -717,7 +724,9 @@ impl Flow {
         let [width, height] = self.paper.size_pt();
         for (i, page) in self.pages.iter_mut().enumerate() {
             let y = height - MARGIN + 4.0;
-            let footer = font::fit(title, Weight::Regular, SMALL, width - 2.0 * MARGIN - 80.0);
+            let number = format!("Page {} of {count} · {today}", i + 1);
+            let number_width = font::width(&number, Weight::Regular, SMALL);
+            let footer = font::fit(title, Weight::Regular, SMALL, width - 2.0 * MARGIN - number_width - 12.0);
             page.items.push(Item::Text {
                 x: MARGIN,
                 y,
@@ -726,8 +735,7 @@ impl Flow {
                 colour: GREY,
                 text: footer,
             });
-            let number = format!("Page {} of {count} · {today}", i + 1);
-            let x = width - MARGIN - font::width(&number, Weight::Regular, SMALL);
+            let x = width - MARGIN - number_width;
             page.items.push(Item::Text { x, y, size: SMALL, weight: Weight::Regular, colour: GREY, text: number });
         }
         Sheet { paper: self.paper, title: title.to_owned(), pages: self.pages }
@@ -783,7 +791,7 @@ mod tests {
         use crate::design::{ViewKind, Zone, ZoneKind};
         let mut design = Design::new(7);
         design.client.name = "Maximilian Alexander Montgomery-Fitzgerald von Hohenstein-Lichtenberg".to_owned();
-        design.client.goals = "A soft, natural, age-appropriate hairline ".repeat(12);
+        design.client.goals = "A soft, natural, age-appropriate hairline ".repeat(200);
         design.notes = "Check the scar on the crown at every session. ".repeat(40);
         for kind in [ViewKind::Front, ViewKind::Top, ViewKind::Left, ViewKind::Crown] {
             let mut view = View::new(kind);
