@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveRole, PhotoPoint, PhotoRef, View, ViewKind, Zone, ZoneKind,
 };
-use hairline_studio::follicles::{Layering, generate_dots};
+use hairline_studio::follicles::{DotBuffer, Layering, generate_dots, generate_dots_into};
 use hairline_studio::render::{Mask, render_dots};
 
 const RUNS: usize = 21;
@@ -22,21 +22,21 @@ fn main() {
     let with_hairline = full_scalp_view(true);
     let _ = hairline_studio::follicles::blocked_tile(); // built once per process, not per frame
     for (name, view) in [("full_scalp", &scalp), ("full_scalp_with_hairline_band", &with_hairline)] {
+        // As the preview does on each frame of a drag: the same mask and dot buffer each time.
         let mut mask = Mask::new(SIDE_PX, SIDE_PX);
-        let mut dot_count = 0;
+        let mut buffer = DotBuffer::default();
         let time = median(|| {
-            let dots = generate_dots(view, &Layering::single(18.0), 42);
-            render_dots(&dots, 1.0, &mut mask);
-            dot_count = dots.len();
+            generate_dots_into(view, &Layering::single(18.0), 42, &mut buffer);
+            render_dots(buffer.dots(), 1.0, &mut mask);
         });
+        let dot_count = buffer.dots().len();
         println!(
             "{name:<32} median {:>6.2} ms  ({dot_count} dots, {SIDE_PX} x {SIDE_PX} px)",
             time.as_secs_f64() * 1000.0
         );
     }
-    let generate = median(|| {
-        std::hint::black_box(generate_dots(&scalp, &Layering::single(18.0), 42));
-    });
+    let mut buffer = DotBuffer::default();
+    let generate = median(|| generate_dots_into(&scalp, &Layering::single(18.0), 42, &mut buffer));
     let dots = generate_dots(&scalp, &Layering::single(18.0), 42);
     let mut mask = Mask::new(SIDE_PX, SIDE_PX);
     let render = median(|| render_dots(&dots, 1.0, &mut mask));

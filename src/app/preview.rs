@@ -5,7 +5,8 @@
 
 use crate::colour::Stage;
 use crate::design::Document;
-use crate::render::{Look, Mask, render_dots};
+use crate::follicles::DotBuffer;
+use crate::render::{Look, Mask, cover_of_density, render_dots};
 
 /// The preview's longer side, in pixels: sharp on screen, and fast enough to redo while dragging.
 pub const PREVIEW_MAX_SIDE: u32 = 2048;
@@ -33,6 +34,8 @@ pub struct Preview {
     pub before_share: f32,
     key: Option<(u64, usize, Look)>,
     mask: Option<Mask>,
+    /// The dots' memory, kept between frames.
+    dots: DotBuffer,
     texture: Option<egui::TextureHandle>,
     pub dot_count: usize,
     /// Dots per zone of the last preview.
@@ -53,9 +56,9 @@ impl Preview {
     /// The share of the photo the last preview's pigment covers (0 to 1).
     pub fn coverage(&self) -> Option<f64> {
         let mask = self.mask.as_ref()?;
-        let sum: u64 = mask.alpha.iter().map(|&a| u64::from(a)).sum();
+        let sum: u64 = mask.cover().map(u64::from).sum();
         #[expect(clippy::cast_precision_loss, reason = "a ratio")]
-        let share = sum as f64 / (255.0 * mask.alpha.len().max(1) as f64);
+        let share = sum as f64 / (255.0 * mask.density.len().max(1) as f64);
         Some(share)
     }
 
@@ -102,25 +105,25 @@ impl Preview {
         if (mask.width, mask.height) != (width, height) {
             *mask = Mask::new(width, height);
         }
-        let dots = self.look.dots(design, view);
+        self.look.dots_into(design, view, &mut self.dots);
+        let dots = self.dots.dots();
         self.dot_count = dots.len();
         self.zone_counts = vec![0; view.zones.len()];
-        for dot in &dots {
+        for dot in dots {
             if let Some(count) = self.zone_counts.get_mut(usize::from(dot.zone)) {
                 *count += 1;
             }
         }
         #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
-        render_dots(&dots, scale as f32, mask);
+        render_dots(dots, scale as f32, mask);
+        // The pigment's colour at each of the 256 densities, so a pixel is one lookup.
         let [r, g, b] = design.pigment.ink().to_srgb().map(u16::from);
-        let pixels: Vec<egui::Color32> = mask
-            .alpha
-            .iter()
-            .map(|&a| {
-                let premultiply = |c: u16| u8::try_from((c * u16::from(a) + 127) / 255).unwrap_or(u8::MAX);
-                egui::Color32::from_rgba_premultiplied(premultiply(r), premultiply(g), premultiply(b), a)
-            })
-            .collect();
+        let colours: [egui::Color32; 256] = std::array::from_fn(|density| {
+            let a = cover_of_density(u8::try_from(density).unwrap_or(u8::MAX));
+            let premultiply = |c: u16| u8::try_from((c * u16::from(a) + 127) / 255).unwrap_or(u8::MAX);
+            egui::Color32::from_rgba_premultiplied(premultiply(r), premultiply(g), premultiply(b), a)
+        });
+        let pixels: Vec<egui::Color32> = mask.density.iter().map(|&density| colours[usize::from(density)]).collect();
         let image = egui::ColorImage::new([width as usize, height as usize], pixels);
         let options = egui::TextureOptions::LINEAR;
         match &mut self.texture {

@@ -26,6 +26,10 @@ use zone_shape::{Cell, ZoneShape};
 /// ceiling that validation allows.
 pub const TILE_SIDE_MM: f64 = 28.62;
 
+/// Side of one block of the tile (see [`tile::BlockedTile`]), in mm.
+#[expect(clippy::cast_precision_loss, reason = "a small constant")]
+const BLOCK_SIDE_MM: f64 = TILE_SIDE_MM / tile::BLOCKS_PER_SIDE as f64;
+
 /// Square millimetres in a square centimetre.
 const MM2_PER_CM2: f64 = 100.0;
 
@@ -110,14 +114,47 @@ pub fn estimated_dots(view: &View) -> Option<f64> {
     Some(view.zones.iter().filter(|z| !z.hidden).map(|z| area_mm2(z) / MM2_PER_CM2 * z.density_per_cm2).sum())
 }
 
+/// Room for a view's dots, kept from one frame to the next: regenerating a full scalp while
+/// the artist drags would otherwise ask the system for megabytes of fresh memory every frame,
+/// and the page faults cost more than placing the dots.
+#[derive(Debug, Default)]
+pub struct DotBuffer {
+    dots: Vec<Dot>,
+    /// The second thread's half, before it joins the first.
+    second_half: Vec<Dot>,
+}
+
+impl DotBuffer {
+    pub fn dots(&self) -> &[Dot] {
+        &self.dots
+    }
+
+    pub fn dots_mut(&mut self) -> &mut [Dot] {
+        &mut self.dots
+    }
+
+    pub fn into_dots(self) -> Vec<Dot> {
+        self.dots
+    }
+}
+
 /// The dots of one view; empty until the view is calibrated, or when the zones would hold more
 /// than [`MAX_SIMULATED_DOTS`].
 pub fn generate_dots(view: &View, layering: &Layering, seed: u64) -> Vec<Dot> {
+    let mut buffer = DotBuffer::default();
+    generate_dots_into(view, layering, seed, &mut buffer);
+    buffer.into_dots()
+}
+
+/// [`generate_dots`] into `buffer`, replacing what it held and reusing its memory.
+pub fn generate_dots_into(view: &View, layering: &Layering, seed: u64, buffer: &mut DotBuffer) {
+    let DotBuffer { dots, second_half } = buffer;
+    dots.clear();
     let Some(mm_per_px) = view.mm_per_px() else {
-        return Vec::new();
+        return;
     };
     if estimated_dots(view).is_none_or(|dots| dots > MAX_SIMULATED_DOTS) {
-        return Vec::new();
+        return;
     }
     let band = HairlineBand::new(view, mm_per_px, seed);
     let shapes: Vec<Option<ZoneShape>> = view
@@ -125,10 +162,8 @@ pub fn generate_dots(view: &View, layering: &Layering, seed: u64) -> Vec<Dot> {
         .iter()
         .map(|z| if z.hidden { None } else { ZoneShape::new(&z.vertices, mm_per_px, z.edge_feather_mm.max(1e-6)) })
         .collect();
-    let tile = blocked_tile();
     let offset = [unit(hash(&[seed, 1])) * TILE_SIDE_MM, unit(hash(&[seed, 2])) * TILE_SIDE_MM];
-    let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref(), layering };
-    let mut dots = Vec::new();
+    let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref() };
     for (zone_index, (zone, shape)) in view.zones.iter().zip(&shapes).enumerate() {
         let Some(shape) = shape else {
             continue;
@@ -138,19 +173,20 @@ pub fn generate_dots(view: &View, layering: &Layering, seed: u64) -> Vec<Dot> {
         // Two cores, two halves of the tiles; joined in order, so the result does not depend on
         // which thread finishes first.
         let (first, second) = tiles.split_at(tiles.len() / 2);
-        let zone_job = ZoneJob { zone, index: zone_index, shape, above: &above, tile };
-        let second_half = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| zone_job.dots(second, &context));
-            dots.extend(zone_job.dots(first, &context));
+        let zone_job = ZoneJob::new(zone, zone_index, shape, &above, layering);
+        second_half.clear();
+        let joined = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| zone_job.dots(second, &context, second_half));
+            zone_job.dots(first, &context, dots);
             worker.join()
         });
-        match second_half {
-            Ok(second_dots) => dots.extend(second_dots),
+        if joined.is_err() {
             // The worker only does arithmetic; should it fail anyway, do its half here.
-            Err(_) => dots.extend(zone_job.dots(second, &context)),
+            second_half.clear();
+            zone_job.dots(second, &context, second_half);
         }
+        dots.extend_from_slice(second_half);
     }
-    dots
 }
 
 /// What every zone's generation shares.
@@ -159,7 +195,6 @@ struct Context<'a> {
     offset: [f64; 2],
     px_per_mm: f64,
     band: Option<&'a HairlineBand>,
-    layering: &'a Layering,
 }
 
 /// One zone's generation.
@@ -170,50 +205,73 @@ struct ZoneJob<'a> {
     /// The visible zones above this one, which win where they overlap.
     above: &'a [&'a ZoneShape],
     tile: &'a tile::BlockedTile,
+    /// The rank below which a tile point becomes a dot at the zone's full density.
+    full_rank: f64,
+    /// Each laid session's share bound and opacity here: the zone's own shade, if it has one,
+    /// overrides the sessions'.
+    sessions: Vec<(f64, f32)>,
 }
 
-impl ZoneJob<'_> {
-    fn dots(&self, tiles: &[(i32, i32)], context: &Context<'_>) -> Vec<Dot> {
-        let (zone, shape, above) = (self.zone, self.shape, self.above);
-        let (seed, offset, px_per_mm) = (context.seed, context.offset, context.px_per_mm);
-        let full_rank = zone.density_per_cm2 / MM2_PER_CM2 * TILE_SIDE_MM * TILE_SIDE_MM;
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded by TILE_POINTS")]
-        let candidates = (full_rank.ceil() as usize).min(TILE_POINTS);
-        // Each laid session's share bound and opacity here: the zone's own shade, if it has one,
-        // overrides the sessions'.
+impl<'a> ZoneJob<'a> {
+    fn new(
+        zone: &'a crate::design::Zone,
+        index: usize,
+        shape: &'a ZoneShape,
+        above: &'a [&'a ZoneShape],
+        layering: &Layering,
+    ) -> Self {
         #[expect(clippy::cast_possible_truncation, reason = "opacities are 0 to 1")]
-        let sessions: Vec<(f64, f32)> = context
-            .layering
+        let sessions = layering
             .laid()
             .iter()
             .map(|&(bound, water_parts)| (bound, pigment_opacity(zone.water_parts.unwrap_or(water_parts)) as f32))
             .collect();
-        let Some(&(laid_share, _)) = sessions.last() else {
-            return Vec::new();
-        };
-        let radius_mm = zone.dot_diameter_mm / 2.0;
+        let full_rank = zone.density_per_cm2 / MM2_PER_CM2 * TILE_SIDE_MM * TILE_SIDE_MM;
+        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions }
+    }
+
+    /// Appends the zone's dots in `tiles` to `dots`.
+    fn dots(&self, tiles: &[(i32, i32)], context: &Context<'_>, dots: &mut Vec<Dot>) {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded by TILE_POINTS")]
+        let candidates = (self.full_rank.ceil() as usize).min(TILE_POINTS);
+        let (shape, offset) = (self.shape, context.offset);
         let zone_key = u64::try_from(self.index).unwrap_or(u64::MAX);
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "an estimate for a reservation"
-        )]
-        let mut dots = Vec::with_capacity((full_rank * tiles.len() as f64) as usize);
         for &(tx, ty) in tiles {
             let base = [f64::from(tx) * TILE_SIDE_MM + offset[0], f64::from(ty) * TILE_SIDE_MM + offset[1]];
-            let tile_key = hash(&[seed, zone_key, i64::from(tx).cast_unsigned(), i64::from(ty).cast_unsigned()]);
-            let tile_max = [base[0] + TILE_SIDE_MM, base[1] + TILE_SIDE_MM];
-            // Most tiles of a large zone lie wholly inside it, under no other zone and away from
-            // the hairline: there every candidate is kept by its rank alone.
-            let plain = shape.is_inside_over(base, tile_max)
-                && above.iter().all(|upper| upper.misses_box(base, tile_max))
-                && context.band.is_none_or(|band| band.is_full_over(base, tile_max));
-            for &(rank, point) in self.tile.below_rank(candidates) {
-                let rank = usize::from(rank);
-                let p = [base[0] + f64::from(point[0]) * TILE_SIDE_MM, base[1] + f64::from(point[1]) * TILE_SIDE_MM];
-                let mut density = 1.0;
-                match if plain { Cell::Inside } else { shape.classify(p) } {
+            let tile_key =
+                hash(&[context.seed, zone_key, i64::from(tx).cast_unsigned(), i64::from(ty).cast_unsigned()]);
+            for (corner, points) in self.tile.below_rank(candidates) {
+                let block_min = [base[0] + corner[0] * TILE_SIDE_MM, base[1] + corner[1] * TILE_SIDE_MM];
+                let block_max = [block_min[0] + BLOCK_SIDE_MM, block_min[1] + BLOCK_SIDE_MM];
+                if shape.is_outside_over(block_min, block_max) {
+                    continue;
+                }
+                // Most blocks of a large zone lie wholly inside it, under no other zone and away
+                // from the hairline: there every candidate is kept by its rank alone.
+                let plain = shape.is_inside_over(block_min, block_max)
+                    && self.above.iter().all(|upper| upper.misses_box(block_min, block_max))
+                    && context.band.is_none_or(|band| band.is_full_over(block_min, block_max));
+                let block = Block { base, points, plain, key: tile_key };
+                self.block_dots(&block, context, dots);
+            }
+        }
+    }
+
+    /// Appends the dots of one block of a tile.
+    fn block_dots(&self, block: &Block<'_>, context: &Context<'_>, dots: &mut Vec<Dot>) {
+        let (zone, shape, px_per_mm) = (self.zone, self.shape, context.px_per_mm);
+        let Some(&(laid_share, _)) = self.sessions.last() else {
+            return;
+        };
+        let radius_mm = zone.dot_diameter_mm / 2.0;
+        for &(rank, point) in block.points {
+            let p = [
+                block.base[0] + f64::from(point[0]) * TILE_SIDE_MM,
+                block.base[1] + f64::from(point[1]) * TILE_SIDE_MM,
+            ];
+            let mut density = 1.0;
+            if !block.plain {
+                match shape.classify(p) {
                     Cell::Outside => continue,
                     Cell::Inside => {}
                     Cell::Edge => {
@@ -225,43 +283,61 @@ impl ZoneJob<'_> {
                         }
                     }
                 }
-                if !plain {
-                    if above.iter().any(|upper| upper.contains_fast(p)) {
-                        continue;
-                    }
-                    if let Some(band) = context.band {
-                        density *= band.factor(p);
-                    }
-                }
-                #[expect(clippy::cast_precision_loss, reason = "ranks are below 8192")]
-                let kept = (rank as f64) < density * full_rank;
-                if !kept {
+                if self.above.iter().any(|upper| upper.contains_fast(p)) {
                     continue;
                 }
-                let key = random::splitmix64(tile_key ^ rank as u64);
-                let second = random::splitmix64(key);
-                // The session that lays this dot, from the 11 low bits `unit` leaves unused.
-                #[expect(clippy::cast_precision_loss, reason = "11 bits")]
-                let session_draw = (second & 0x7FF) as f64 / 2048.0;
-                if session_draw >= laid_share {
-                    continue;
+                if let Some(band) = context.band {
+                    density *= band.factor(p);
                 }
-                let opacity = sessions.iter().find(|&&(bound, _)| session_draw < bound).map_or(0.0, |&(_, o)| o);
-                // A triangular spread in [-1, 1): most dots near the mean size, a few larger or smaller.
-                let spread = unit(key) + unit(second) - 1.0;
-                let radius = radius_mm * (1.0 + zone.size_variation * spread);
-                #[expect(clippy::cast_possible_truncation, reason = "photo coordinates fit f32")]
-                dots.push(Dot {
-                    x_px: (p[0] * px_per_mm) as f32,
-                    y_px: (p[1] * px_per_mm) as f32,
-                    radius_px: (radius * px_per_mm) as f32,
-                    opacity,
-                    zone: u16::try_from(self.index).unwrap_or(u16::MAX),
-                });
             }
+            if f64::from(rank) >= density * self.full_rank {
+                continue;
+            }
+            // One hash per dot: its session from the low 12 bits, its size from two 26-bit draws.
+            let [session_draw, size_a, size_b] = random::draws(random::splitmix64(block.key ^ u64::from(rank)));
+            if session_draw >= laid_share {
+                continue;
+            }
+            let opacity = self.sessions.iter().find(|&&(bound, _)| session_draw < bound).map_or(0.0, |&(_, o)| o);
+            // A triangular spread in [-1, 1): most dots near the mean size, a few larger or smaller.
+            let spread = size_a + size_b - 1.0;
+            let radius = radius_mm * (1.0 + zone.size_variation * spread);
+            #[expect(clippy::cast_possible_truncation, reason = "photo coordinates fit f32")]
+            dots.push(Dot {
+                x_px: (p[0] * px_per_mm) as f32,
+                y_px: (p[1] * px_per_mm) as f32,
+                radius_px: (radius * px_per_mm) as f32,
+                opacity,
+                zone: u16::try_from(self.index).unwrap_or(u16::MAX),
+            });
         }
-        dots
     }
+}
+
+/// One block of a tile laid over the photo.
+struct Block<'a> {
+    /// The tile's corner, in mm.
+    base: [f64; 2],
+    /// The block's candidate points, in tile units.
+    points: &'a [(u16, [f32; 2])],
+    /// Whether the whole block is inside the zone, under no other zone and behind the
+    /// hairline's transition, so that every candidate is kept by its rank alone.
+    plain: bool,
+    /// The tile's hash, from which each dot draws its size and session.
+    key: u64,
+}
+
+/// The cell `cells` (a distance from a grid's origin, in cells) falls in: `None` before the
+/// origin, past `count` cells, or for NaN. It runs for every candidate dot, so it converts
+/// through `i32`, one instruction where a conversion to `usize` takes a dozen.
+fn cell_index(cells: f64, count: usize) -> Option<usize> {
+    if cells.is_nan() || cells < 0.0 {
+        return None;
+    }
+    // Non-negative; values past i32::MAX saturate and fail the count check.
+    #[expect(clippy::cast_possible_truncation, reason = "saturates, then checked against count")]
+    let index = cells as i32;
+    usize::try_from(index).ok().filter(|&index| index < count)
 }
 
 /// The tile indices whose tiles overlap the box from `min` to `max` (mm).

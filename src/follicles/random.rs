@@ -16,10 +16,22 @@ pub fn hash(values: &[u64]) -> u64 {
 
 /// A uniform value in [0, 1) from a hash.
 pub fn unit(hash: u64) -> f64 {
-    // The top 53 bits fill an f64's mantissa exactly.
+    // The top 53 bits fill an f64's mantissa exactly; through i64, as that converts in one
+    // instruction.
     #[expect(clippy::cast_precision_loss, reason = "53 bits convert exactly")]
-    let value = (hash >> 11) as f64 / (1u64 << 53) as f64;
+    let value = (hash >> 11).cast_signed() as f64 / (1u64 << 53) as f64;
     value
+}
+
+/// Three uniform values in [0, 1) from one hash: 12 bits, then two of 26 bits. Enough for a
+/// dot's session and size, for the price of one hash.
+pub fn draws(hash: u64) -> [f64; 3] {
+    const SIZE_BITS: u32 = 26;
+    let bits = |shift: u32, count: u32| {
+        let value = u32::try_from((hash >> shift) & ((1 << count) - 1)).unwrap_or(0);
+        f64::from(value) / f64::from(1u32 << count)
+    };
+    [bits(0, 12), bits(12, SIZE_BITS), bits(12 + SIZE_BITS, SIZE_BITS)]
 }
 
 /// A sequence generator for when many values are needed in order.

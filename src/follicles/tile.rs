@@ -39,10 +39,16 @@ pub struct BlockedTile {
 }
 
 impl BlockedTile {
-    /// The points of each block whose rank is below `candidates`, block after block.
-    pub fn below_rank(&self, candidates: usize) -> impl Iterator<Item = &(u16, [f32; 2])> {
-        self.block_starts.windows(2).flat_map(move |block| {
-            self.points[block[0]..block[1]].iter().take_while(move |(rank, _)| usize::from(*rank) < candidates)
+    /// Each block's corner (in tile units, 0 to 1) and its points whose rank is below
+    /// `candidates`, block after block.
+    pub fn below_rank(&self, candidates: usize) -> impl Iterator<Item = ([f64; 2], &[(u16, [f32; 2])])> {
+        self.block_starts.windows(2).enumerate().map(move |(block, range)| {
+            let points = &self.points[range[0]..range[1]];
+            let below = points.partition_point(|&(rank, _)| usize::from(rank) < candidates);
+            #[expect(clippy::cast_precision_loss, reason = "a few blocks")]
+            let (column, row, blocks) =
+                ((block % BLOCKS_PER_SIDE) as f64, (block / BLOCKS_PER_SIDE) as f64, BLOCKS_PER_SIDE as f64);
+            ([column / blocks, row / blocks], &points[..below])
         })
     }
 }

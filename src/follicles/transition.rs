@@ -2,6 +2,7 @@
 //! clusters of leading dots, a rise from sparse to full across the band behind it, and broad
 //! waves along it so the front is never a straight, hard line (shared/domain.md, after Shapiro).
 
+use super::cell_index;
 use crate::design::{Transition, View};
 use crate::geometry::sample_curve;
 
@@ -126,13 +127,9 @@ impl HairlineBand {
     /// The segments worth checking for `p`; `None` outside the grid.
     fn candidates(&self, p: [f64; 2]) -> Option<&[u32]> {
         let grid = &self.grid;
-        let (x, y) = ((p[0] - grid.min[0]) / GRID_CELL_MM, (p[1] - grid.min[1]) / GRID_CELL_MM);
-        if x < 0.0 || y < 0.0 {
-            return None;
-        }
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "non-negative, bounds-checked")]
-        let (column, row) = (x as usize, y as usize);
-        (column < grid.columns && row < grid.rows).then(|| grid.cells[row * grid.columns + column].as_slice())
+        let column = cell_index((p[0] - grid.min[0]) / GRID_CELL_MM, grid.columns)?;
+        let row = cell_index((p[1] - grid.min[1]) / GRID_CELL_MM, grid.rows)?;
+        Some(grid.cells[row * grid.columns + column].as_slice())
     }
 
     /// Whether [`Self::factor`] is 1 everywhere in the box from `min` to `max` (mm): the box lies

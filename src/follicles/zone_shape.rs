@@ -4,6 +4,8 @@
 
 use crate::design::PhotoPoint;
 
+use super::cell_index;
+
 /// Horizontal strips per zone: enough that each holds a handful of edges.
 const STRIPS: usize = 128;
 /// Side of the coarse classification cells, in mm.
@@ -80,52 +82,107 @@ impl ZoneShape {
                 shape.near_strips[strip].push(index);
             }
         }
-        for row in 0..rows {
-            for column in 0..columns {
-                #[expect(clippy::cast_precision_loss, reason = "small cell counts")]
-                let centre = [min[0] + (column as f64 + 0.5) * CELL_MM, min[1] + (row as f64 + 0.5) * CELL_MM];
-                let distance = shape.distance_to_edge(centre);
-                let cell = match (shape.contains(centre), distance) {
-                    (true, d) if d >= reach_mm => Cell::Inside,
-                    (false, d) if d >= half_diagonal => Cell::Outside,
-                    _ => Cell::Edge,
-                };
-                shape.cells.push(cell);
+        shape.cells = shape.classify_cells(half_diagonal);
+        Some(shape)
+    }
+
+    /// The coarse cells, row by row: inside or outside by their centres, and near the edge where
+    /// the centre lies within `reach` of an edge (inside) or within `half_diagonal` (outside), so
+    /// that part of the cell may lie across the outline or within the distances asked for.
+    fn classify_cells(&self, half_diagonal: f64) -> Vec<Cell> {
+        let centre = |index: usize, origin: f64| {
+            #[expect(clippy::cast_precision_loss, reason = "small cell counts")]
+            let offset = (index as f64 + 0.5) * CELL_MM;
+            origin + offset
+        };
+        // Inside or outside, a row at a time: like `contains`, a centre is inside when an odd
+        // number of the outline's crossings of its row lie to its right.
+        let mut inside = Vec::with_capacity(self.columns * self.rows);
+        let mut crossings = Vec::new();
+        for row in 0..self.rows {
+            let y = centre(row, self.min[1]);
+            crossings.clear();
+            for &index in &self.strips[self.strip_of(y)] {
+                let [a, b] = self.edges[index as usize];
+                if (a[1] > y) != (b[1] > y) {
+                    crossings.push((b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0]);
+                }
+            }
+            crossings.sort_by(f64::total_cmp);
+            let mut passed = 0;
+            for column in 0..self.columns {
+                let x = centre(column, self.min[0]);
+                while crossings.get(passed).is_some_and(|&crossing| crossing <= x) {
+                    passed += 1;
+                }
+                inside.push((crossings.len() - passed) % 2 == 1);
             }
         }
-        Some(shape)
+        let mut cells: Vec<Cell> =
+            inside.iter().map(|&inside| if inside { Cell::Inside } else { Cell::Outside }).collect();
+        // Near the edge: each edge marks the cells within reach of it.
+        for edge in &self.edges {
+            let [a, b] = *edge;
+            let columns = self.cell_span(a[0].min(b[0]) - self.reach, a[0].max(b[0]) + self.reach, 0);
+            for row in self.cell_span(a[1].min(b[1]) - self.reach, a[1].max(b[1]) + self.reach, 1) {
+                for column in columns.clone() {
+                    let index = row * self.columns + column;
+                    let within = if inside[index] { self.reach } else { half_diagonal };
+                    if segment_distance([centre(column, self.min[0]), centre(row, self.min[1])], edge) < within {
+                        cells[index] = Cell::Edge;
+                    }
+                }
+            }
+        }
+        cells
     }
 
     /// The coarse cell `p` falls in.
     pub fn classify(&self, p: [f64; 2]) -> Cell {
-        let (x, y) = ((p[0] - self.min[0]) / CELL_MM, (p[1] - self.min[1]) / CELL_MM);
-        if x < 0.0 || y < 0.0 {
-            return Cell::Outside;
+        let column = cell_index((p[0] - self.min[0]) / CELL_MM, self.columns);
+        let row = cell_index((p[1] - self.min[1]) / CELL_MM, self.rows);
+        match (column, row) {
+            (Some(column), Some(row)) => self.cells[row * self.columns + column],
+            _ => Cell::Outside,
         }
-        // Non-negative and compared with the grid's size before use.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "non-negative, bounds-checked")]
-        let (column, row) = (x as usize, y as usize);
-        if column >= self.columns || row >= self.rows {
-            return Cell::Outside;
-        }
-        self.cells[row * self.columns + column]
     }
 
     /// Whether every point of the box from `min` to `max` (mm) is inside, away from the edge.
     pub fn is_inside_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
-        let (x0, y0) = ((min[0] - self.min[0]) / CELL_MM, (min[1] - self.min[1]) / CELL_MM);
-        let (x1, y1) = ((max[0] - self.min[0]) / CELL_MM, (max[1] - self.min[1]) / CELL_MM);
-        if x0 < 0.0 || y0 < 0.0 {
+        let cell = |v: f64, origin: f64, count: usize| cell_index((v - origin) / CELL_MM, count);
+        let (Some(x0), Some(y0), Some(x1), Some(y1)) = (
+            cell(min[0], self.min[0], self.columns),
+            cell(min[1], self.min[1], self.rows),
+            cell(max[0], self.min[0], self.columns),
+            cell(max[1], self.min[1], self.rows),
+        ) else {
             return false;
-        }
-        // Non-negative and compared with the grid's size before use.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "non-negative, bounds-checked")]
-        let (x0, y0, x1, y1) = (x0 as usize, y0 as usize, x1 as usize, y1 as usize);
-        if x1 >= self.columns || y1 >= self.rows {
-            return false;
-        }
+        };
         (y0..=y1)
             .all(|row| self.cells[row * self.columns + x0..=row * self.columns + x1].iter().all(|&c| c == Cell::Inside))
+    }
+
+    /// Whether every point of the box from `min` to `max` (mm) is outside the zone.
+    pub fn is_outside_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
+        if self.misses_box(min, max) {
+            return true;
+        }
+        // The cells the box overlaps; parts past the grid are outside anyway.
+        let columns = self.cell_span(min[0], max[0], 0);
+        self.cell_span(min[1], max[1], 1)
+            .all(|row| self.cells[row * self.columns..][columns.clone()].iter().all(|&cell| cell == Cell::Outside))
+    }
+
+    /// The cells from `low` to `high` (mm) along `axis` (0 for x), clamped to the grid.
+    fn cell_span(&self, low: f64, high: f64, axis: usize) -> std::ops::RangeInclusive<usize> {
+        let count = if axis == 0 { self.columns } else { self.rows };
+        let cell = |v: f64| {
+            // Clamped to the grid; truncating a non-negative value floors it.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_precision_loss, reason = "clamped to the grid")]
+            let index = ((v - self.min[axis]) / CELL_MM).clamp(0.0, (count - 1) as f64) as i32;
+            usize::try_from(index).unwrap_or(0)
+        };
+        cell(low)..=cell(high)
     }
 
     /// Whether the box from `min` to `max` (mm) misses this zone's bounding box.
@@ -143,15 +200,10 @@ impl ZoneShape {
     }
 
     fn strip_of(&self, y: f64) -> usize {
-        // Clamped to the strips that exist.
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "clamped to 0..STRIPS"
-        )]
-        let strip = ((y - self.min[1]) / self.strip_height).floor().clamp(0.0, (STRIPS - 1) as f64) as usize;
-        strip
+        // Clamped to the strips that exist; truncating a non-negative value floors it.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_precision_loss, reason = "clamped to 0..STRIPS")]
+        let strip = ((y - self.min[1]) / self.strip_height).clamp(0.0, (STRIPS - 1) as f64) as i32;
+        usize::try_from(strip).unwrap_or(0)
     }
 
     fn strip_range(&self, low: f64, high: f64) -> std::ops::RangeInclusive<usize> {
@@ -181,11 +233,85 @@ impl ZoneShape {
             if p[0] < a[0].min(b[0]) - best || p[0] > a[0].max(b[0]) + best {
                 continue;
             }
-            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-            let t = (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy).max(1e-12)).clamp(0.0, 1.0);
-            let distance = (p[0] - a[0] - t * dx).hypot(p[1] - a[1] - t * dy);
-            best = best.min(distance);
+            best = best.min(segment_distance(p, &[a, b]));
         }
         best
+    }
+}
+
+/// The distance from `point` to the segment from `start` to `end`.
+fn segment_distance(point: [f64; 2], [start, end]: &[[f64; 2]; 2]) -> f64 {
+    let along = [end[0] - start[0], end[1] - start[1]];
+    let from_start = [point[0] - start[0], point[1] - start[1]];
+    let length_sq = (along[0] * along[0] + along[1] * along[1]).max(1e-12);
+    // The nearest point of the segment, as a share of the way from start to end.
+    let share = ((from_start[0] * along[0] + from_start[1] * along[1]) / length_sq).clamp(0.0, 1.0);
+    let offset = [from_start[0] - share * along[0], from_start[1] - share * along[1]];
+    // Millimetres on a photo: far from overflow, so no need for `hypot`'s care (and its cost).
+    (offset[0] * offset[0] + offset[1] * offset[1]).sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(points: &[(f64, f64)], reach_mm: f64) -> ZoneShape {
+        let vertices: Vec<PhotoPoint> = points.iter().map(|&(x, y)| PhotoPoint::new(x, y)).collect();
+        ZoneShape::new(&vertices, 1.0, reach_mm).expect("three or more vertices")
+    }
+
+    /// A disc, an L, and a comb whose teeth are narrower than a cell.
+    fn outlines() -> Vec<Vec<(f64, f64)>> {
+        let disc = (0..40)
+            .map(|i| {
+                let angle = f64::from(i) / 40.0 * std::f64::consts::TAU;
+                (50.0 + 37.3 * angle.cos(), 50.0 + 37.3 * angle.sin())
+            })
+            .collect();
+        let l_shape = vec![(0.0, 0.0), (30.0, 0.0), (30.0, 10.0), (10.0, 10.0), (10.0, 40.0), (0.0, 40.0)];
+        let mut comb = vec![(0.0, 0.0), (41.0, 0.0)];
+        for tooth in (0..10).rev() {
+            let x = f64::from(tooth) * 4.1;
+            comb.extend([(x + 1.5, 3.0), (x + 1.5, 20.0), (x + 0.3, 20.0), (x + 0.3, 3.0)]);
+        }
+        vec![disc, l_shape, comb]
+    }
+
+    #[test]
+    fn coarse_cells_agree_with_exact_answers() {
+        let half_diagonal = CELL_MM * std::f64::consts::FRAC_1_SQRT_2;
+        for (index, outline) in outlines().iter().enumerate() {
+            for feather in [0.5, 3.0] {
+                let shape = shape(outline, feather);
+                for row in 0..shape.rows {
+                    for column in 0..shape.columns {
+                        #[expect(clippy::cast_precision_loss, reason = "small cell counts")]
+                        let centre = [
+                            shape.min[0] + (column as f64 + 0.5) * CELL_MM,
+                            shape.min[1] + (row as f64 + 0.5) * CELL_MM,
+                        ];
+                        let distance = shape.distance_to_edge(centre);
+                        let expected = match (shape.contains(centre), distance) {
+                            (true, d) if d >= shape.reach => Cell::Inside,
+                            (false, d) if d >= half_diagonal => Cell::Outside,
+                            _ => Cell::Edge,
+                        };
+                        assert_eq!(shape.classify(centre), expected, "outline {index}, cell ({column}, {row})");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn points_well_inside_and_outside_are_answered_by_the_cells() {
+        let l_shape = shape(&outlines()[1], 0.5);
+        assert_eq!(l_shape.classify([5.0, 30.0]), Cell::Inside);
+        assert_eq!(l_shape.classify([25.0, 30.0]), Cell::Outside);
+        assert_eq!(l_shape.classify([10.0, 25.0]), Cell::Edge);
+        assert!(l_shape.contains([9.9, 25.0]) && !l_shape.contains([10.1, 25.0]));
+        let far_reaching = shape(&outlines()[1], 10.0);
+        assert!((far_reaching.distance_to_edge([5.0, 5.0]) - 5.0).abs() < 1e-9);
+        assert!((l_shape.distance_to_edge([5.0, 5.0]) - l_shape.reach).abs() < 1e-9, "capped at the reach");
     }
 }

@@ -1,33 +1,80 @@
-//! Pixels: follicle dots splatted into a coverage mask, and the mask composited over the photo.
+//! Pixels: follicle dots splatted into a pigment mask, and the mask composited over the photo.
 //!
-//! The mask holds, per pixel, how much of the skin's light the pigment blocks (0 to 255). Dots
-//! are anti-aliased discs whose coverage falls off over one pixel at their rim; overlapping dots
-//! combine like layered pigment (`a + b - a·b`), never brighter and never past full. Dots smaller
-//! than a pixel keep their darkness by spreading their area over a pixel-sized disc.
+//! The mask holds, per pixel, the optical density of the pigment laid there: how strongly it
+//! blocks the skin's light, on a log scale. Layered pigment multiplies what each layer lets
+//! through, so densities simply add, and overlapping dots combine like real pigment (covers `a`
+//! and `b` give `a + b - a·b`), never brighter and never past full. Adding is one saturating
+//! byte add per pixel, which keeps a full scalp fast enough to redraw while dragging. Dots are
+//! anti-aliased discs whose coverage falls off over one pixel at their rim, each laying its true
+//! area of pigment; a dot smaller than a pixel darkens the pixel holding it by its area.
 
 mod kernels;
 
+use std::sync::LazyLock;
+
 use crate::colour::{Stage, hiding, widening};
 use crate::design::{Design, View};
-use crate::follicles::{Dot, Layering, generate_dots};
+use crate::follicles::{Dot, DotBuffer, Layering, generate_dots_into};
 
-use kernels::{LANES, MAX_KERNEL_RADIUS_PX, SUBPIXEL_STEPS, kernel};
+use kernels::{Kernel, Kernels, LANES, MAX_KERNEL_RADIUS_PX, SUBPIXEL_STEPS};
 
-/// A coverage mask: how much pigment covers each pixel.
+/// Density steps per neper (natural-log unit of optical density). The first step blocks 5/255
+/// of the light, as exactly as 8 bits show it, so faint pigment is not lost to rounding; the
+/// top step, 255, stands for 5 nepers, where 99.4 % of the light is blocked, and counts as
+/// full cover.
+const STEPS_PER_NEPER: f64 = 50.5;
+
+/// The density, in steps, of pigment that blocks `cover` (0 to 1) of the light; infinite for
+/// full cover.
+fn density_steps(cover: f64) -> f64 {
+    -(-cover.clamp(0.0, 1.0)).ln_1p() * STEPS_PER_NEPER
+}
+
+/// [`density_steps`] rounded to a whole step, at most 255.
+fn density_of_cover(cover: f64) -> u8 {
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..=255")]
+    let step = (density_steps(cover) + 0.5).min(255.0) as u8;
+    step
+}
+
+/// How much of the light a density step blocks, 0 to 255.
+pub fn cover_of_density(density: u8) -> u8 {
+    static COVER: LazyLock<[u8; 256]> = LazyLock::new(|| {
+        std::array::from_fn(|step| {
+            if step == 255 {
+                return u8::MAX;
+            }
+            #[expect(clippy::cast_precision_loss, reason = "small steps")]
+            let cover = 1.0 - (-(step as f64) / STEPS_PER_NEPER).exp();
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in 0..=255")]
+            let byte = (cover * 255.0 + 0.5) as u8;
+            byte
+        })
+    });
+    COVER[usize::from(density)]
+}
+
+/// A pigment mask: the optical density of the pigment over each pixel, in steps of
+/// 1/[`STEPS_PER_NEPER`] (see [`cover_of_density`] for how much light that blocks).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mask {
     pub width: u32,
     pub height: u32,
-    pub alpha: Vec<u8>,
+    pub density: Vec<u8>,
 }
 
 impl Mask {
     pub fn new(width: u32, height: u32) -> Self {
-        Self { width, height, alpha: vec![0; width as usize * height as usize] }
+        Self { width, height, density: vec![0; width as usize * height as usize] }
     }
 
     pub fn clear(&mut self) {
-        self.alpha.fill(0);
+        self.density.fill(0);
+    }
+
+    /// How much of the light each pixel's pigment blocks, 0 to 255, row by row.
+    pub fn cover(&self) -> impl Iterator<Item = u8> + '_ {
+        self.density.iter().map(|&density| cover_of_density(density))
     }
 }
 
@@ -50,158 +97,238 @@ fn splat_halves(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask, clear:
         return;
     }
     let split_row = height / 2;
-    let (top, bottom) = mask.alpha.split_at_mut(split_row * width);
+    let (top, bottom) = mask.density.split_at_mut(split_row * width);
     std::thread::scope(|scope| {
-        scope.spawn(|| {
-            if clear {
-                top.fill(0);
-            }
-            splat_rows(dots, mask_px_per_photo_px, top, width, 0, split_row);
-        });
-        if clear {
-            bottom.fill(0);
-        }
-        splat_rows(dots, mask_px_per_photo_px, bottom, width, split_row, height);
+        scope.spawn(|| Band::new(top, width, 0, clear).splat(dots, mask_px_per_photo_px));
+        Band::new(bottom, width, split_row, clear).splat(dots, mask_px_per_photo_px);
     });
 }
 
-/// Splats into `rows`, which hold mask rows `first_row..end_row`.
-fn splat_rows(dots: &[Dot], scale: f32, rows: &mut [u8], width: usize, first_row: usize, end_row: usize) {
-    #[expect(clippy::cast_precision_loss, reason = "mask sizes are far below 2^24")]
-    let (top, bottom, right) = (first_row as f32, end_row as f32, width as f32);
-    for dot in dots {
-        let (cx, cy) = (dot.x_px * scale, dot.y_px * scale);
-        let mut radius = dot.radius_px * scale;
-        let mut opacity = dot.opacity;
-        if radius < 0.5 {
-            // Keep the dot's total darkness: spread its area over a half-pixel-radius disc.
-            opacity *= (radius / 0.5).powi(2);
-            radius = 0.5;
+/// Rows of the mask that one thread splats into.
+struct Band<'a> {
+    pixels: &'a mut [u8],
+    width: usize,
+    first_row: usize,
+    end_row: usize,
+    /// Rows before this one are cleared (or were never to be): clearing a few rows just before
+    /// the first dot reaches them keeps them in the cache for the dots that follow.
+    cleared_to: usize,
+}
+
+/// How far past a band a kernel-sized dot's centre may lie and still reach into it, in pixels.
+const KERNEL_MARGIN_PX: f32 = MAX_KERNEL_RADIUS_PX + 2.0;
+
+impl<'a> Band<'a> {
+    /// Mask rows `first_row..` held in `pixels`, to be cleared first if `clear`.
+    fn new(pixels: &'a mut [u8], width: usize, first_row: usize, clear: bool) -> Self {
+        let end_row = first_row + pixels.len() / width;
+        Self { pixels, width, first_row, end_row, cleared_to: if clear { first_row } else { end_row } }
+    }
+
+    /// Splats `dots`, scaled by `scale`, then clears any rows no dot reached. This runs for
+    /// every dot of every frame of a drag, so the common case (a small dot) takes a few
+    /// comparisons, four conversions and a kernel lookup.
+    fn splat(mut self, dots: &[Dot], scale: f32) {
+        #[expect(clippy::cast_precision_loss, reason = "mask sizes are far below 2^24")]
+        let (top, bottom, right) = (
+            self.first_row as f32 - KERNEL_MARGIN_PX,
+            self.end_row as f32 + KERNEL_MARGIN_PX,
+            self.width as f32 + KERNEL_MARGIN_PX,
+        );
+        let kernels = Kernels::get();
+        for dot in dots {
+            let (cx, cy) = (dot.x_px * scale, dot.y_px * scale);
+            // Written to drop NaN too.
+            if !(cy >= top && cy < bottom && cx >= -KERNEL_MARGIN_PX && cx < right) {
+                continue;
+            }
+            let radius = dot.radius_px * scale;
+            if radius > MAX_KERNEL_RADIUS_PX {
+                self.splat_disc(cx, cy, radius, dot.opacity.clamp(0.0, 1.0));
+                continue;
+            }
+            let opacity = dot.opacity.clamp(0.0, 1.0);
+            if radius < 0.5 {
+                self.splat_point(cx, cy, opacity * std::f32::consts::PI * radius * radius);
+                continue;
+            }
+            let (kernel, [left, top]) = kernel_for(kernels, cx, cy, radius, opacity);
+            self.add_kernel(kernel, left, top);
         }
+        self.clear_to(self.end_row);
+    }
+
+    /// Clears the rows up to `row` (and a few more, in one go) not yet cleared.
+    fn clear_to(&mut self, row: usize) {
+        const ROWS_AT_ONCE: usize = 8;
+        if row > self.cleared_to {
+            let end = (row + ROWS_AT_ONCE).min(self.end_row);
+            let (from, to) = ((self.cleared_to - self.first_row) * self.width, (end - self.first_row) * self.width);
+            self.pixels[from..to].fill(0);
+            self.cleared_to = end;
+        }
+    }
+
+    /// Adds `kernel` with its top-left pixel at (`left`, `top`), which are negative where it
+    /// hangs over the mask's edge.
+    #[expect(
+        clippy::cast_possible_wrap,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "pixel indices of a mask far smaller than 2^31 pixels a side"
+    )]
+    fn add_kernel(&mut self, kernel: &Kernel, left: i32, top: i32) {
+        let (width, stride) = (self.width, kernel.stride);
+        // The kernel rows that fall on this band.
+        let rows = kernel.rows as i32;
+        let first = (self.first_row as i32 - top).clamp(0, rows) as usize;
+        let end = (self.end_row as i32 - top).clamp(0, rows) as usize;
+        if first >= end {
+            return;
+        }
+        // Both within the band: the kernel overlaps it.
+        let (first_row, end_row) = ((top + first as i32) as usize, (top + end as i32) as usize);
+        self.clear_to(end_row);
+        let mut row = (first_row - self.first_row) * width;
+        let density = &kernel.density[first * stride..end * stride];
+        match usize::try_from(left) {
+            // The common case: every padded row lies on the mask, added as whole vectors.
+            Ok(left) if left + stride <= width && stride == LANES => {
+                for density in density.chunks_exact(LANES) {
+                    if let (Some(Ok(pixels)), Ok(density)) = (
+                        self.pixels.get_mut(row + left..row + left + LANES).map(<&mut [u8; LANES]>::try_from),
+                        density.try_into(),
+                    ) {
+                        add_lanes(pixels, density);
+                    }
+                    row += width;
+                }
+            }
+            Ok(left) if left + stride <= width => {
+                for density in density.chunks_exact(stride) {
+                    let pixels = &mut self.pixels[row + left..row + left + stride];
+                    for (pixels, density) in pixels.chunks_exact_mut(LANES).zip(density.chunks_exact(LANES)) {
+                        if let (Ok(pixels), Ok(density)) = (pixels.try_into(), density.try_into()) {
+                            add_lanes(pixels, density);
+                        }
+                    }
+                    row += width;
+                }
+            }
+            // Over the left or right edge: pixel by pixel, skipping those off the mask.
+            _ => {
+                for density in density.chunks_exact(stride) {
+                    let pixels = &mut self.pixels[row..row + width];
+                    for (kx, &density) in density.iter().enumerate() {
+                        if let Some(pixel) = usize::try_from(left + kx as i32).ok().and_then(|x| pixels.get_mut(x)) {
+                            *pixel = pixel.saturating_add(density);
+                        }
+                    }
+                    row += width;
+                }
+            }
+        }
+    }
+
+    /// Splats a dot smaller than a pixel into the pixel holding its centre, which it darkens by
+    /// `cover` (its area times its opacity). Such a dot (at a preview smaller than the photo)
+    /// often weighs less than one density step, so its density is rounded up or down at random,
+    /// with the odds of its fraction: over the many dots of a zone, the tone comes out true.
+    fn splat_point(&mut self, cx: f32, cy: f32, cover: f32) {
+        let (x, y) = (round_small(cx - 0.5), round_small(cy - 0.5));
+        let (Ok(x), Ok(y)) = (usize::try_from(x), usize::try_from(y)) else {
+            return;
+        };
+        if x >= self.width || !(self.first_row..self.end_row).contains(&y) {
+            return;
+        }
+        self.clear_to(y + 1);
+        // A draw in [0, 1) from the dot's position, to a sixteenth of a pixel.
+        let (qx, qy) = (round_small(cx * 16.0).cast_unsigned(), round_small(cy * 16.0).cast_unsigned());
+        let mixed = (qx.wrapping_mul(0x9E37_79B1) ^ qy.wrapping_mul(0x85EB_CA77)).wrapping_mul(0xC2B2_AE35);
+        let draw = f64::from(mixed >> 24) / 256.0;
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "saturates to 0..=255")]
+        let steps = (density_steps(f64::from(cover)) + draw) as u8;
+        let pixel = &mut self.pixels[(y - self.first_row) * self.width + x];
+        *pixel = pixel.saturating_add(steps);
+    }
+
+    /// Splats a dot too large for the kernels, pixel by pixel.
+    fn splat_disc(&mut self, cx: f32, cy: f32, radius: f32, opacity: f32) {
         let reach = radius + 0.5;
+        #[expect(clippy::cast_precision_loss, reason = "mask sizes are far below 2^24")]
+        let (top, bottom, right) = (self.first_row as f32, self.end_row as f32, self.width as f32);
         if cy + reach < top || cy - reach >= bottom || cx + reach < 0.0 || cx - reach >= right {
-            continue;
+            return;
         }
-        // Opacity in [0, 1] scaled to 0..=255.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in 0..=255")]
-        let opacity_u8 = (opacity.clamp(0.0, 1.0) * 255.0 + 0.5) as u32;
-        if radius <= MAX_KERNEL_RADIUS_PX {
-            splat_kernel(cx, cy, radius, opacity_u8, rows, width, first_row, end_row);
-            continue;
-        }
-        // Clamped to the mask, so the casts are in range.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the mask")]
+        // Clamped to the band, so the casts are in range.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the band")]
         let (x0, x1, y0, y1) = (
             (cx - reach).floor().max(0.0) as usize,
             ((cx + reach).ceil().min(right)) as usize,
             (cy - reach).floor().max(top) as usize,
             ((cy + reach).ceil().min(bottom)) as usize,
         );
+        self.clear_to(y1);
         for y in y0..y1 {
             #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
             let dy = y as f32 + 0.5 - cy;
-            let row = &mut rows[(y - first_row) * width..][..width];
+            let row = &mut self.pixels[(y - self.first_row) * self.width..][..self.width];
             for (x, pixel) in row.iter_mut().enumerate().take(x1).skip(x0) {
                 #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
                 let dx = x as f32 + 0.5 - cx;
                 let coverage = (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
-                if coverage > 0.0 {
-                    // Both factors are in [0, 1]: the product scaled to 0..=255 fits a u8.
-                    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in 0..=255")]
-                    let add = (coverage * opacity * 255.0 + 0.5) as u16;
-                    let current = u16::from(*pixel);
-                    let combined = current + (add * (255 - current) + 127) / 255;
-                    *pixel = u8::try_from(combined).unwrap_or(u8::MAX);
-                }
+                *pixel = pixel.saturating_add(density_of_cover(f64::from(coverage * opacity)));
             }
         }
     }
 }
 
-/// Splats one dot from the precomputed kernels (see [`kernels`]).
-#[expect(clippy::too_many_arguments, reason = "the inner loop's state, kept in registers")]
+/// `v` rounded to the nearest integer (ties to even), for `|v| < 2^22`: adding 1.5 · 2^23 puts
+/// the integer in the float's low mantissa bits. Two instructions where a checked conversion
+/// takes ten, for the four roundings of every dot; out of range it returns nonsense, never UB,
+/// so callers keep `v` in range or check the result.
+fn round_small(v: f32) -> i32 {
+    const MAGIC: f32 = 12_582_912.0;
+    (v + MAGIC).to_bits().cast_signed() - MAGIC.to_bits().cast_signed()
+}
+
+/// The kernel of a dot at (`cx`, `cy`) and the mask pixel its top-left corner falls on.
 #[expect(
     clippy::cast_possible_wrap,
     clippy::cast_possible_truncation,
     clippy::cast_precision_loss,
-    reason = "mask-sized pixel indices"
+    clippy::cast_sign_loss,
+    reason = "pixel indices of dots near the mask"
 )]
-fn splat_kernel(
-    cx: f32,
-    cy: f32,
-    radius: f32,
-    opacity_u8: u32,
-    rows: &mut [u8],
-    width: usize,
-    first_row: usize,
-    end_row: usize,
-) {
+fn kernel_for(kernels: &'static Kernels, cx: f32, cy: f32, radius: f32, opacity: f32) -> (&'static Kernel, [i32; 2]) {
     // The centre in quarter pixels, rounded. Dots reaching the mask lie at most a few pixels
-    // left of or above it, so shifting by 64 pixels keeps the value positive and lets a plain
-    // truncation round (no libm call in this hot loop).
-    const SHIFT_PX: i64 = 64;
-    let steps = SUBPIXEL_STEPS as i64;
-    let quantise = |v: f32| ((v + SHIFT_PX as f32) * steps as f32 + 0.5) as i64 - SHIFT_PX * steps;
+    // left of or above it, so shifting by 64 pixels keeps the value positive, and dividing it
+    // into whole pixels and quarters needs no care for negative numbers.
+    const SHIFT_PX: i32 = 64;
+    const STEPS: i32 = SUBPIXEL_STEPS as i32;
+    let quantise = |v: f32| round_small((v + SHIFT_PX as f32) * STEPS as f32);
     let (qx, qy) = (quantise(cx), quantise(cy));
-    let (sx, sy) = (qx.rem_euclid(steps) as usize, qy.rem_euclid(steps) as usize);
-    let kernel = kernel(radius, sx, sy);
-    // Pixel indices of the kernel's top-left corner; negative when it hangs over the edge.
-    let (left, top) = (qx.div_euclid(steps) - kernel.reach as i64, qy.div_euclid(steps) - kernel.reach as i64);
-    let opacity = u16::try_from(opacity_u8).unwrap_or(255);
-    for ky in 0..kernel.side {
-        let y = top + ky as i64;
-        if y < first_row as i64 || y >= end_row as i64 {
-            continue;
-        }
-        let row = &mut rows[(y.unsigned_abs() as usize - first_row) * width..][..width];
-        let kernel_row = &kernel.coverage[ky * kernel.stride..][..kernel.stride];
-        if let Ok(left) = usize::try_from(left)
-            && left + kernel.stride <= width
-        {
-            // The common case: the whole padded row lies on the mask.
-            let pixels = &mut row[left..][..kernel.stride];
-            for (pixels, coverage) in pixels.chunks_exact_mut(LANES).zip(kernel_row.chunks_exact(LANES)) {
-                if let (Ok(pixels), Ok(coverage)) = (pixels.try_into(), coverage.try_into()) {
-                    blend_lanes(pixels, coverage, opacity);
-                }
-            }
-            continue;
-        }
-        for (kx, &coverage) in kernel_row.iter().enumerate() {
-            let x = left + kx as i64;
-            if (0..width as i64).contains(&x) {
-                let pixel = &mut row[x.unsigned_abs() as usize];
-                *pixel = blend(*pixel, coverage, opacity);
-            }
-        }
-    }
+    let pixel = |q: i32| q / STEPS - SHIFT_PX;
+    let (x, y) = (pixel(qx), pixel(qy));
+    let opacity = u8::try_from(round_small(opacity * 255.0)).unwrap_or(u8::MAX);
+    let kernel = kernels.kernel(radius, opacity, qx as usize, qy as usize);
+    (kernel, [x - kernel.left as i32, y - kernel.top as i32])
 }
 
-/// Lays `coverage` of a pigment at `opacity` (both 0..=255) over a pixel's cover, like layered
-/// pigment: `a + b - a·b`. Never past 255, since `add · (255 - current) / 255 <= 255 - current`.
+/// Adds a kernel row's densities to a vector of pixels, saturating: one SIMD instruction.
 #[inline]
-fn blend(current: u8, coverage: u8, opacity: u16) -> u8 {
-    let add = (u16::from(coverage) * opacity + 127) / 255;
-    let current = u16::from(current);
-    #[expect(clippy::cast_possible_truncation, reason = "at most 255, see above")]
-    let blended = (current + (add * (255 - current) + 127) / 255) as u8;
-    blended
-}
-
-/// [`blend`] over a vector of pixels, in a form the compiler turns into SIMD.
-#[inline]
-fn blend_lanes(pixels: &mut [u8; LANES], coverage: &[u8; LANES], opacity: u16) {
-    for (pixel, &coverage) in pixels.iter_mut().zip(coverage) {
-        *pixel = blend(*pixel, coverage, opacity);
-    }
+fn add_lanes(pixels: &mut [u8; LANES], density: &[u8; LANES]) {
+    let (before, density) = (*pixels, *density);
+    *pixels = std::array::from_fn(|i| before[i].saturating_add(density[i]));
 }
 
 /// The photo with pigment laid over it: each pixel moves towards `pigment` by the mask's
-/// coverage (`photo × (1 − a) + pigment × a`), so the skin shows through every dot's rim and
+/// cover (`photo × (1 − a) + pigment × a`), so the skin shows through every dot's rim and
 /// through light shades.
 pub fn composite(photo: &image::RgbaImage, mask: &Mask, pigment: [u8; 3]) -> image::RgbaImage {
     let mut out = photo.clone();
-    for (pixel, &alpha) in out.pixels_mut().zip(&mask.alpha) {
+    for (pixel, alpha) in out.pixels_mut().zip(mask.cover()) {
         let a = u16::from(alpha);
         for (channel, &ink) in pixel.0[..3].iter_mut().zip(&pigment) {
             let blended = (u16::from(*channel) * (255 - a) + u16::from(ink) * a + 127) / 255;
@@ -224,18 +351,24 @@ impl Look {
     /// for the stage ([`crate::colour::hiding`] and [`crate::colour::widening`] change every shade
     /// by the same factors).
     pub fn dots(self, design: &Design, view: &View) -> Vec<Dot> {
+        let mut buffer = DotBuffer::default();
+        self.dots_into(design, view, &mut buffer);
+        buffer.into_dots()
+    }
+
+    /// [`Self::dots`] into `buffer`, reusing its memory: for a preview redrawn every frame.
+    pub fn dots_into(self, design: &Design, view: &View, buffer: &mut DotBuffer) {
         let layering = Layering::of(design, self.after_session);
-        let mut dots = generate_dots(view, &layering, design.seed);
+        generate_dots_into(view, &layering, design.seed, buffer);
         if self.stage != Stage::Healed {
             let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
             #[expect(clippy::cast_possible_truncation, reason = "factors near 1")]
             let (darker, wider) = (darker as f32, widening(self.stage) as f32);
-            for dot in &mut dots {
+            for dot in buffer.dots_mut() {
                 dot.opacity = (dot.opacity * darker).min(1.0);
                 dot.radius_px *= wider;
             }
         }
-        dots
     }
 }
 
@@ -264,15 +397,65 @@ mod tests {
         Dot { x_px: x, y_px: y, radius_px: radius, opacity, zone: 0 }
     }
 
+    /// The light the mask's pigment blocks, summed in pixels.
+    fn covered_px(mask: &Mask) -> f32 {
+        mask.cover().map(|a| f32::from(a) / 255.0).sum()
+    }
+
+    fn cover_at(mask: &Mask, x: u32, y: u32) -> u8 {
+        cover_of_density(mask.density[(y * mask.width + x) as usize])
+    }
+
     #[test]
     fn a_dot_covers_about_its_area() {
+        // Radius 5 uses the kernels, radius 12 is drawn directly.
+        for (radius, beyond_rim) in [(5.0, 27), (12.0, 34)] {
+            let mut mask = Mask::new(40, 40);
+            splat(&[dot(20.0, 20.0, radius, 1.0)], 1.0, &mut mask);
+            let area = std::f32::consts::PI * radius * radius;
+            let covered = covered_px(&mask);
+            assert!((covered - area).abs() / area < 0.03, "radius {radius}: {covered} vs {area}");
+            assert_eq!(cover_at(&mask, 20, 20), 255, "full at the centre");
+            assert_eq!(cover_at(&mask, beyond_rim, 20), 0, "nothing beyond the rim");
+        }
+    }
+
+    #[test]
+    fn a_light_dot_blocks_its_opacity() {
         let mut mask = Mask::new(40, 40);
-        splat(&[dot(20.0, 20.0, 5.0, 1.0)], 1.0, &mut mask);
-        let covered: f32 = mask.alpha.iter().map(|&a| f32::from(a) / 255.0).sum();
+        splat(&[dot(20.0, 20.0, 5.0, 0.4)], 1.0, &mut mask);
+        assert!(cover_at(&mask, 20, 20).abs_diff(102) <= 2, "{}", cover_at(&mask, 20, 20));
         let area = std::f32::consts::PI * 25.0;
-        assert!((covered - area).abs() / area < 0.03, "{covered} vs {area}");
-        assert_eq!(mask.alpha[20 * 40 + 20], 255, "full at the centre");
-        assert_eq!(mask.alpha[20 * 40 + 27], 0, "nothing beyond the rim");
+        assert!((covered_px(&mask) - 0.4 * area).abs() / area < 0.03);
+    }
+
+    #[test]
+    fn faint_dots_smaller_than_a_pixel_keep_their_darkness() {
+        // A small preview: dots of a fifth of a pixel, each weighing a fraction of a density
+        // step, spread so that they do not overlap.
+        for opacity in [0.1, 0.4] {
+            let mut mask = Mask::new(400, 400);
+            let dots: Vec<Dot> = (0..10_000u16)
+                .map(|i| {
+                    let (column, row) = (f32::from(i % 100), f32::from(i / 100));
+                    // Sub-pixel positions of all kinds, as a preview's dots fall.
+                    let (dx, dy) = (f32::from(i % 7) / 7.0, f32::from(i % 11) / 11.0);
+                    dot(2.0 + column * 4.0 + dx, 2.0 + row * 4.0 + dy, 0.1, opacity)
+                })
+                .collect();
+            splat(&dots, 1.0, &mut mask);
+            let expected = 10_000.0 * std::f32::consts::PI * 0.01 * opacity;
+            let covered = covered_px(&mask);
+            assert!((covered - expected).abs() / expected < 0.05, "opacity {opacity}: {covered} vs {expected}");
+        }
+    }
+
+    #[test]
+    fn overlapping_dots_combine_like_layered_pigment() {
+        // Two layers each blocking half the light block three quarters of it.
+        let mut mask = Mask::new(20, 20);
+        splat(&[dot(10.0, 10.0, 4.0, 0.5), dot(10.0, 10.0, 4.0, 0.5)], 1.0, &mut mask);
+        assert!(cover_at(&mask, 10, 10).abs_diff(191) <= 3, "{}", cover_at(&mask, 10, 10));
     }
 
     #[test]
@@ -281,8 +464,16 @@ mod tests {
         let mut split = Mask::new(20, 20);
         splat(&[dot(10.0, 10.0, 3.0, 0.7)], 1.0, &mut split);
         let mut reference = Mask::new(20, 20);
-        splat_rows(&[dot(10.0, 10.0, 3.0, 0.7)], 1.0, &mut reference.alpha, 20, 0, 20);
+        Band::new(&mut reference.density, 20, 0, false).splat(&[dot(10.0, 10.0, 3.0, 0.7)], 1.0);
         assert_eq!(split, reference);
+    }
+
+    #[test]
+    fn a_dot_over_the_mask_edge_is_clipped() {
+        let mut mask = Mask::new(20, 20);
+        splat(&[dot(0.0, 20.0, 3.0, 1.0)], 1.0, &mut mask);
+        let quarter = std::f32::consts::PI * 9.0 / 4.0;
+        assert!((covered_px(&mask) - quarter).abs() / quarter < 0.15, "{}", covered_px(&mask));
     }
 
     #[test]
@@ -290,15 +481,29 @@ mod tests {
         let mut mask = Mask::new(10, 10);
         let dots = vec![dot(5.0, 5.0, 3.0, 0.9); 20];
         splat(&dots, 1.0, &mut mask);
-        assert_eq!(mask.alpha[5 * 10 + 5], 255);
+        assert_eq!(cover_at(&mask, 5, 5), 255);
+    }
+
+    #[test]
+    fn density_and_cover_convert_both_ways() {
+        assert_eq!(cover_of_density(0), 0);
+        assert_eq!(cover_of_density(u8::MAX), u8::MAX);
+        for cover in [0.1, 0.5, 0.9] {
+            let back = f64::from(cover_of_density(density_of_cover(cover))) / 255.0;
+            // One density step near full cover is a few per cent of the light.
+            assert!((back - cover).abs() < 0.01 + 0.01 * cover, "{cover} came back as {back}");
+        }
     }
 
     #[test]
     fn compositing_moves_the_skin_towards_the_pigment_by_the_cover() {
-        let photo = image::RgbaImage::from_pixel(2, 1, image::Rgba([200, 150, 120, 255]));
-        let mask = Mask { width: 2, height: 1, alpha: vec![0, 128] };
+        let photo = image::RgbaImage::from_pixel(3, 1, image::Rgba([200, 150, 120, 255]));
+        let half = density_of_cover(0.5);
+        let mask = Mask { width: 3, height: 1, density: vec![0, half, u8::MAX] };
         let out = composite(&photo, &mask, [0, 0, 0]);
         assert_eq!(out.get_pixel(0, 0).0, [200, 150, 120, 255]);
-        assert_eq!(out.get_pixel(1, 0).0, [100, 75, 60, 255]);
+        let [r, g, b, _] = out.get_pixel(1, 0).0;
+        assert!(r.abs_diff(100) <= 2 && g.abs_diff(75) <= 2 && b.abs_diff(60) <= 2, "{r} {g} {b}");
+        assert_eq!(out.get_pixel(2, 0).0, [0, 0, 0, 255]);
     }
 }
