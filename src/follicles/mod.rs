@@ -19,7 +19,7 @@ pub use tile::{TILE_POINTS, blocked_tile, ranked_tile};
 use crate::design::View;
 
 use random::{hash, unit};
-use transition::HairlineBand;
+use transition::{HairlineBand, Over};
 use zone_shape::{Cell, ZoneShape};
 
 /// Side of the tile in mm: 8192 points over (28.6 mm)² is 10 dots/mm², the 1,000 dots/cm²
@@ -246,12 +246,16 @@ impl<'a> ZoneJob<'a> {
                 if shape.is_outside_over(block_min, block_max) {
                     continue;
                 }
+                let band = context.band.map_or(Over::Full, |band| band.over_box(block_min, block_max));
+                if band == Over::Empty {
+                    continue;
+                }
                 // Most blocks of a large zone lie wholly inside it, under no other zone and away
                 // from the hairline: there every candidate is kept by its rank alone.
-                let plain = shape.is_inside_over(block_min, block_max)
-                    && self.above.iter().all(|upper| upper.misses_box(block_min, block_max))
-                    && context.band.is_none_or(|band| band.is_full_over(block_min, block_max));
-                let block = Block { base, points, plain, key: tile_key };
+                let plain = band == Over::Full
+                    && shape.is_inside_over(block_min, block_max)
+                    && self.above.iter().all(|upper| upper.misses_box(block_min, block_max));
+                let block = Block { base, points, plain, band_varies: band == Over::Varies, key: tile_key };
                 self.block_dots(&block, context, dots);
             }
         }
@@ -286,7 +290,9 @@ impl<'a> ZoneJob<'a> {
                 if self.above.iter().any(|upper| upper.contains_fast(p)) {
                     continue;
                 }
-                if let Some(band) = context.band {
+                if block.band_varies
+                    && let Some(band) = context.band
+                {
                     density *= band.factor(p);
                 }
             }
@@ -323,6 +329,8 @@ struct Block<'a> {
     /// Whether the whole block is inside the zone, under no other zone and behind the
     /// hairline's transition, so that every candidate is kept by its rank alone.
     plain: bool,
+    /// Whether the block lies across the hairline's transition band.
+    band_varies: bool,
     /// The tile's hash, from which each dot draws its size and session.
     key: u64,
 }

@@ -15,6 +15,17 @@ const CLUSTER_DENSITY: f64 = 0.5;
 /// Size of the cells that are or are not leading clusters, in mm.
 const CLUSTER_CELL_MM: f64 = 1.6;
 
+/// How the band's density factor varies over an area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Over {
+    /// 1 everywhere: the zone's full density.
+    Full,
+    /// 0 everywhere: no dots.
+    Empty,
+    /// Ask [`HairlineBand::factor`] point by point.
+    Varies,
+}
+
 /// A view's hairline prepared for density queries, in millimetres.
 pub struct HairlineBand {
     /// The hairline as a polyline, with the distance along it at each point.
@@ -132,9 +143,38 @@ impl HairlineBand {
         Some(grid.cells[row * grid.columns + column].as_slice())
     }
 
+    /// How [`Self::factor`] varies over the box from `min` to `max` (mm). Behind the band or
+    /// beside the line's ends it is 1, well ahead of the leading dots 0; only a strip along the
+    /// line needs asking point by point.
+    pub fn over_box(&self, min: [f64; 2], max: [f64; 2]) -> Over {
+        if self.is_full_over(min, max) {
+            return Over::Full;
+        }
+        let corners = [min, [max[0], min[1]], [min[0], max[1]], max];
+        let across = corners.map(|p| -p[0] * self.up[1] + p[1] * self.up[0]);
+        if across.iter().any(|&a| a < self.across_range[0] || a > self.across_range[1]) {
+            return Over::Varies;
+        }
+        let centre = [f64::midpoint(min[0], max[0]), f64::midpoint(min[1], max[1])];
+        let Some((depth, _)) = self.depth(centre) else {
+            return Over::Varies;
+        };
+        // Every point of the box lies within half its diagonal of the centre; the margin covers
+        // the small turns of the sampled line, where the depth jumps a little.
+        let half_diagonal = (max[0] - min[0]).hypot(max[1] - min[1]) / 2.0;
+        let spread = half_diagonal + self.transition.macro_amplitude_mm + 0.5 + 0.1 * depth.abs();
+        if depth - spread >= self.transition.band_width_mm {
+            Over::Full
+        } else if depth + spread < -self.transition.micro_lead_mm {
+            Over::Empty
+        } else {
+            Over::Varies
+        }
+    }
+
     /// Whether [`Self::factor`] is 1 everywhere in the box from `min` to `max` (mm): the box lies
     /// beside the line's ends or well behind it. Checked on the corners, as both tests are linear.
-    pub fn is_full_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
+    fn is_full_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
         let corners = [min, [max[0], min[1]], [min[0], max[1]], max];
         let across = corners.map(|p| -p[0] * self.up[1] + p[1] * self.up[0]);
         let up = corners.map(|p| p[0] * self.up[0] + p[1] * self.up[1]);
@@ -230,4 +270,55 @@ fn segment_distance(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> (f64, f64) {
     let t = (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length_sq).clamp(0.0, 1.0);
     let (ex, ey) = (p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
     ((ex * ex + ey * ey).sqrt(), t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::{Curve, CurveRole, PhotoPoint, PhotoRef, ViewKind};
+
+    /// A wavy hairline across a 1000 px photo at 0.1 mm per pixel.
+    fn band() -> HairlineBand {
+        let mut view = View::new(ViewKind::Front);
+        view.photo = Some(PhotoRef { path: String::new(), sha256: String::new(), width_px: 1000, height_px: 1000 });
+        let points = (0..9)
+            .map(|i| {
+                let x = 100.0 + 100.0 * f64::from(i);
+                PhotoPoint::new(x, 600.0 - 30.0 * (f64::from(i) - 4.0).abs() + 15.0 * (x / 90.0).sin())
+            })
+            .collect();
+        view.curves.push(Curve { name: "Hairline".into(), role: CurveRole::Hairline, points, ..Curve::default() });
+        HairlineBand::new(&view, 0.1, 7).expect("a hairline with a midline")
+    }
+
+    #[test]
+    fn boxes_called_full_or_empty_are_so_at_every_point() {
+        let band = band();
+        let side = 3.6;
+        let (mut full, mut empty, mut varies) = (0, 0, 0);
+        for row in 0..28 {
+            for column in 0..28 {
+                let min = [f64::from(column) * side, f64::from(row) * side];
+                let max = [min[0] + side, min[1] + side];
+                let over = band.over_box(min, max);
+                let samples = (0..=8).flat_map(|i| (0..=8).map(move |j| (f64::from(i) / 8.0, f64::from(j) / 8.0)));
+                for (u, v) in samples {
+                    let factor = band.factor([min[0] + u * side, min[1] + v * side]);
+                    match over {
+                        Over::Full => assert!((factor - 1.0).abs() < 1e-12, "{min:?}: {factor} in a full box"),
+                        Over::Empty => assert!(factor.abs() < 1e-12, "{min:?}: {factor} in an empty box"),
+                        Over::Varies => {}
+                    }
+                }
+                match over {
+                    Over::Full => full += 1,
+                    Over::Empty => empty += 1,
+                    Over::Varies => varies += 1,
+                }
+            }
+        }
+        // Most of the photo is decided per box; only a strip along the line is asked per point.
+        assert!(varies < full + empty, "{full} full, {empty} empty, {varies} varying");
+        assert!(full > 0 && empty > 0);
+    }
 }
