@@ -531,6 +531,37 @@ mod tests {
     }
 
     #[test]
+    fn hostile_dots_are_skipped_or_clipped_never_a_panic() {
+        let odd = [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -1e30, 1e30, -3.0, 0.0, 0.49, 7.9, 40.0];
+        let dots: Vec<Dot> = odd
+            .iter()
+            .flat_map(|&a| odd.iter().map(move |&b| dot(a, b, a.abs().min(50.0), b)))
+            .chain(odd.iter().map(|&r| dot(5.0, 5.0, r, 0.5)))
+            .chain(odd.iter().map(|&r| dot(0.0, 9.9, r, 2.0)))
+            .collect();
+        for (width, height) in [(1, 1), (1, 9), (9, 1), (10, 10), (0, 5)] {
+            let mut mask = Mask::new(width, height);
+            mask.density.fill(200);
+            render_dots(&dots, 1.0, &mut mask);
+            render_dots(&dots, 0.1, &mut mask);
+            // Rendering nothing clears every pixel, however the mask was left.
+            render_dots(&[], 1.0, &mut mask);
+            assert!(mask.density.iter().all(|&d| d == 0), "{width} x {height}");
+        }
+    }
+
+    #[test]
+    fn rendering_replaces_the_previous_frame_everywhere() {
+        let mut mask = Mask::new(64, 64);
+        mask.density.fill(99);
+        let dots = [dot(10.0, 10.0, 0.3, 0.8), dot(40.0, 50.0, 2.0, 0.8), dot(31.5, 32.2, 12.0, 0.5)];
+        render_dots(&dots, 1.0, &mut mask);
+        let mut fresh = Mask::new(64, 64);
+        splat(&dots, 1.0, &mut fresh);
+        assert_eq!(mask, fresh);
+    }
+
+    #[test]
     fn density_and_cover_convert_both_ways() {
         assert_eq!(cover_of_density(0), 0);
         assert_eq!(cover_of_density(u8::MAX), u8::MAX);
