@@ -82,11 +82,11 @@ fn build(radius: f32, opacity: u8, sx: usize, sy: usize) -> Kernel {
     // area: scaled back so that every dot lays its true area of pigment, however small.
     let true_area = f64::from(radius * radius) / (f64::from(radius * radius) + 1.0 / 12.0);
     // Each pixel's density is rounded to a whole step and the rounding error carried on to the
-    // next pixel the disc covers, so that a dot keeps its darkness. A faint dot (a fraction of
-    // a pixel, at a small preview) may weigh less than a step in all: each of the sixteen centre
-    // positions starts from a different share of a step, in the order of a Bayer matrix so
-    // that the shares do not follow the distance from the pixel's centre, and over the many
-    // dots of a preview, which fall on every position alike, the rounding evens out.
+    // next pixel the disc covers, so that a dot keeps its darkness. A faint dot (a light shade
+    // or a small one) may weigh only a few steps in all: each of the sixteen centre positions
+    // starts from a different share of a step, in the order of a Bayer matrix so that the
+    // shares do not follow the distance from the pixel's centre, and over the many dots of a
+    // preview, which fall on every position alike, the rounding evens out.
     let mut carried = (f64::from(BAYER[sy][sx]) + 0.5) / 16.0 - 0.5;
     for (y, row) in density.chunks_mut(stride).enumerate() {
         for (x, value) in row[..side].iter_mut().enumerate() {

@@ -6,7 +6,7 @@
 //! and `b` give `a + b - a·b`), never brighter and never past full. Adding is one saturating
 //! byte add per pixel, which keeps a full scalp fast enough to redraw while dragging. Dots are
 //! anti-aliased discs whose coverage falls off over one pixel at their rim, each laying its true
-//! area of pigment; a dot smaller than a pixel darkens the pixel holding it by its area.
+//! area of pigment; a dot under half a pixel darkens the four pixels around it by its area.
 
 mod kernels;
 
@@ -137,17 +137,20 @@ impl<'a> Band<'a> {
         );
         let kernels = Kernels::get();
         for dot in dots {
-            let (cx, cy) = (dot.x_px * scale, dot.y_px * scale);
-            // Written to drop NaN too.
+            let (cx, cy, radius) = (dot.x_px * scale, dot.y_px * scale, dot.radius_px * scale);
+            // Written to drop NaN too: a dot without a size or a shade draws nothing.
+            if !(radius >= 0.0 && radius.is_finite() && dot.opacity >= 0.0) {
+                continue;
+            }
+            let opacity = dot.opacity.min(1.0);
+            if radius > MAX_KERNEL_RADIUS_PX {
+                // Checks its own reach, which may be far past the kernels' margin.
+                self.splat_disc(cx, cy, radius, opacity);
+                continue;
+            }
             if !(cy >= top && cy < bottom && cx >= -KERNEL_MARGIN_PX && cx < right) {
                 continue;
             }
-            let radius = dot.radius_px * scale;
-            if radius > MAX_KERNEL_RADIUS_PX {
-                self.splat_disc(cx, cy, radius, dot.opacity.clamp(0.0, 1.0));
-                continue;
-            }
-            let opacity = dot.opacity.clamp(0.0, 1.0);
             if radius < 0.5 {
                 self.splat_point(cx, cy, opacity * std::f32::consts::PI * radius * radius);
                 continue;
@@ -244,9 +247,8 @@ impl<'a> Band<'a> {
         let (share_x, share_y) = (fx - x as f32, fy - y as f32);
         let density = density_of_small_cover(cover);
         let draws = position_hash(round_small(cx * 16.0), round_small(cy * 16.0));
-        if let Ok(y) = usize::try_from(y) {
-            self.clear_to(y + 2);
-        }
+        // Rows y and y + 1 (when on the mask) are written below.
+        self.clear_to(usize::try_from(y + 2).unwrap_or(0));
         let corners = [
             (0, 0, (1.0 - share_x) * (1.0 - share_y)),
             (1, 0, share_x * (1.0 - share_y)),
@@ -276,7 +278,8 @@ impl<'a> Band<'a> {
         let reach = radius + 0.5;
         #[expect(clippy::cast_precision_loss, reason = "mask sizes are far below 2^24")]
         let (top, bottom, right) = (self.first_row as f32, self.end_row as f32, self.width as f32);
-        if cy + reach < top || cy - reach >= bottom || cx + reach < 0.0 || cx - reach >= right {
+        // Written to drop NaN too.
+        if !(cy + reach >= top && cy - reach < bottom && cx + reach >= 0.0 && cx - reach < right) {
             return;
         }
         // Clamped to the band, so the casts are in range.
@@ -304,11 +307,11 @@ impl<'a> Band<'a> {
 
 /// `v` rounded to the nearest integer (ties to even), for `|v| < 2^22`: adding 1.5 · 2^23 puts
 /// the integer in the float's low mantissa bits. Two instructions where a checked conversion
-/// takes ten, for the four roundings of every dot; out of range it returns nonsense, never UB,
-/// so callers keep `v` in range or check the result.
+/// takes ten, for the four roundings of every dot; out of range (or for NaN) it returns
+/// nonsense but never panics, so callers keep `v` in range or check the result.
 fn round_small(v: f32) -> i32 {
     const MAGIC: f32 = 12_582_912.0;
-    (v + MAGIC).to_bits().cast_signed() - MAGIC.to_bits().cast_signed()
+    (v + MAGIC).to_bits().cast_signed().wrapping_sub(MAGIC.to_bits().cast_signed())
 }
 
 /// [`density_steps`] for the cover of a dot smaller than a pixel (at most π/4), from a table:
@@ -548,6 +551,28 @@ mod tests {
             render_dots(&[], 1.0, &mut mask);
             assert!(mask.density.iter().all(|&d| d == 0), "{width} x {height}");
         }
+    }
+
+    #[test]
+    fn dots_without_a_place_draw_nothing() {
+        let mut mask = Mask::new(40, 40);
+        for radius in [0.3, 3.0, 20.0] {
+            for (x, y) in [(f32::NAN, 20.0), (20.0, f32::NAN), (f32::INFINITY, 20.0), (20.0, f32::NEG_INFINITY)] {
+                splat(&[dot(x, y, radius, 0.8)], 1.0, &mut mask);
+            }
+        }
+        assert!(mask.density.iter().all(|&d| d == 0));
+    }
+
+    #[test]
+    fn a_large_dot_reaches_across_the_middle_of_the_mask() {
+        // The halves are splatted by different threads; this dot's centre is 15 px above the
+        // lower half, which it reaches by 5 px.
+        let mut mask = Mask::new(100, 100);
+        splat(&[dot(50.0, 35.0, 20.0, 1.0)], 1.0, &mut mask);
+        assert_eq!(cover_at(&mask, 50, 52), 255);
+        let area = std::f32::consts::PI * 400.0;
+        assert!((covered_px(&mask) - area).abs() / area < 0.03);
     }
 
     #[test]
