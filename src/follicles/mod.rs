@@ -9,7 +9,7 @@
 //! Everything random comes from `SplitMix64` hashes of the seed ([`random`]), so a design gives
 //! the same dots on every run and machine.
 
-mod random;
+pub(crate) mod random;
 mod tile;
 mod transition;
 mod zone_shape;
@@ -346,6 +346,15 @@ fn cell_index(cells: f64, count: usize) -> Option<usize> {
     #[expect(clippy::cast_possible_truncation, reason = "saturates, then checked against count")]
     let index = cells as i32;
     usize::try_from(index).ok().filter(|&index| index < count)
+}
+
+/// Like [`cell_index`], but clamped into the grid's `count` cells (at least one): for the
+/// span of cells a box or an edge touches, which may hang over the grid.
+fn clamped_cell_index(cells: f64, count: usize) -> usize {
+    // Truncating a non-negative value floors it; NaN becomes 0.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_precision_loss, reason = "clamped to the grid")]
+    let index = cells.clamp(0.0, count.saturating_sub(1) as f64) as i32;
+    usize::try_from(index).unwrap_or(0)
 }
 
 /// The tile indices whose tiles overlap the box from `min` to `max` (mm).

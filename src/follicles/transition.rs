@@ -2,7 +2,7 @@
 //! clusters of leading dots, a rise from sparse to full across the band behind it, and broad
 //! waves along it so the front is never a straight, hard line (shared/domain.md, after Shapiro).
 
-use super::cell_index;
+use super::{cell_index, clamped_cell_index};
 use crate::design::{Transition, View};
 use crate::geometry::sample_curve;
 
@@ -115,8 +115,7 @@ impl HairlineBand {
             (((max[0] - min[0]) / GRID_CELL_MM).ceil() as usize, ((max[1] - min[1]) / GRID_CELL_MM).ceil() as usize);
         // Each segment is listed in every cell its box, grown by the reach, touches.
         let mut cells = vec![Vec::new(); columns * rows];
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the grid")]
-        let cell = |v: f64, origin: f64, count: usize| (((v - origin) / GRID_CELL_MM).max(0.0) as usize).min(count - 1);
+        let cell = |v: f64, origin: f64, count: usize| clamped_cell_index((v - origin) / GRID_CELL_MM, count);
         for (i, pair) in self.line.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
             let (x0, x1) = (

@@ -4,7 +4,7 @@
 
 use crate::design::PhotoPoint;
 
-use super::cell_index;
+use super::{cell_index, clamped_cell_index};
 
 /// Horizontal strips per zone: enough that each holds a handful of edges.
 const STRIPS: usize = 128;
@@ -176,12 +176,7 @@ impl ZoneShape {
     /// The cells from `low` to `high` (mm) along `axis` (0 for x), clamped to the grid.
     fn cell_span(&self, low: f64, high: f64, axis: usize) -> std::ops::RangeInclusive<usize> {
         let count = if axis == 0 { self.columns } else { self.rows };
-        let cell = |v: f64| {
-            // Clamped to the grid; truncating a non-negative value floors it.
-            #[expect(clippy::cast_possible_truncation, clippy::cast_precision_loss, reason = "clamped to the grid")]
-            let index = ((v - self.min[axis]) / CELL_MM).clamp(0.0, (count - 1) as f64) as i32;
-            usize::try_from(index).unwrap_or(0)
-        };
+        let cell = |v: f64| clamped_cell_index((v - self.min[axis]) / CELL_MM, count);
         cell(low)..=cell(high)
     }
 
@@ -200,10 +195,7 @@ impl ZoneShape {
     }
 
     fn strip_of(&self, y: f64) -> usize {
-        // Clamped to the strips that exist; truncating a non-negative value floors it.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_precision_loss, reason = "clamped to 0..STRIPS")]
-        let strip = ((y - self.min[1]) / self.strip_height).clamp(0.0, (STRIPS - 1) as f64) as i32;
-        usize::try_from(strip).unwrap_or(0)
+        clamped_cell_index((y - self.min[1]) / self.strip_height, STRIPS)
     }
 
     fn strip_range(&self, low: f64, high: f64) -> std::ops::RangeInclusive<usize> {

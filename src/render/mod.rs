@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use crate::colour::{Stage, hiding, widening};
 use crate::design::{Design, View};
+use crate::follicles::random::splitmix64;
 use crate::follicles::{Dot, DotBuffer, Layering, generate_dots_into};
 
 use kernels::{Kernel, Kernels, LANES, MAX_KERNEL_RADIUS_PX, SUBPIXEL_STEPS};
@@ -328,18 +329,9 @@ fn density_of_small_cover(cover: f32) -> f32 {
     usize::try_from(index).ok().and_then(|index| TABLE.get(index)).copied().unwrap_or(0.0)
 }
 
-/// 64 well-mixed bits from a position: two rounds of Wellons' `lowbias32` finaliser.
+/// 64 well-mixed bits from a position, by the simulation's own `SplitMix64`.
 fn position_hash(x: i32, y: i32) -> u64 {
-    let mix = |mut h: u32| {
-        h ^= h >> 16;
-        h = h.wrapping_mul(0x7FEB_352D);
-        h ^= h >> 15;
-        h = h.wrapping_mul(0x846C_A68B);
-        h ^ (h >> 16)
-    };
-    let first = mix(x.cast_unsigned().wrapping_mul(0x9E37_79B1) ^ y.cast_unsigned().wrapping_mul(0x85EB_CA77));
-    let second = mix(first ^ 0x68E3_1DA4);
-    (u64::from(first) << 32) | u64::from(second)
+    splitmix64((u64::from(x.cast_unsigned()) << 32) | u64::from(y.cast_unsigned()))
 }
 
 /// The kernel of a dot at (`cx`, `cy`) and the mask pixel its top-left corner falls on.
