@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::colour::{ItaCategory, Lab, ShadeAdvice, advise};
 use crate::design::{Design, SkinSample, View, ViewKind, ZoneKind};
-use crate::geometry::{FaceFrame, HairlineMeasures, measure_hairline, polygon_area_px2};
+use crate::geometry::{HairlineMeasures, measure_hairline, polygon_area_px2};
 
 /// Square millimetres in a square centimetre.
 const MM2_PER_CM2: f64 = 100.0;
@@ -128,8 +128,8 @@ pub fn summarize(design: &Design) -> DesignSummary {
 /// The summary of one view.
 pub fn summarize_view(view: &View) -> ViewSummary {
     let mm_per_px = view.mm_per_px();
-    let hairline = FaceFrame::of_view(view).zip(view.hairline_index()).map(|(frame, i)| {
-        let measures = measure_hairline(&frame, view, &view.curves[i].points);
+    let hairline = view.face_frame().zip(view.hairline()).map(|(frame, hairline)| {
+        let measures = measure_hairline(&frame, view.canthi(), &hairline.points);
         HairlineMeasures {
             height_above_glabella_mm: measures.height_above_glabella_mm.map(hundredths),
             frontotemporal_heights_mm: measures.frontotemporal_heights_mm.map(|h| h.map(hundredths)),

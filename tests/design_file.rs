@@ -6,8 +6,9 @@ use std::fs;
 use std::path::Path;
 
 use hairline_studio::design::{
-    Calibration, CalibrationSource, Curve, CurveRole, Design, DesignError, FORMAT_VERSION, FollowUp, Guides, Landmarks,
-    PhotoPoint, PhotoRef, SkinSample, Transition, View, ViewKind, Zone, ZoneKind, parse_design, read_design,
+    Calibration, CalibrationSource, Curve, CurveId, CurveRole, Design, DesignError, FORMAT_VERSION, FollowUp,
+    FollowUpId, Guides, Landmarks, PhotoPoint, PhotoRef, SkinSample, Transition, View, ViewId, ViewKind, Zone, ZoneId,
+    ZoneKind, parse_design, read_design,
 };
 use hairline_studio::io::{
     SaveError, SaveStep, open_design_file, save_design, save_design_file, save_design_with_checkpoints,
@@ -33,6 +34,7 @@ fn sample() -> Design {
     let mut zone = Zone::new(ZoneKind::Crown, "Crown");
     zone.vertices = vec![PhotoPoint::new(0.0, 0.0), PhotoPoint::new(10.0, 0.0), PhotoPoint::new(5.0, 8.0)];
     view.zones.push(zone);
+    design.number_everything();
     design
 }
 
@@ -44,6 +46,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
     let curve =
         ("\\PC{0,20}", any::<bool>(), prop::collection::vec(point(), 0..20)).prop_map(|(name, hairline, points)| {
             Curve {
+                id: CurveId::default(),
                 name,
                 role: if hairline { CurveRole::Hairline } else { CurveRole::Outline },
                 points,
@@ -60,6 +63,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
         prop::option::of(0.0..100.0f64),
     )
         .prop_map(|(name, kind, vertices, density, dot, hidden, water_parts)| Zone {
+            id: ZoneId::default(),
             name,
             kind: ZoneKind::ALL[kind],
             vertices,
@@ -93,13 +97,14 @@ fn design_strategy() -> impl Strategy<Value = Design> {
         prop::collection::vec(zone, 0..4),
     )
         .prop_map(|(kind, photo, calibration, curves, zones)| View {
+            id: ViewId::default(),
             kind: ViewKind::ALL[kind],
             photo,
             calibration,
             curves,
             zones,
             landmarks: Landmarks { glabella: Some(PhotoPoint::new(12.0, 34.5)), ..Landmarks::default() },
-            guides: Guides { visible: false, mid_frontal_height_mm: 72.5 },
+            guides: Guides { mid_frontal_height_mm: 72.5 },
             skin_samples: vec![SkinSample {
                 at: PhotoPoint::new(10.0, 20.0),
                 radius_px: 12.0,
@@ -108,6 +113,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
                 b: 17.0,
             }],
             follow_ups: vec![FollowUp {
+                id: FollowUpId(3),
                 photo: PhotoRef {
                     path: "later visit.jpg".to_owned(),
                     sha256: "ab".repeat(32),
@@ -128,6 +134,8 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             design.client.name = name;
             design.notes = notes;
             design.pigment.water_parts = water;
+            // As every design the studio holds: whatever has no id gets one (design::ids).
+            design.number_everything();
             design
         },
     )
@@ -383,4 +391,31 @@ fn the_bundled_sample_design_is_valid_and_finds_its_photo() {
     assert!((view.mm_per_px().unwrap() - 0.21).abs() < 1e-9);
     let status = hairline_studio::io::locate_photo(view.photo.as_ref().unwrap(), None);
     assert!(matches!(status, hairline_studio::io::PhotoStatus::Found(_)), "{status:?}");
+}
+
+#[test]
+fn designs_from_before_ids_get_them_and_repeated_ids_are_renumbered() {
+    let mut design = sample();
+    let copy = design.views[0].zones[0].clone();
+    design.views[0].zones.push(copy);
+    let mut text = serde_json::to_value(&design).unwrap();
+    // A file written before ids: no "id" anywhere.
+    for view in text["views"].as_array_mut().unwrap() {
+        view.as_object_mut().unwrap().remove("id");
+        for zone in view["zones"].as_array_mut().unwrap() {
+            zone.as_object_mut().unwrap().remove("id");
+        }
+    }
+    let old = parse_design(text.to_string().as_bytes(), Path::new("old.json")).unwrap().design;
+    let zone_ids: Vec<ZoneId> = old.views[0].zones.iter().map(|z| z.id).collect();
+    assert!(zone_ids.iter().all(|id| !id.is_unset()), "{zone_ids:?}");
+    assert_ne!(zone_ids[0], zone_ids[1], "each zone its own id");
+    assert!(!old.views[0].id.is_unset());
+
+    // Two zones claiming one id (a hand-edited file): the first keeps it, the second gets another.
+    text["views"][0]["zones"][0]["id"] = 5.into();
+    text["views"][0]["zones"][1]["id"] = 5.into();
+    let edited = parse_design(text.to_string().as_bytes(), Path::new("edited.json")).unwrap().design;
+    assert_eq!(edited.views[0].zones[0].id, ZoneId(5));
+    assert_ne!(edited.views[0].zones[1].id, ZoneId(5));
 }

@@ -15,8 +15,8 @@ use std::process::Command as Process;
 
 mod common;
 
-use common::{settle, studio};
-use hairline_studio::app::Command;
+use common::{click_photo, select_tool, settle, studio};
+use hairline_studio::app::{Command, Tool};
 use hairline_studio::io::save_design;
 
 /// A small tmpfs mounted for the length of a test, unmounted when dropped (also on a panic).
@@ -77,7 +77,9 @@ fn check_failed_save(folder: &Path, make_unwritable: impl FnOnce()) {
     let old_bytes = std::fs::read(&path).unwrap();
     harness.state_mut().queue(Command::OpenDesign(Some(path.clone())));
     settle(&mut harness);
-    harness.state_mut().queue(Command::ToggleGuides);
+    // An edit: a hairline point added by a click.
+    select_tool(&mut harness, Tool::Hairline);
+    click_photo(&mut harness, 600.0, 500.0);
     settle(&mut harness);
     let edited = harness.state().document().design().clone();
     make_unwritable();

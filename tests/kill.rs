@@ -32,7 +32,7 @@ fn versions() -> [Design; 2] {
         })
         .collect();
     view.zones.push(zone);
-    new.views.push(view);
+    new.add_view(view);
     [old, new]
 }
 

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 mod common;
 
-use common::{settle, shows, studio_with};
+use common::{click_photo, select_tool, settle, shows, studio_with};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hairline_studio::app::{Command, StartOptions, StudioApp};
+use hairline_studio::app::{Command, StartOptions, StudioApp, Tool};
 use hairline_studio::design::Design;
 use hairline_studio::io::RecoveryStore;
 
@@ -26,7 +26,9 @@ fn unsaved_edits_are_autosaved_and_the_copy_goes_after_a_save() {
     let folder = tempfile::tempdir().unwrap();
     let recovery = folder.path().join("recovery");
     let mut harness = studio(&recovery);
-    harness.state_mut().queue(Command::ToggleGuides);
+    // An edit: a hairline point added by a click.
+    select_tool(&mut harness, Tool::Hairline);
+    click_photo(&mut harness, 600.0, 500.0);
     settle(&mut harness);
     let store = RecoveryStore::new(recovery.clone());
     let listed = store.list();

@@ -190,6 +190,7 @@ fn an_aligned_follow_up_photo_is_on_the_sheet() {
     let photo = design.views[0].photo.clone().unwrap();
     let p = hairline_studio::design::PhotoPoint::new;
     design.views[0].follow_ups.push(hairline_studio::design::FollowUp {
+        id: hairline_studio::design::FollowUpId::default(),
         photo: hairline_studio::design::PhotoRef { path: later.to_str().unwrap().to_owned(), ..photo },
         date: Some("2027-01-05".to_owned()),
         pairs: vec![[p(450.0, 880.0), p(450.0, 880.0)], [p(750.0, 880.0), p(750.0, 880.0)]],

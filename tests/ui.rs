@@ -227,3 +227,18 @@ fn opening_another_design_redraws_the_preview() {
     let denser_coverage = harness.state().preview_coverage().unwrap();
     assert!(denser_coverage > sample_coverage * 1.3, "{sample_coverage} → {denser_coverage}");
 }
+
+/// Regression: G was recorded as an edit of the design (unsaved mark, an undo step), though
+/// showing the guides is a way of looking.
+#[test]
+fn showing_or_hiding_the_guides_is_not_an_edit() {
+    let mut harness = studio(None);
+    assert!(harness.state().guides_shown());
+    let undo_steps = harness.state().document().undo_depth();
+    press(&mut harness, Modifiers::NONE, Key::G);
+    assert!(!harness.state().guides_shown(), "G hides the guides");
+    assert!(!harness.state().document().is_dirty(), "nothing to save");
+    assert_eq!(harness.state().document().undo_depth(), undo_steps, "nothing to undo");
+    press(&mut harness, Modifiers::NONE, Key::G);
+    assert!(harness.state().guides_shown());
+}

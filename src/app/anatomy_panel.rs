@@ -4,7 +4,7 @@
 use crate::design::{
     Calibration, CalibrationSource, CurveRole, DEFAULT_INTERPUPILLARY_MM, Design, Document, Landmark, Transition,
 };
-use crate::geometry::{FaceFrame, HairlineShape, measure_hairline};
+use crate::geometry::{HairlineShape, measure_hairline};
 
 use super::command::Command;
 
@@ -85,13 +85,13 @@ pub fn landmarks_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usiz
 }
 
 /// Guides: visibility, the planned mid-frontal height, and the starting shapes.
-pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize) {
+pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, shown: &mut bool) {
     let Some(view) = document.design().views.get(view_index) else {
         return;
     };
     let mut guides = view.guides.clone();
-    let frame = FaceFrame::of_view(view);
-    ui.checkbox(&mut guides.visible, "Show guides (G)");
+    let frame = view.face_frame();
+    ui.checkbox(shown, "Show guides (G)");
     let mut height_cm = guides.mid_frontal_height_mm / 10.0;
     ui.add(egui::Slider::new(&mut height_cm, 6.0..=10.0).step_by(0.1).suffix(" cm").text("above the glabella"))
         .on_hover_text("Mid-frontal point of the hairline: about 8 cm above the glabella (6 to 9 cm)");
@@ -119,12 +119,14 @@ fn apply_shape(design: &mut Design, view_index: usize, points: Vec<crate::design
     let view = &mut design.views[view_index];
     match view.hairline_index() {
         Some(i) => view.curves[i].points = points,
-        None => view.curves.push(crate::design::Curve {
-            name: "Hairline".to_owned(),
-            role: CurveRole::Hairline,
-            points,
-            ..Default::default()
-        }),
+        None => {
+            _ = view.add_curve(crate::design::Curve {
+                name: "Hairline".to_owned(),
+                role: CurveRole::Hairline,
+                points,
+                ..Default::default()
+            })
+        }
     }
 }
 
@@ -137,11 +139,11 @@ pub fn measurements_ui(ui: &mut egui::Ui, document: &Document, view_index: usize
         ui.weak("No hairline yet: draw one with the Hairline tool (L), or start from a shape.");
         return;
     };
-    let Some(frame) = FaceFrame::of_view(view) else {
+    let Some(frame) = view.face_frame() else {
         ui.weak("Calibrate the view and place the glabella to measure the hairline in millimetres.");
         return;
     };
-    let measures = measure_hairline(&frame, view, &hairline.points);
+    let measures = measure_hairline(&frame, view.canthi(), &hairline.points);
     let mm = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1} mm"));
     egui::Grid::new("measures").num_columns(2).striped(true).show(ui, |ui| {
         ui.label("Height on the midline");

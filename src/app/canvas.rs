@@ -29,11 +29,13 @@ pub struct CanvasView {
     pub fit_pending: bool,
     /// The canvas rectangle of the last frame, for zoom commands between frames.
     pub last_rect: Rect,
+    /// Whether the anatomical guides are shown: a way of looking, not part of the design.
+    pub guides_visible: bool,
 }
 
 impl Default for CanvasView {
     fn default() -> Self {
-        Self { zoom: 1.0, offset: Vec2::ZERO, fit_pending: true, last_rect: Rect::NOTHING }
+        Self { zoom: 1.0, offset: Vec2::ZERO, fit_pending: true, last_rect: Rect::NOTHING, guides_visible: true }
     }
 }
 
@@ -204,6 +206,8 @@ pub struct CanvasPaint<'a> {
     /// Whether to draw the design's curves, zones, handles and guides over the photo; off in
     /// presentation, where the client sees only the photo and the result.
     pub drawing: bool,
+    /// Whether the anatomical guides are shown.
+    pub guides: bool,
     /// A later photo aligned onto this one, shown right of the divider (`before_share`).
     pub follow_up: Option<AlignedPhoto<'a>>,
 }
@@ -270,7 +274,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         return response;
     }
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
-    let overlay = Overlay { view: paint.view, hover: paint.hover, ruler: paint.ruler };
+    let overlay = Overlay { view: paint.view, guides: paint.guides, hover: paint.hover, ruler: paint.ruler };
     if paint.preview.is_none() {
         // With the dots shown, the band would only hide them.
         paint_bands(&painter, &overlay, &to_screen);

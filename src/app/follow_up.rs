@@ -264,7 +264,12 @@ impl super::StudioApp {
         self.photos.set_loaded(ctx, std::path::PathBuf::from(&photo_ref.path), photo);
         let date = Some(crate::design::today_iso());
         if let Some(view) = self.document.design_mut().views.get_mut(view_index) {
-            view.follow_ups.push(FollowUp { photo: photo_ref, date, pairs: Vec::new() });
+            view.add_follow_up(FollowUp {
+                id: crate::design::FollowUpId::default(),
+                photo: photo_ref,
+                date,
+                pairs: Vec::new(),
+            });
         }
         self.view_index = view_index;
         self.start_alignment(index);

@@ -22,6 +22,8 @@ pub struct InspectorState<'a> {
     /// The skin eyedropper's patch radius, in mm.
     pub skin_radius_mm: &'a mut f64,
     pub follow_ups: &'a super::follow_up::FollowUps,
+    /// Whether the canvas shows the anatomical guides.
+    pub guides_visible: &'a mut bool,
 }
 
 /// Draws the inspector; returns commands for actions that are more than edits.
@@ -33,7 +35,7 @@ pub fn inspector_ui(
     photo: Option<PhotoView<'_>>,
     state: InspectorState<'_>,
 ) -> Vec<Command> {
-    let InspectorState { simulated_dots, skin_radius_mm, follow_ups } = state;
+    let InspectorState { simulated_dots, skin_radius_mm, follow_ups, guides_visible } = state;
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::CollapsingHeader::new("Client")
@@ -49,7 +51,7 @@ pub fn inspector_ui(
             commands.extend(anatomy_panel::landmarks_ui(ui, document, view_index, interaction.next_landmark));
         });
         egui::CollapsingHeader::new("Guides and starting shapes").default_open(false).show(ui, |ui| {
-            anatomy_panel::guides_ui(ui, document, view_index);
+            anatomy_panel::guides_ui(ui, document, view_index, guides_visible);
         });
         egui::CollapsingHeader::new("Hairline measurements").default_open(true).show(ui, |ui| {
             anatomy_panel::measurements_ui(ui, document, view_index);
@@ -190,13 +192,14 @@ fn shapes_list_ui(
         .on_hover_text("A curve that is not the hairline: a temple point, a scar outline. Add its points with the Hairline tool (L) while it is selected.")
         .clicked()
     {
-        let curves = &mut document.design_mut().views[view_index].curves;
-        curves.push(crate::design::Curve {
-            name: format!("Outline {}", curves.len()),
+        let view = &mut document.design_mut().views[view_index];
+        let name = format!("Outline {}", view.curves.len());
+        view.add_curve(crate::design::Curve {
+            name,
             role: CurveRole::Outline,
             ..Default::default()
         });
-        select(interaction, ShapeId::Curve(curves.len() - 1));
+        select(interaction, ShapeId::Curve(view.curves.len() - 1));
         return;
     }
     if !view.zones.is_empty() {
@@ -272,9 +275,9 @@ fn fill_behind_hairline(document: &mut Document, view_index: usize, depth_mm: f6
         .map(|p| crate::design::PhotoPoint::new(p.x + dx / length * shift, p.y + dy / length * shift));
     let mut zone = crate::design::Zone::new(ZoneKind::Frontal, "Behind the hairline");
     zone.vertices = hairline.iter().copied().chain(back).collect();
-    let zones = &mut document.design_mut().views[view_index].zones;
-    zones.push(zone);
-    Some(zones.len() - 1)
+    let view = &mut document.design_mut().views[view_index];
+    view.add_zone(zone);
+    Some(view.zones.len() - 1)
 }
 
 fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, selection: Selection) {

@@ -260,7 +260,8 @@ impl Interaction {
         }
         let mut zone = Zone::new(ZoneKind::Frontal, format!("Zone {}", zones.len() + 1));
         zone.vertices.push(cursor);
-        zones.push(zone);
+        document.design_mut().views[view_index].add_zone(zone);
+        let zones = &document.design().views[view_index].zones;
         self.drawing_zone = Some(zones.len() - 1);
         self.selection = Some(Selection { shape: ShapeId::Zone(zones.len() - 1), point: Some(0) });
         Some("Click the zone's corners; Enter or double-click closes it.".to_owned())
@@ -534,7 +535,7 @@ fn add_curve_point(
     let axis = view.midline();
     let curve_index =
         target.filter(|&c| c < view.curves.len()).or_else(|| view.hairline_index()).unwrap_or_else(|| {
-            view.curves.push(Curve { name: "Hairline".to_owned(), role: CurveRole::Hairline, ..Curve::default() });
+            view.add_curve(Curve { name: "Hairline".to_owned(), role: CurveRole::Hairline, ..Curve::default() });
             view.curves.len() - 1
         });
     let mut point = cursor;

@@ -178,6 +178,11 @@ impl StudioApp {
         (self.preview.look, self.preview.compare, self.preview.before_share)
     }
 
+    /// Whether the canvas shows the anatomical guides.
+    pub fn guides_shown(&self) -> bool {
+        self.canvas.guides_visible
+    }
+
     /// Whether the studio is in presentation mode.
     pub fn presenting(&self) -> bool {
         self.presenting
@@ -295,6 +300,7 @@ impl StudioApp {
                 simulated_dots: self.preview.zone_counts(),
                 skin_radius_mm: &mut self.skin_radius_mm,
                 follow_ups: &self.follow_ups,
+                guides_visible: &mut self.canvas.guides_visible,
             };
             let commands =
                 inspector::inspector_ui(ui, &mut self.document, self.view_index, &mut self.interaction, photo, state);
@@ -389,6 +395,7 @@ impl StudioApp {
             ruler: rubber_band.or(if self.tool == Tool::Ruler { self.interaction.ruler } else { None }),
             drawing_zone: self.interaction.drawing_zone.map(|z| (z, self.interaction.cursor_in_photo)),
             drawing: !self.presenting && !aligning_later,
+            guides: self.canvas.guides_visible,
             follow_up,
         };
         let response = canvas::canvas_ui(ui, &mut self.canvas, &paint);
@@ -755,11 +762,7 @@ impl StudioApp {
                     "Preview off.".to_owned()
                 };
             }
-            Command::ToggleGuides => {
-                if let Some(view) = self.document.design_mut().views.get_mut(self.view_index) {
-                    view.guides.visible = !view.guides.visible;
-                }
-            }
+            Command::ToggleGuides => self.canvas.guides_visible = !self.canvas.guides_visible,
             _ => {}
         }
     }

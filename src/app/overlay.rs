@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
 use crate::design::{CurveRole, Landmark, PhotoPoint, View};
-use crate::geometry::{FaceFrame, FacePoint, sample_curve};
+use crate::geometry::{FacePoint, sample_curve};
 
 use super::interaction::Handle;
 
@@ -18,6 +18,8 @@ const BAND_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
 /// What the overlay needs besides the view.
 pub struct Overlay<'a> {
     pub view: &'a View,
+    /// Whether to paint the anatomical guides.
+    pub guides: bool,
     pub hover: Option<Handle>,
     /// The ruler's measurement, or the rubber band from a first click to the cursor.
     pub ruler: Option<[PhotoPoint; 2]>,
@@ -65,7 +67,7 @@ pub fn paint_bands(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn
 /// Paints the guides, landmarks, calibration reference and ruler, above the shapes.
 pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn(PhotoPoint) -> Pos2) {
     let view = overlay.view;
-    if view.guides.visible {
+    if overlay.guides {
         paint_guides(painter, view, to_screen);
     }
     if let Some(calibration) = &view.calibration {
@@ -116,7 +118,7 @@ fn paint_guides(painter: &Painter, view: &View, to_screen: &impl Fn(PhotoPoint) 
         let dashed = egui::Shape::dashed_line(&ends.map(to_screen), Stroke::new(1.0, GUIDE_COLOUR), 8.0, 6.0);
         painter.extend(dashed);
     }
-    let Some(frame) = FaceFrame::of_view(view) else {
+    let Some(frame) = view.face_frame() else {
         return;
     };
     let line = |ends: [PhotoPoint; 2], colour: Color32, width: f32| {

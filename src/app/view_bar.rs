@@ -22,7 +22,7 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut
         ui.menu_button("+ Add view", |ui| {
             for kind in ViewKind::ALL {
                 if ui.button(kind.label()).clicked() {
-                    document.design_mut().views.push(View::new(kind));
+                    document.design_mut().add_view(View::new(kind));
                     *view_index = document.design().views.len() - 1;
                     // A view is its photo: ask for it straight away (or drop one on the window).
                     commands.push(Command::OpenPhoto(None));

@@ -37,7 +37,9 @@ pub struct Document {
 impl Document {
     /// A document for a design just read from `path` (or a new one when `path` is `None`).
     /// It has no unsaved changes until it is edited.
-    pub fn new(design: Design, path: Option<PathBuf>) -> Self {
+    pub fn new(mut design: Design, path: Option<PathBuf>) -> Self {
+        // Selections and undo steps name things by id: a design built in code gets them here.
+        design.number_everything();
         Self {
             design,
             path,

@@ -104,7 +104,7 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
     let newer_version = (version > FORMAT_VERSION).then_some(version);
 
     // Straight into the typed design: a million points cost 16 bytes each, not a JSON tree.
-    let design: Design = serde_json::from_slice(bytes).map_err(|e| match newer_version {
+    let mut design: Design = serde_json::from_slice(bytes).map_err(|e| match newer_version {
         // The first pass skips numbers unread, so one too large for any type surfaces here.
         _ if e.is_syntax() => DesignError::NotJson { path: path.clone(), detail: e.to_string() },
         Some(version) => DesignError::TooNew { path: path.clone(), version, detail: e.to_string() },
@@ -114,6 +114,7 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
     if !problems.is_empty() {
         return Err(DesignError::Invalid { path, problems });
     }
+    design.number_everything();
     Ok(ParsedDesign { design, newer_version })
 }
 

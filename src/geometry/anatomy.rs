@@ -4,7 +4,7 @@
 //! (pointing up the forehead) and millimetres as its unit, so that "8 cm above the glabella" or
 //! "45 mm to the side" become plain coordinates whatever the photo's scale or tilt.
 
-use crate::design::{PhotoPoint, View};
+use super::PhotoPoint;
 
 use super::curve::sample_curve;
 
@@ -41,11 +41,6 @@ impl FaceFrame {
         let t = (glabella.x - a.x) * up.0 + (glabella.y - a.y) * up.1;
         let origin = PhotoPoint::new(a.x + t * up.0, a.y + t * up.1);
         Some(Self { origin, up, mm_per_px })
-    }
-
-    /// The frame of a view, once it has a midline, a glabella and a calibration.
-    pub fn of_view(view: &View) -> Option<Self> {
-        Self::new(view.midline()?, view.landmarks.glabella?, view.mm_per_px()?)
     }
 
     /// Unit vector to the photo's right, perpendicular to the midline.
@@ -139,13 +134,11 @@ pub struct HairlineMeasures {
     pub length_mm: f64,
 }
 
-/// Measures the hairline through `points` in `view`'s face frame.
-pub fn measure_hairline(frame: &FaceFrame, view: &View, points: &[PhotoPoint]) -> HairlineMeasures {
+/// Measures the hairline through `points` in the face `frame`, at the frontotemporal angles
+/// above the outer eye corners `canthi` (photo left, photo right) where they are placed.
+pub fn measure_hairline(frame: &FaceFrame, canthi: [Option<PhotoPoint>; 2], points: &[PhotoPoint]) -> HairlineMeasures {
     let offset = |canthus: Option<PhotoPoint>, default_mm: f64| canthus.map_or(default_mm, |c| frame.to_face(c).x_mm);
-    let offsets = [
-        offset(view.landmarks.left_canthus, -DEFAULT_CANTHUS_OFFSET_MM),
-        offset(view.landmarks.right_canthus, DEFAULT_CANTHUS_OFFSET_MM),
-    ];
+    let offsets = [offset(canthi[0], -DEFAULT_CANTHUS_OFFSET_MM), offset(canthi[1], DEFAULT_CANTHUS_OFFSET_MM)];
     let heights = offsets.map(|x_mm| height_at(frame, points, x_mm));
     let difference = match heights {
         [Some(left), Some(right)] => Some((left - right).abs()),

@@ -3,7 +3,7 @@
 
 use kurbo::{BezPath, ParamCurveArclen, ParamCurveNearest, PathEl, Point};
 
-use crate::design::PhotoPoint;
+use super::PhotoPoint;
 
 /// How far (in photo pixels) a flattened curve may stray from the true one. Half a pixel is
 /// invisible at 100 % zoom and keeps a 30-point hairline to a few hundred segments.

@@ -3,6 +3,7 @@
 
 mod anatomy;
 mod curve;
+mod point;
 mod polygon;
 mod shapes;
 mod similarity;
@@ -12,20 +13,7 @@ pub use anatomy::{
     project_onto_line,
 };
 pub use curve::{FLATTEN_TOLERANCE_PX, curve_length_px, curve_path, distance_to_curve, sample_curve, span_near};
+pub use point::PhotoPoint;
 pub use polygon::{nearest_point_index, polygon_area_px2, polygon_contains, polygon_self_intersects, triangulate};
 pub use shapes::HairlineShape;
 pub use similarity::Similarity;
-
-use crate::design::PhotoPoint;
-
-impl From<PhotoPoint> for kurbo::Point {
-    fn from(p: PhotoPoint) -> Self {
-        Self::new(p.x, p.y)
-    }
-}
-
-impl From<kurbo::Point> for PhotoPoint {
-    fn from(p: kurbo::Point) -> Self {
-        Self::new(p.x, p.y)
-    }
-}

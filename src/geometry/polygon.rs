@@ -1,6 +1,6 @@
 //! Polygon measures for zones, and picking the control point under the cursor.
 
-use crate::design::PhotoPoint;
+use super::PhotoPoint;
 
 /// Area enclosed by the polygon `vertices` (closed implicitly), in square photo pixels, by the
 /// shoelace formula; always non-negative.

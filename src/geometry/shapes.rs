@@ -6,7 +6,7 @@
 //! follow the hair-restoration rules in shared/domain.md: a convex centre turning concave near the
 //! mid-pupil lines, the frontotemporal angle above the lateral canthus (~45 mm out).
 
-use crate::design::PhotoPoint;
+use super::PhotoPoint;
 
 use super::anatomy::{FaceFrame, FacePoint};
 

@@ -1,7 +1,7 @@
 //! Aligning two photos of the same head: the similarity (scale, rotation, shift) that takes two
 //! points on one photo onto the same two features on the other.
 
-use crate::design::PhotoPoint;
+use super::PhotoPoint;
 
 /// `p ↦ scale·R(angle)·p + shift`, written as complex multiplication `p ↦ a·p + b` with
 /// `a = (a_re, a_im)`.

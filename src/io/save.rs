@@ -66,10 +66,14 @@ pub fn save_design_with_checkpoints(
     if !problems.is_empty() {
         return Err(SaveError::Invalid(problems));
     }
-    let mut bytes = serde_json::to_vec_pretty(design).map_err(|e| SaveError::RoundTrip(e.to_string()))?;
+    // Reading numbers whatever has no id yet (design::ids), so a file is written numbered and
+    // reads back as exactly what was written.
+    let mut design = design.clone();
+    design.number_everything();
+    let mut bytes = serde_json::to_vec_pretty(&design).map_err(|e| SaveError::RoundTrip(e.to_string()))?;
     bytes.push(b'\n');
     let read_back = parse_design(&bytes, path).map_err(|e| SaveError::RoundTrip(e.to_string()))?;
-    if read_back.design != *design {
+    if read_back.design != design {
         return Err(SaveError::RoundTrip("values changed on the way".to_owned()));
     }
 
