@@ -125,7 +125,7 @@ fn apply_shape(design: &mut Design, view_index: usize, points: Vec<crate::design
                 role: CurveRole::Hairline,
                 points,
                 ..Default::default()
-            })
+            });
         }
     }
 }
