@@ -23,6 +23,7 @@ pub mod follicles;
 pub mod format;
 pub mod geometry;
 pub mod io;
+pub mod random;
 pub mod render;
 pub mod sheet;
 pub mod summary;

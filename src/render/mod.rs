@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 
 use crate::colour::{Stage, hiding, widening};
 use crate::design::{Design, View};
-use crate::follicles::random::splitmix64;
 use crate::follicles::{Dot, DotBuffer, Layering, generate_dots_into};
+use crate::random::splitmix64;
 
 use kernels::{Kernel, Kernels, LANES, MAX_KERNEL_RADIUS_PX, SUBPIXEL_STEPS};
 
