@@ -13,5 +13,5 @@ pub use paths::{
     save_design_file,
 };
 pub use photo::{DecodedPhoto, MAX_PHOTO_PIXELS, PhotoError, decode_photo, decode_photo_bytes, sha256_hex};
-pub use recovery::{Recovered, RecoveryStore};
+pub use recovery::{Recovered, RecoveryError, RecoveryStore};
 pub use save::{Backup, SaveError, SaveStep, save_design, save_design_with_checkpoints, write_atomically};
