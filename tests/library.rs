@@ -55,7 +55,7 @@ fn lists_good_broken_and_newer_files() {
     assert_eq!(sha.len(), 64);
 
     let broken = find("broken.json").summary.as_ref().unwrap_err();
-    assert!(broken.contains("JSON"), "{broken}");
+    assert!(broken.to_string().contains("JSON"), "{broken}");
 
     let future = find("future.json").summary.as_ref().unwrap();
     assert_eq!(future.client, "Sam Future");

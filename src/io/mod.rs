@@ -7,7 +7,10 @@ mod photo;
 mod recovery;
 mod save;
 
-pub use library::{EntrySummary, LibraryEntry, default_library_folder, scan_library, thumbnail, thumbnail_path};
+pub use library::{
+    EntryError, EntrySummary, LibraryEntry, LibraryError, default_library_folder, scan_library, thumbnail,
+    thumbnail_path,
+};
 pub use paths::{
     PhotoStatus, locate_photo, make_photo_ref_relative, open_design_file, photo_ref_for, resolve_photo_path,
     save_design_file,

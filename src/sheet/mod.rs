@@ -26,7 +26,7 @@ use crate::design::{Design, View};
 pub use export::{ExportError, ExportRequest, export, png_page_paths};
 use flow::Flow;
 pub use page::{DPI, Item, PT_PER_MM, Page, Paper, Pen, Rgb, Sheet};
-pub use photos::SheetPhotos;
+pub use photos::{SheetPhotoError, SheetPhotos};
 
 /// Lays out the design sheet of `design`, dated `today` (ISO), on `paper`. `progress` hears
 /// the share done (0 to 1) as each view's pictures are made, the slow part.
