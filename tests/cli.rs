@@ -2,12 +2,11 @@
 
 #![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn studio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hairline-studio")).args(args).output().unwrap()
-}
+mod common;
+
+use common::{asset, run_cli};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -15,8 +14,8 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn validate_accepts_the_sample_design() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
-    let output = studio(&["validate", sample.to_str().unwrap()]);
+    let sample = asset("sample-design.json");
+    let output = run_cli(&["validate", sample.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stdout(&output));
     assert!(stdout(&output).contains("valid"));
 }
@@ -28,7 +27,7 @@ fn validate_lists_the_problems_of_a_bad_design_and_fails() {
     let text = r#"{"format": "hairline-studio/design", "version": 1,
         "views": [{"kind": "front", "zones": [{"name": "z", "vertices": [], "density_per_cm2": -3, "dot_diameter_mm": 9}]}]}"#;
     std::fs::write(&bad, text).unwrap();
-    let output = studio(&["validate", bad.to_str().unwrap()]);
+    let output = run_cli(&["validate", bad.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
     assert!(report.contains("bad.json"), "{report}");
@@ -38,7 +37,7 @@ fn validate_lists_the_problems_of_a_bad_design_and_fails() {
 
 #[test]
 fn validate_reports_a_missing_file() {
-    let output = studio(&["validate", "/nonexistent/design.json"]);
+    let output = run_cli(&["validate", "/nonexistent/design.json"]);
     assert_eq!(output.status.code(), Some(3));
     assert!(stdout(&output).contains("/nonexistent/design.json"));
 }
@@ -47,27 +46,27 @@ fn validate_reports_a_missing_file() {
 fn validate_reports_a_photo_that_needs_relinking() {
     let folder = tempfile::tempdir().unwrap();
     let design = folder.path().join("moved.json");
-    let sample =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")).unwrap();
+    let sample = std::fs::read_to_string(asset("sample-design.json")).unwrap();
     std::fs::write(&design, sample).unwrap();
-    let output = studio(&["validate", design.to_str().unwrap()]);
+    let output = run_cli(&["validate", design.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stdout(&output).contains("missing: no file at"), "{}", stdout(&output));
 }
 
 #[test]
 fn schema_prints_the_checked_in_schema() {
-    let output = studio(&["schema"]);
+    let output = run_cli(&["schema"]);
     assert!(output.status.success());
     let checked_in =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/design.schema.json")).unwrap();
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/design.schema.json"))
+            .unwrap();
     assert_eq!(stdout(&output), checked_in);
 }
 
 #[test]
 fn info_reports_calibration_hairline_and_zones_in_millimetres() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
-    let output = studio(&["info", sample.to_str().unwrap()]);
+    let sample = asset("sample-design.json");
+    let output = run_cli(&["info", sample.to_str().unwrap()]);
     assert!(output.status.success());
     let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let view = &summary["views"][0];
@@ -83,11 +82,11 @@ fn info_reports_calibration_hairline_and_zones_in_millimetres() {
 
 #[test]
 fn render_writes_the_same_png_every_time() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let sample = asset("sample-design.json");
     let folder = tempfile::tempdir().unwrap();
     let (first, second) = (folder.path().join("a.png"), folder.path().join("b.png"));
     for output in [&first, &second] {
-        let result = studio(&["render", sample.to_str().unwrap(), "-o", output.to_str().unwrap(), "--width", "600"]);
+        let result = run_cli(&["render", sample.to_str().unwrap(), "-o", output.to_str().unwrap(), "--width", "600"]);
         assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
     }
     let bytes = std::fs::read(&first).unwrap();
@@ -95,9 +94,8 @@ fn render_writes_the_same_png_every_time() {
     let image = image::load_from_memory(&bytes).unwrap();
     assert_eq!((image.width(), image.height()), (600, 750));
     // The dots darken the scalp inside the zone: compare with the bare photo there.
-    let bare = image::open(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg"))
-        .unwrap()
-        .resize_exact(600, 750, image::imageops::FilterType::Triangle);
+    let bare =
+        image::open(asset("sample-front.jpg")).unwrap().resize_exact(600, 750, image::imageops::FilterType::Triangle);
     let luma = |img: &image::DynamicImage| {
         let grey = img.to_luma8();
         (280..320)
@@ -110,13 +108,13 @@ fn render_writes_the_same_png_every_time() {
 
 #[test]
 fn render_shows_the_stage_and_the_sessions_done() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let sample = asset("sample-design.json");
     let folder = tempfile::tempdir().unwrap();
     let darkness = |extra: &[&str]| {
         let output = folder.path().join("look.png");
         let mut args = vec!["render", sample.to_str().unwrap(), "-o", output.to_str().unwrap(), "--width", "300"];
         args.extend_from_slice(extra);
-        let result = studio(&args);
+        let result = run_cli(&args);
         assert!(result.status.success(), "{extra:?}: {}", String::from_utf8_lossy(&result.stderr));
         let grey = image::open(&output).unwrap().to_luma8();
         grey.pixels().map(|p| u64::from(255 - p[0])).sum::<u64>()
@@ -126,15 +124,15 @@ fn render_shows_the_stage_and_the_sessions_done() {
     assert!(darkness(&["--stage", "later", "--years", "5"]) < healed, "faded after five years");
     assert!(darkness(&["--after-session", "1"]) < healed, "half the dots after session 1");
     let refused =
-        studio(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--stage", "later", "--years", "NaN"]);
+        run_cli(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--stage", "later", "--years", "NaN"]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--years"));
 }
 
 #[test]
 fn render_names_a_missing_view() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
-    let output = studio(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--view", "crown"]);
+    let sample = asset("sample-design.json");
+    let output = run_cli(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--view", "crown"]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("has no crown view"));
 }

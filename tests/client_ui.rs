@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{settle, shows, studio};
+use common::{replace_text, settle, shows, studio};
 use egui_kittest::kittest::Queryable;
 use hairline_studio::design::{Contraindication, HairLoss};
 
@@ -20,11 +20,7 @@ fn filling_the_client_panel_and_ticking_a_contraindication_shows_the_warning() {
     assert!(!shows(&harness, "Contraindication:"), "no warning while nothing is ticked");
     open_client(&mut harness);
 
-    harness.get_by_label("Client name").click();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("Client name").type_text("Jordan Reyes");
-    harness.run_steps(2);
+    replace_text(&mut harness, "Client name", "Jordan Reyes");
     harness.get_by_label("Hair loss").click();
     harness.run_steps(2);
     harness.get_by_label("Norwood 3v").click();

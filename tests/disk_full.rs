@@ -3,7 +3,7 @@
 //!
 //! The full disk is a real one: a 256 KiB tmpfs filled to the brim, which needs root (CI runs as
 //! root). Without root the read-only folder is made with permissions instead, and the full-disk
-//! test says that it was skipped.
+//! tests say that they were skipped; with the `CI` variable set they fail instead of skipping.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "in a test, a failed unwrap is a failed test")]
 #![cfg(target_os = "linux")]
@@ -15,7 +15,7 @@ use std::process::Command as Process;
 
 mod common;
 
-use common::{click_photo, select_tool, settle, studio};
+use common::{asset, click_photo, run_cli, select_tool, settle, skip, studio};
 use hairline_studio::app::{Command, Tool};
 use hairline_studio::io::save_design;
 
@@ -106,7 +106,7 @@ fn check_failed_save(folder: &Path, make_unwritable: impl FnOnce()) {
 #[test]
 fn a_full_disk_refuses_the_save_and_keeps_everything() {
     let Some(disk) = SmallDisk::mount() else {
-        eprintln!("skipped: mounting a small tmpfs needs root");
+        skip("mounting a small tmpfs needs root");
         return;
     };
     check_failed_save(disk.path(), || disk.fill());
@@ -124,7 +124,7 @@ fn a_read_only_folder_refuses_the_save_and_keeps_everything() {
     let permissions_bind = std::fs::File::create(path.join("probe")).is_err();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     if !permissions_bind {
-        eprintln!("skipped: root without mount rights ignores folder permissions");
+        skip("root without mount rights ignores folder permissions");
         return;
     }
     check_failed_save(&path, || {
@@ -137,16 +137,20 @@ fn a_read_only_folder_refuses_the_save_and_keeps_everything() {
 #[test]
 fn a_full_disk_refuses_the_sheet_export_and_leaves_no_file() {
     let Some(disk) = SmallDisk::mount() else {
-        eprintln!("skipped: mounting a small tmpfs needs root");
+        skip("mounting a small tmpfs needs root");
         return;
     };
     disk.fill();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
+    let sample = asset("sample-design.json");
     let (pdf, png) = (disk.path().join("sheet.pdf"), disk.path().join("sheet.png"));
-    let output = Process::new(env!("CARGO_BIN_EXE_hairline-studio"))
-        .args(["export", &sample.to_string_lossy(), "--pdf", &pdf.to_string_lossy(), "--png", &png.to_string_lossy()])
-        .output()
-        .unwrap();
+    let output = run_cli(&[
+        "export",
+        &sample.to_string_lossy(),
+        "--pdf",
+        &pdf.to_string_lossy(),
+        "--png",
+        &png.to_string_lossy(),
+    ]);
     assert!(!output.status.success());
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("No space left"), "{message}");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{settle, shows, studio};
+use common::{replace_text, settle, shows, studio};
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::Command;
 
@@ -18,11 +18,7 @@ fn exporting_the_sheet_from_the_window_writes_the_pdf_and_png_pages() {
     assert!(shows(&harness, "Sheet file"), "Ctrl+E opens the export window");
 
     let base = folder.path().join("J. Reyes sheet");
-    harness.get_by_label("Sheet file").click();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("Sheet file").type_text(base.to_str().unwrap());
-    harness.run_steps(2);
+    replace_text(&mut harness, "Sheet file", base.to_str().unwrap());
     harness.get_by_label("PNG pages at 300 dpi").click();
     harness.run_steps(2);
     assert!(shows(&harness, "J. Reyes sheet.pdf and J. Reyes sheet.png"), "the window says what it will write");
@@ -44,11 +40,7 @@ fn a_failed_export_says_why_and_keeps_the_window() {
     let mut harness = studio();
     harness.state_mut().queue(Command::ExportSheet);
     settle(&mut harness);
-    harness.get_by_label("Sheet file").click();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("Sheet file").type_text("/nonexistent folder/sheet");
-    harness.run_steps(2);
+    replace_text(&mut harness, "Sheet file", "/nonexistent folder/sheet");
     harness.get_by_label("Export").click();
     settle(&mut harness);
     let errors = harness.state().errors().join("\n");

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{click_photo, settle, shows, studio};
+use common::{asset, click_photo, settle, shows, studio};
 use hairline_studio::app::Command;
 use hairline_studio::design::PhotoPoint;
 
@@ -20,7 +20,7 @@ fn later(p: PhotoPoint) -> PhotoPoint {
 }
 
 fn later_photo(folder: &Path) -> PathBuf {
-    let sample = image::open(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg")).unwrap();
+    let sample = image::open(asset("sample-front.jpg")).unwrap();
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "small sizes")]
     let small = sample.resize_exact(
         (f64::from(sample.width()) * SCALE) as u32,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{settle, studio};
+use common::{asset, settle, studio};
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::Command;
 use hairline_studio::design::read_design;
@@ -144,8 +144,7 @@ fn huge_designs_are_refused_without_reading_them_whole() {
     assert!(error.contains("at most 64 MiB"), "{error}");
 
     // A million points in one curve (18 MB): parsed, then refused by the limit on points.
-    let sample =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")).unwrap();
+    let sample = std::fs::read_to_string(asset("sample-design.json")).unwrap();
     let million = format!("[{}{{\"x\": 1.0, \"y\": 1.0}}]", "{\"x\": 1.0, \"y\": 1.0},".repeat(999_999));
     let points_start = sample.find("\"points\": [").unwrap() + "\"points\": ".len();
     let points_end = points_start + sample[points_start..].find(']').unwrap() + 1;
@@ -164,7 +163,7 @@ fn odd_paths_give_clear_messages() {
     use std::os::unix::fs::PermissionsExt;
 
     let folder = tempfile::tempdir().unwrap();
-    let photo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg");
+    let photo = asset("sample-front.jpg");
 
     let directory = folder.path().join("a-folder.jpg");
     std::fs::create_dir(&directory).unwrap();

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use hairline_studio::design::{Design, PhotoPoint, View, ViewKind, Zone, ZoneKind, read_design};
 use hairline_studio::io::{RecoveryStore, save_design};
+use hairline_studio::random::splitmix64;
 
 const KILLS: u64 = 200;
 /// Tells a run of this binary that it is the child, and what to save where.
@@ -145,11 +146,4 @@ fn a_killed_save_leaves_the_old_or_the_new_design() {
 #[test]
 fn a_killed_autosave_leaves_the_old_or_the_new_copy() {
     kill_repeatedly(Target::Autosave);
-}
-
-fn splitmix64(state: u64) -> u64 {
-    let mut z = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }

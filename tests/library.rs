@@ -2,27 +2,25 @@
 
 #![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::{asset, sample_design};
 use hairline_studio::design::{FORMAT_VERSION, HairLoss};
-use hairline_studio::io::{open_design_file, save_design_file, scan_library, thumbnail, thumbnail_path};
-
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")
-}
+use hairline_studio::io::{save_design_file, scan_library, thumbnail, thumbnail_path};
 
 /// A library with a good design, a broken file, a file from a newer version, and things that
 /// are not designs.
 fn library() -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
-    let mut design = open_design_file(&sample_path()).unwrap().design;
+    let mut design = sample_design();
     design.client.name = "Jordan Reyes".to_owned();
     design.client.hair_loss = Some(HairLoss::Norwood("3v".to_owned()));
     save_design_file(&folder.path().join("jordan.json"), &design).unwrap();
 
     std::fs::write(folder.path().join("broken.json"), "{\"format\": \"hairline-studio/design\", \"vers").unwrap();
 
-    let mut newer: serde_json::Value = serde_json::from_slice(&std::fs::read(sample_path()).unwrap()).unwrap();
+    let mut newer: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(asset("sample-design.json")).unwrap()).unwrap();
     newer["version"] = serde_json::json!(FORMAT_VERSION + 1);
     newer["client"]["name"] = serde_json::json!("Sam Future");
     newer["hologram"] = serde_json::json!({"depth": 3});
@@ -55,7 +53,7 @@ fn lists_good_broken_and_newer_files() {
     assert_eq!(sha.len(), 64);
 
     let broken = find("broken.json").summary.as_ref().unwrap_err();
-    assert!(broken.contains("JSON"), "{broken}");
+    assert!(broken.to_string().contains("JSON"), "{broken}");
 
     let future = find("future.json").summary.as_ref().unwrap();
     assert_eq!(future.client, "Sam Future");
@@ -77,7 +75,7 @@ fn a_missing_folder_is_an_error_not_an_empty_list() {
 fn thumbnails_are_made_once_and_then_read_from_the_cache() {
     let folder = tempfile::tempdir().unwrap();
     let photo = folder.path().join("photo.jpg");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg"), &photo).unwrap();
+    std::fs::copy(asset("sample-front.jpg"), &photo).unwrap();
     let cache = folder.path().join("cache");
     let sha = "ab".repeat(32);
     let made = thumbnail(&cache, &photo, &sha, 128).unwrap();

@@ -6,18 +6,17 @@ mod common;
 
 use std::path::Path;
 
-use common::{settle, shows, studio_with};
+use common::{asset, sample_design, settle, shows, studio_with};
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{LibraryPlaces, StartOptions};
-use hairline_studio::io::{open_design_file, save_design_file};
+use hairline_studio::io::save_design_file;
 
 /// A library folder with two clients and a broken file, and the places that point at it.
 fn library(root: &Path) -> LibraryPlaces {
     let folder = root.join("designs");
     std::fs::create_dir(&folder).unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
     for name in ["Jordan Reyes", "Alex Moreau"] {
-        let mut design = open_design_file(&sample).unwrap().design;
+        let mut design = sample_design();
         design.client.name = name.to_owned();
         save_design_file(&folder.join(format!("{}.json", name.replace(' ', "-"))), &design).unwrap();
     }
@@ -98,13 +97,12 @@ fn every_thumbnail_is_made_a_few_at_a_time_and_cached() {
     let root = tempfile::tempdir().unwrap();
     let places = library(root.path());
     let folder = root.path().join("designs");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json");
-    let jpeg = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-front.jpg")).unwrap();
+    let jpeg = std::fs::read(asset("sample-front.jpg")).unwrap();
     for i in 0..5_u8 {
         // Different bytes after the image's end: a different photo to the hash, the same picture.
         let photo = folder.join(format!("photo-{i}.jpg"));
         std::fs::write(&photo, [jpeg.as_slice(), &[i; 16]].concat()).unwrap();
-        let mut design = open_design_file(&sample).unwrap().design;
+        let mut design = sample_design();
         design.client.name = format!("Client {i}");
         let view_photo = design.views[0].photo.as_mut().unwrap();
         view_photo.path = photo.to_str().unwrap().to_owned();

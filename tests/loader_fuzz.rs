@@ -9,7 +9,11 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
+mod common;
+
+use common::asset;
 use hairline_studio::design::{parse_design, validate};
+use hairline_studio::random::splitmix64;
 
 /// Pieces of JSON that tend to find the loader's edges when spliced into a design.
 const TOKENS: &[&str] = &[
@@ -53,12 +57,11 @@ const TOKENS: &[&str] = &[
 struct Random(u64);
 
 impl Random {
+    /// The next value of the reference `SplitMix64` sequence.
     fn next(&mut self) -> u64 {
+        let value = splitmix64(self.0);
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        value
     }
 
     /// A value in `0..n` (`n` > 0).
@@ -110,7 +113,7 @@ fn input(case: u64, valid: &[u8]) -> Vec<u8> {
 }
 
 fn run(cases: u64) {
-    let valid = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")).unwrap();
+    let valid = std::fs::read(asset("sample-design.json")).unwrap();
     // Keep the cases' panics quiet; a panic is reported below with its case number.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));

@@ -5,6 +5,9 @@
 use std::io::Cursor;
 use std::path::Path;
 
+mod common;
+
+use common::with_app1;
 use hairline_studio::io::{PhotoError, decode_photo, decode_photo_bytes};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
@@ -42,12 +45,7 @@ fn jpeg_with_orientation(orientation: u8) -> Vec<u8> {
     let jpeg = encode(&DynamicImage::ImageRgb8(marked_image()), ImageFormat::Jpeg);
     let mut tiff = b"Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0".to_vec();
     tiff.extend([orientation, 0, 0, 0, 0, 0, 0, 0]);
-    let length = u16::try_from(tiff.len() + 2).unwrap().to_be_bytes();
-    let mut bytes = jpeg[..2].to_vec();
-    bytes.extend([0xFF, 0xE1, length[0], length[1]]);
-    bytes.extend(tiff);
-    bytes.extend(&jpeg[2..]);
-    bytes
+    with_app1(&jpeg, &tiff)
 }
 
 #[test]

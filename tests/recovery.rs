@@ -70,3 +70,33 @@ fn discarding_a_recovered_design_deletes_its_copy() {
     assert!(RecoveryStore::new(recovery).list().is_empty());
     assert!(!shows(&harness, "Recover unsaved designs?"));
 }
+
+/// A recovery copy that cannot be restored is still deleted by Discard, whatever its message
+/// says: one whose design has a value out of range (the message then comes from the design's
+/// checks), and one in a folder whose path contains ": " (as a home folder's may).
+#[test]
+fn discarding_an_unreadable_copy_deletes_it_whatever_its_message() {
+    let mut out_of_range = serde_json::to_value(Design::new(1)).unwrap();
+    out_of_range["views"][0]["guides"]["mid_frontal_height_mm"] = serde_json::json!(5000.0);
+    let copy = serde_json::json!({
+        "format": "hairline-studio/recovery",
+        "original_path": null,
+        "autosaved_at_unix_s": 0,
+        "design": out_of_range,
+    });
+    let cases: [(&str, Vec<u8>); 2] =
+        [("recovery", serde_json::to_vec(&copy).unwrap()), ("Jo: recovery", b"{ not json".to_vec())];
+    for (folder_name, bytes) in cases {
+        let folder = tempfile::tempdir().unwrap();
+        let recovery = folder.path().join(folder_name);
+        std::fs::create_dir(&recovery).unwrap();
+        let file = recovery.join("session-old.json");
+        std::fs::write(&file, bytes).unwrap();
+        let mut harness = studio(&recovery);
+        assert!(shows(&harness, "Unreadable"), "{folder_name}: the copy is offered as unreadable");
+        harness.get_by_label("Discard").click();
+        settle(&mut harness);
+        assert!(!file.exists(), "{folder_name}: Discard deleted {}", file.display());
+        assert!(!shows(&harness, "Recover unsaved designs?"));
+    }
+}

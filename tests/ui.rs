@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use egui::{Event, Key, Modifiers, PointerButton, ViewportEvent, ViewportId};
 mod common;
 
-use common::{settle, shows, studio_with};
+use common::{hairline, press, settle, shows, studio_with};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, StartOptions, StudioApp, sample_design_path};
@@ -15,16 +15,6 @@ use hairline_studio::design::PhotoPoint;
 
 fn studio(open: Option<PathBuf>) -> Harness<'static, StudioApp> {
     studio_with(StartOptions { open, ..StartOptions::default() })
-}
-
-fn hairline_points(harness: &Harness<'static, StudioApp>) -> Vec<PhotoPoint> {
-    let view = &harness.state().document().design().views[0];
-    view.hairline_index().map(|i| view.curves[i].points.clone()).unwrap_or_default()
-}
-
-fn press(harness: &mut Harness<'static, StudioApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run_steps(2);
 }
 
 #[test]
@@ -52,30 +42,30 @@ fn a_design_path_on_the_command_line_opens_that_design() {
 #[test]
 fn clicking_with_the_hairline_tool_adds_a_point_and_undo_redo_walk_it_back_and_forth() {
     let mut harness = studio(None);
-    let before = hairline_points(&harness);
+    let before = hairline(&harness);
     harness.get_by_label("Hairline tool").click();
     harness.run_steps(2);
     harness.get_by_label("Design canvas").click();
     harness.run_steps(2);
-    let after = hairline_points(&harness);
+    let after = hairline(&harness);
     assert_eq!(after.len(), before.len() + 1);
     assert!(harness.state().document().is_dirty());
     assert!(harness.state().title().starts_with("● "), "{}", harness.state().title());
 
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(hairline_points(&harness), before);
+    assert_eq!(hairline(&harness), before);
     assert!(!harness.state().document().is_dirty(), "undoing to the opened state is clean again");
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    assert_eq!(hairline_points(&harness), after);
+    assert_eq!(hairline(&harness), after);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::Y);
-    assert_eq!(hairline_points(&harness), after);
+    assert_eq!(hairline(&harness), after);
 }
 
 #[test]
 fn dragging_a_point_moves_it_as_one_undo_step() {
     let mut harness = studio(None);
-    let before = hairline_points(&harness);
+    let before = hairline(&harness);
     let start = harness.state().screen_position(PhotoPoint::new(before[3].x, before[3].y)).unwrap();
     harness.event(Event::PointerMoved(start));
     harness.run_steps(1);
@@ -101,12 +91,12 @@ fn dragging_a_point_moves_it_as_one_undo_step() {
     });
     harness.run_steps(2);
 
-    let after = hairline_points(&harness);
+    let after = hairline(&harness);
     assert_eq!(after.len(), before.len());
     assert!(after[3].y < before[3].y - 10.0, "the point moved up: {:?} -> {:?}", before[3], after[3]);
     assert_eq!(harness.state().document().undo_depth(), 1, "ten frames of dragging are one step");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(hairline_points(&harness), before);
+    assert_eq!(hairline(&harness), before);
 }
 
 #[test]
@@ -116,21 +106,21 @@ fn new_design_with_unsaved_changes_asks_first_and_cancel_keeps_the_design() {
     harness.run_steps(2);
     harness.get_by_label("Design canvas").click();
     harness.run_steps(2);
-    let edited = hairline_points(&harness);
+    let edited = hairline(&harness);
 
     harness.state_mut().queue(Command::NewDesign);
     harness.run_steps(3); // the command runs after a frame; the dialog sizes itself for a frame
     assert!(shows(&harness, "Save changes?"));
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
-    assert_eq!(hairline_points(&harness), edited, "cancel keeps the design");
+    assert_eq!(hairline(&harness), edited, "cancel keeps the design");
     assert!(!shows(&harness, "Save changes?"));
 
     harness.state_mut().queue(Command::NewDesign);
     harness.run_steps(3); // the command runs after a frame; the dialog sizes itself for a frame
     harness.get_by_label("Don't save").click();
     harness.run_steps(2);
-    assert!(hairline_points(&harness).is_empty(), "a new, empty design");
+    assert!(hairline(&harness).is_empty(), "a new, empty design");
     assert!(harness.state().title().starts_with("Untitled design"), "{}", harness.state().title());
 }
 
@@ -207,7 +197,7 @@ fn a_missing_photo_is_reported_with_a_locate_action_and_the_drawing_stays() {
     let harness = studio(Some(design_path));
     harness.get_by_label("Locate photo…");
     assert!(shows(&harness, "is not there"));
-    assert!(!hairline_points(&harness).is_empty());
+    assert!(!hairline(&harness).is_empty());
 }
 
 /// Regression: every document started at revision 0, so the preview, keyed by revision, kept

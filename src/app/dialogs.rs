@@ -40,7 +40,7 @@ pub struct Dialogs {
     discard_confirmed: bool,
     errors: Vec<String>,
     /// Designs found in the recovery folder at start, to restore or discard.
-    pub recovered: Vec<Result<crate::io::Recovered, String>>,
+    pub recovered: Vec<Result<crate::io::Recovered, crate::io::RecoveryError>>,
     /// The recovery question was put off until the next start.
     recovery_later: bool,
 }
@@ -50,7 +50,7 @@ impl Dialogs {
         self.unsaved = Some(pending);
     }
 
-    pub fn take_recovered(&mut self, index: usize) -> Option<Result<crate::io::Recovered, String>> {
+    pub fn take_recovered(&mut self, index: usize) -> Option<Result<crate::io::Recovered, crate::io::RecoveryError>> {
         (index < self.recovered.len()).then(|| self.recovered.remove(index))
     }
 

@@ -177,7 +177,7 @@ impl Jobs {
     pub fn thumbnail(&mut self, cache: Option<PathBuf>, photo: PathBuf, sha256: String, side: u32) {
         self.spawn("thumbnail", move || {
             let result = match cache {
-                Some(cache) => crate::io::thumbnail(&cache, &photo, &sha256, side),
+                Some(cache) => crate::io::thumbnail(&cache, &photo, &sha256, side).map_err(|e| e.to_string()),
                 None => crate::io::decode_photo(&photo, side).map(|p| p.display).map_err(|e| e.to_string()),
             };
             JobResult::ThumbnailMade { sha256, result }

@@ -687,8 +687,8 @@ impl StudioApp {
             Command::DiscardRecovered(index) => {
                 if let Some(entry) = self.dialogs.take_recovered(index) {
                     let file = match &entry {
-                        Ok(recovered) => recovered.file.clone(),
-                        Err(message) => PathBuf::from(message.split(": ").next().unwrap_or_default()),
+                        Ok(recovered) => recovered.file.as_path(),
+                        Err(unreadable) => unreadable.file(),
                     };
                     let _ = std::fs::remove_file(file);
                 }

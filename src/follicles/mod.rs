@@ -6,10 +6,9 @@
 //! zone's, faded in over its edge feather and shaped by the hairline's transition band
 //! ([`transition`]). Where zones overlap, the later zone in the list (drawn on top) decides.
 //! Each dot belongs to one session of the plan ([`Layering`]), which gives its shade.
-//! Everything random comes from `SplitMix64` hashes of the seed ([`random`]), so a design gives
-//! the same dots on every run and machine.
+//! Everything random comes from `SplitMix64` hashes of the seed ([`crate::random`]), so a design
+//! gives the same dots on every run and machine.
 
-pub(crate) mod random;
 mod tile;
 mod transition;
 mod zone_shape;
@@ -17,8 +16,8 @@ mod zone_shape;
 pub use tile::{TILE_POINTS, blocked_tile, ranked_tile};
 
 use crate::design::View;
+use crate::random::{self, hash, unit};
 
-use random::{hash, unit};
 use transition::{HairlineBand, Over};
 use zone_shape::{Cell, ZoneShape};
 

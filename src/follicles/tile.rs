@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::random::SplitMix64;
+use crate::random::SplitMix64;
 
 /// Points in the tile.
 pub const TILE_POINTS: usize = 8192;

@@ -5,8 +5,7 @@
 use super::{cell_index, clamped_cell_index};
 use crate::design::{Transition, View};
 use crate::geometry::sample_curve;
-
-use super::random::{hash, unit};
+use crate::random::{hash, unit};
 
 /// Density at the very front of the band, as a share of the full density.
 const FRONT_DENSITY: f64 = 0.12;

@@ -5,8 +5,37 @@
 //! is listed with its error rather than hidden, so nothing an artist saved goes missing quietly.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::design::{DesignError, read_design};
+
+use super::PhotoError;
+
+/// Why the library folder could not be listed.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{folder} could not be listed ({source}); check that its drive is connected, or choose another library folder."
+)]
+pub struct LibraryError {
+    pub folder: PathBuf,
+    pub source: std::io::Error,
+}
+
+/// Why a file in the library does not open as a design. The design's own error names the file
+/// and says what to do; it is shared so that a listed entry can be cloned.
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("{error}")]
+pub struct EntryError {
+    pub file: PathBuf,
+    pub error: Arc<DesignError>,
+}
+
+impl EntryError {
+    /// The file that does not open.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+}
 
 /// One listed file.
 #[derive(Clone, Debug)]
@@ -15,7 +44,7 @@ pub struct LibraryEntry {
     /// When the file was last written (seconds since 1970), for sorting newest first.
     pub modified_unix_s: u64,
     /// What the list shows, or why the file does not open.
-    pub summary: Result<EntrySummary, String>,
+    pub summary: Result<EntrySummary, EntryError>,
 }
 
 /// What the start screen shows of a design.
@@ -54,8 +83,9 @@ pub fn default_library_folder() -> Option<PathBuf> {
 }
 
 /// Lists the designs in `folder`, newest first. Errors only when the folder cannot be read.
-pub fn scan_library(folder: &Path) -> std::io::Result<Vec<LibraryEntry>> {
-    let mut paths: Vec<(PathBuf, u64)> = std::fs::read_dir(folder)?
+pub fn scan_library(folder: &Path) -> Result<Vec<LibraryEntry>, LibraryError> {
+    let mut paths: Vec<(PathBuf, u64)> = std::fs::read_dir(folder)
+        .map_err(|source| LibraryError { folder: folder.to_owned(), source })?
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.path())
@@ -86,28 +116,24 @@ pub fn scan_library(folder: &Path) -> std::io::Result<Vec<LibraryEntry>> {
 }
 
 fn entry(path: &Path, modified_unix_s: u64) -> LibraryEntry {
-    let summary = read_design(path).map_err(|e| short_error(&e, path)).map(|parsed| {
-        let design = parsed.design;
-        let folder = path.parent().unwrap_or(Path::new(""));
-        EntrySummary {
-            client: design.client.name.trim().to_owned(),
-            date: design.client.consultation_date.clone(),
-            hair_loss: design.client.hair_loss.as_ref().map(crate::design::HairLoss::label).unwrap_or_default(),
-            views: design.views.len(),
-            newer_version: parsed.newer_version,
-            photo: design.views.iter().find_map(|v| v.photo.as_ref()).map(|photo| {
-                let stored = Path::new(&photo.path);
-                let resolved = if stored.is_absolute() { stored.to_owned() } else { folder.join(stored) };
-                (resolved, photo.sha256.clone())
-            }),
-        }
-    });
+    let summary =
+        read_design(path).map_err(|e| EntryError { file: path.to_owned(), error: Arc::new(e) }).map(|parsed| {
+            let design = parsed.design;
+            let folder = path.parent().unwrap_or(Path::new(""));
+            EntrySummary {
+                client: design.client.name.trim().to_owned(),
+                date: design.client.consultation_date.clone(),
+                hair_loss: design.client.hair_loss.as_ref().map(crate::design::HairLoss::label).unwrap_or_default(),
+                views: design.views.len(),
+                newer_version: parsed.newer_version,
+                photo: design.views.iter().find_map(|v| v.photo.as_ref()).map(|photo| {
+                    let stored = Path::new(&photo.path);
+                    let resolved = if stored.is_absolute() { stored.to_owned() } else { folder.join(stored) };
+                    (resolved, photo.sha256.clone())
+                }),
+            }
+        });
     LibraryEntry { path: path.to_owned(), modified_unix_s, summary }
-}
-
-/// The error with "this file" for the file's path, which the list shows anyway.
-fn short_error(error: &DesignError, path: &Path) -> String {
-    error.to_string().replace(&path.display().to_string(), "this file")
 }
 
 /// Where the thumbnail of the photo with content hash `sha256` is cached.
@@ -117,12 +143,12 @@ pub fn thumbnail_path(cache: &Path, sha256: &str) -> PathBuf {
 }
 
 /// The thumbnail of `photo` (longest side `side` pixels), from the cache or made and cached.
-pub fn thumbnail(cache: &Path, photo: &Path, sha256: &str, side: u32) -> Result<image::RgbaImage, String> {
+pub fn thumbnail(cache: &Path, photo: &Path, sha256: &str, side: u32) -> Result<image::RgbaImage, PhotoError> {
     let cached = thumbnail_path(cache, sha256);
     if let Ok(image) = image::open(&cached) {
         return Ok(image.into_rgba8());
     }
-    let decoded = super::decode_photo(photo, side.max(1) * 4).map_err(|e| e.to_string())?;
+    let decoded = super::decode_photo(photo, side.max(1) * 4)?;
     let small = image::DynamicImage::ImageRgba8(decoded.display).thumbnail(side, side).into_rgba8();
     // The cache is a convenience: failing to write it only costs the decode next time.
     let _ = std::fs::create_dir_all(cache);

@@ -7,11 +7,14 @@ mod photo;
 mod recovery;
 mod save;
 
-pub use library::{EntrySummary, LibraryEntry, default_library_folder, scan_library, thumbnail, thumbnail_path};
+pub use library::{
+    EntryError, EntrySummary, LibraryEntry, LibraryError, default_library_folder, scan_library, thumbnail,
+    thumbnail_path,
+};
 pub use paths::{
     PhotoStatus, locate_photo, make_photo_ref_relative, open_design_file, photo_ref_for, resolve_photo_path,
     save_design_file,
 };
 pub use photo::{DecodedPhoto, MAX_PHOTO_PIXELS, PhotoError, decode_photo, decode_photo_bytes, sha256_hex};
-pub use recovery::{Recovered, RecoveryStore};
+pub use recovery::{Recovered, RecoveryError, RecoveryStore};
 pub use save::{Backup, SaveError, SaveStep, save_design, save_design_with_checkpoints, write_atomically};

@@ -1,13 +1,15 @@
 //! Crash recovery: autosaved copies of open designs in the app's data folder, never over the
 //! artist's own file. A copy is written atomically while there are unsaved edits and deleted
 //! after a save or an explicit discard; whatever is left at the next start was lost by a crash.
+//! A copy that cannot be restored is listed as a [`RecoveryError`] that tells its file, so that
+//! it can still be discarded.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::design::{Design, parse_design, validate};
+use crate::design::{Design, DesignError, parse_design, validate};
 
 use super::save::{Backup, SaveError, write_atomically};
 
@@ -33,6 +35,33 @@ pub struct Recovered {
     pub original_path: Option<PathBuf>,
     pub autosaved_at_unix_s: u64,
     pub design: Design,
+}
+
+/// Why a recovery copy cannot be restored. Each names the copy (what Discard deletes): the app
+/// deletes [`RecoveryError::file`] itself, never a path read back out of the message.
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    #[error("The recovery copy {file} could not be read ({source}). Discard it, or check the folder's permissions.")]
+    Read { file: PathBuf, source: std::io::Error },
+    #[error("The recovery copy {file} is damaged ({detail}) and cannot be restored. Discard it.")]
+    Damaged { file: PathBuf, detail: String },
+    #[error("{file} is not a Hairline Studio recovery copy. Discard it, or move it out of the recovery folder.")]
+    NotARecoveryCopy { file: PathBuf },
+    /// The copy is whole, but the design in it does not open (its message names the copy too).
+    #[error("A recovery copy cannot be restored; discard it. {error}")]
+    Design { file: PathBuf, error: DesignError },
+}
+
+impl RecoveryError {
+    /// The recovery copy this is about.
+    pub fn file(&self) -> &Path {
+        match self {
+            Self::Read { file, .. }
+            | Self::Damaged { file, .. }
+            | Self::NotARecoveryCopy { file }
+            | Self::Design { file, .. } => file,
+        }
+    }
 }
 
 /// The folder of recovery files.
@@ -83,12 +112,12 @@ impl RecoveryStore {
         let _ = std::fs::remove_file(self.file_of(session));
     }
 
-    /// Every recovery copy, oldest first; unreadable ones as messages naming the file.
-    pub fn list(&self) -> Vec<Result<Recovered, String>> {
+    /// Every recovery copy, oldest first; unreadable ones as errors naming the file.
+    pub fn list(&self) -> Vec<Result<Recovered, RecoveryError>> {
         let Ok(entries) = std::fs::read_dir(&self.folder) else {
             return Vec::new();
         };
-        let mut found: Vec<Result<Recovered, String>> = entries
+        let mut found: Vec<Result<Recovered, RecoveryError>> = entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
             .filter(|path| path.extension().is_some_and(|e| e == "json"))
@@ -99,14 +128,17 @@ impl RecoveryStore {
     }
 }
 
-fn read_recovery(path: &Path) -> Result<Recovered, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file: RecoveryFile = serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+fn read_recovery(path: &Path) -> Result<Recovered, RecoveryError> {
+    let damaged = |e: serde_json::Error| RecoveryError::Damaged { file: path.to_owned(), detail: e.to_string() };
+    let bytes = std::fs::read(path).map_err(|source| RecoveryError::Read { file: path.to_owned(), source })?;
+    let file: RecoveryFile = serde_json::from_slice(&bytes).map_err(damaged)?;
     if file.format != RECOVERY_FORMAT {
-        return Err(format!("{}: not a recovery file", path.display()));
+        return Err(RecoveryError::NotARecoveryCopy { file: path.to_owned() });
     }
-    let design_bytes = serde_json::to_vec(&file.design).map_err(|e| format!("{}: {e}", path.display()))?;
-    let design = parse_design(&design_bytes, path).map_err(|e| e.to_string())?.design;
+    let design_bytes = serde_json::to_vec(&file.design).map_err(damaged)?;
+    let design = parse_design(&design_bytes, path)
+        .map_err(|error| RecoveryError::Design { file: path.to_owned(), error })?
+        .design;
     let session = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Recovered {
         file: path.to_owned(),
@@ -143,6 +175,27 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         std::fs::write(folder.path().join("junk.json"), b"{ not json").unwrap();
         let listed = RecoveryStore::new(folder.path().to_owned()).list();
-        assert!(listed[0].as_ref().is_err_and(|e| e.contains("junk.json")));
+        assert!(listed[0].as_ref().is_err_and(|e| e.to_string().contains("junk.json")));
+    }
+
+    #[test]
+    fn an_unreadable_copy_tells_its_file_whatever_its_message() {
+        let folder = tempfile::tempdir().unwrap();
+        let folder = folder.path().join("Jo: recovery");
+        std::fs::create_dir(&folder).unwrap();
+        let mut design = serde_json::to_value(Design::new(1)).unwrap();
+        design["views"][0]["guides"]["mid_frontal_height_mm"] = serde_json::json!(5000.0);
+        let copy = serde_json::json!({ "format": RECOVERY_FORMAT, "autosaved_at_unix_s": 0, "design": design });
+        let files = [("bad-design.json", serde_json::to_vec(&copy).unwrap()), ("junk.json", b"{ not json".to_vec())];
+        for (name, bytes) in &files {
+            std::fs::write(folder.join(name), bytes).unwrap();
+        }
+        let mut told: Vec<PathBuf> = RecoveryStore::new(folder.clone())
+            .list()
+            .iter()
+            .map(|e| e.as_ref().unwrap_err().file().to_owned())
+            .collect();
+        told.sort();
+        assert_eq!(told, [folder.join("bad-design.json"), folder.join("junk.json")]);
     }
 }

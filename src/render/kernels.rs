@@ -9,7 +9,8 @@
 
 use std::sync::OnceLock;
 
-use super::{density_steps, round_small};
+use super::density::density_steps;
+use super::splat::round_small;
 
 /// Sub-pixel positions per axis.
 pub const SUBPIXEL_STEPS: usize = 4;

@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::{DPI, Paper, SheetPhotos, layout, pdf, raster};
 use crate::design::Design;
-use crate::io::{Backup, SaveError, decode_photo, write_atomically};
+use crate::io::{Backup, SaveError, write_atomically};
 
-/// Photos are opened no larger than this on their long side: twice what a sheet prints.
-pub const SHEET_PHOTO_SIDE: u32 = 2400;
+pub use super::photos::SHEET_PHOTO_SIDE;
 
 /// What to export, and where.
 #[derive(Clone, Debug, Default)]
@@ -33,24 +32,6 @@ pub enum ExportError {
     Png(String),
     #[error(transparent)]
     Write(#[from] SaveError),
-}
-
-impl SheetPhotos {
-    /// Opens the photos `design`'s sheet shows.
-    pub fn open(design: &Design) -> Self {
-        let open = |photo: &crate::design::PhotoRef| {
-            decode_photo(Path::new(&photo.path), SHEET_PHOTO_SIDE).map(|p| p.display).map_err(|e| e.to_string())
-        };
-        let views = design
-            .views
-            .iter()
-            .map(|view| view.photo.as_ref().ok_or_else(|| format!("the {} view has no photo", view.kind.label())))
-            .map(|photo| photo.and_then(open))
-            .collect();
-        let follow_ups =
-            design.views.iter().map(|view| view.latest_aligned_follow_up().and_then(|f| open(&f.photo).ok())).collect();
-        Self { views, follow_ups }
-    }
 }
 
 /// The files page by page for a PNG export to `png`: `sheet.png`, `sheet-2.png`, …

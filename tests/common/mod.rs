@@ -1,12 +1,51 @@
-//! Helpers shared by the UI tests: a studio on the sample design, and ways to click on it.
+//! Helpers shared by the tests: the bundled assets, the command line, a studio on the sample
+//! design and ways to drive it, and how a test that cannot run here says so.
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 #![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, StartOptions, StudioApp, Tool};
-use hairline_studio::design::PhotoPoint;
+use hairline_studio::design::{Design, PhotoPoint};
+
+/// A file in the bundled `assets/` folder.
+pub fn asset(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join(name)
+}
+
+/// The bundled sample design, its photo found.
+pub fn sample_design() -> Design {
+    hairline_studio::io::open_design_file(&asset("sample-design.json")).unwrap().design
+}
+
+/// Runs the `hairline-studio` command line with `args`.
+pub fn run_cli(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hairline-studio")).args(args).output().unwrap()
+}
+
+/// `jpeg` with an APP1 segment holding `payload` (an EXIF block) right after its start marker,
+/// where cameras and phones write it.
+pub fn with_app1(jpeg: &[u8], payload: &[u8]) -> Vec<u8> {
+    let length = u16::try_from(payload.len() + 2).unwrap().to_be_bytes();
+    let mut bytes = jpeg[..2].to_vec();
+    bytes.extend([0xFF, 0xE1, length[0], length[1]]);
+    bytes.extend(payload);
+    bytes.extend(&jpeg[2..]);
+    bytes
+}
+
+/// Says that a test (or part of one) did not run here, and why. On CI (the `CI` variable set),
+/// which runs as root with every tool installed, nothing may be skipped: it fails instead, so a
+/// check cannot pass there by not running.
+pub fn skip(reason: &str) {
+    assert!(std::env::var_os("CI").is_none(), "CI must not skip this: {reason}");
+    eprintln!("skipped: {reason}");
+}
 
 /// The studio on the bundled sample design, with its photo loaded.
 pub fn studio() -> Harness<'static, StudioApp> {
@@ -55,6 +94,21 @@ pub fn click_photo(harness: &mut Harness<'static, StudioApp>, x: f64, y: f64) {
     harness.drag_at(pos);
     harness.run_steps(1);
     harness.drop_at(pos);
+    harness.run_steps(2);
+}
+
+/// Presses `key` with `modifiers` and lets the studio react.
+pub fn press(harness: &mut Harness<'static, StudioApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+/// Replaces the text of the field labelled `label` with `text`: click it, select all, type.
+pub fn replace_text(harness: &mut Harness<'static, StudioApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
     harness.run_steps(2);
 }
 

@@ -1,5 +1,7 @@
 //! Deterministic randomness: `SplitMix64` (Steele, Lea and Flood, 2014), written out here so that
 //! a design renders identically on every machine and with every future version of any crate.
+//! A crate-level module because both the simulation (where dots go, [`crate::follicles`]) and the
+//! renderer (how a dot under a pixel is shared out, [`crate::render`]) draw from it.
 
 /// One `SplitMix64` step: a well-mixed 64-bit value from any 64-bit input.
 pub fn splitmix64(mut z: u64) -> u64 {

@@ -1,0 +1,209 @@
+//! The sheet's sections other than the views: the title, the client's details, the shades on
+//! the client's skin, the session plan, the contraindications asked at consultation, the notes
+//! and the signatures.
+
+use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
+use super::font::{self, Weight};
+use super::page::{BLACK, Pen};
+use crate::colour::advise;
+use crate::design::{Contraindication, Design};
+use crate::summary::{design_shades, mean_skin};
+
+impl Flow {
+    pub(super) fn title(&mut self, name: &str, today: &str) {
+        let width = self.width();
+        self.grey_text(MARGIN, self.y + 9.0, SMALL, "Hairline Studio · scalp micropigmentation design sheet");
+        let printed = format!("Printed {today}");
+        let printed_x = MARGIN + width - font::width(&printed, Weight::Regular, SMALL);
+        self.grey_text(printed_x, self.y + 9.0, SMALL, printed);
+        self.y += 12.0;
+        let name = font::fit(name, Weight::Bold, 18.0, width);
+        self.text(MARGIN, self.y + 18.0, 18.0, Weight::Bold, name);
+        self.y += 24.0;
+    }
+
+    pub(super) fn client_details(&mut self, design: &Design) {
+        let client = &design.client;
+        let or_dash = |value: &Option<String>| value.clone().unwrap_or_else(|| "—".to_owned());
+        let text_or_dash =
+            |value: &str| if value.trim().is_empty() { "—".to_owned() } else { value.trim().to_owned() };
+        let hair = match (client.hair_colour.trim(), client.grey_percent) {
+            ("", None) => "—".to_owned(),
+            (colour, None) => colour.to_owned(),
+            ("", Some(grey)) => format!("{grey} % grey"),
+            (colour, Some(grey)) => format!("{colour}, {grey} % grey"),
+        };
+        let patch = match &client.patch_test_date {
+            Some(date) => format!("{date}: {}", client.patch_test_result.label()),
+            None => client.patch_test_result.label().to_owned(),
+        };
+        let consent = client.consent_date.as_ref().map_or_else(|| "Not given".to_owned(), |d| format!("Given {d}"));
+        self.heading("Client");
+        self.pairs(&[
+            ("Consultation", or_dash(&client.consultation_date)),
+            ("Date of birth", or_dash(&client.date_of_birth)),
+            ("Contact", text_or_dash(&client.contact)),
+            ("Hair loss", client.hair_loss.as_ref().map_or_else(|| "—".to_owned(), crate::design::HairLoss::label)),
+            ("Fitzpatrick", client.fitzpatrick.map_or_else(|| "—".to_owned(), roman)),
+            ("Hair", hair),
+            ("Patch test", patch),
+            ("Consent", consent),
+        ]);
+        self.pairs(&[("Goals", text_or_dash(&client.goals))]);
+    }
+
+    /// Each shade of the design as a healed dot on the client's measured skin, with its
+    /// contrast in numbers (the swatch alone is lost in black and white).
+    pub(super) fn shades(&mut self, design: &Design) {
+        let Some(skin) = design.views.iter().find_map(|v| mean_skin(&v.skin_samples)) else {
+            return;
+        };
+        self.heading(&format!("Shades: {} on the client's skin (healed)", design.pigment.name()));
+        let ink = design.pigment.ink();
+        for water_parts in design_shades(design) {
+            let advice = advise(skin, ink, water_parts);
+            self.room(26.0);
+            let top = self.y + 2.0;
+            self.rect([MARGIN, top, 40.0, 20.0], Some(skin.to_srgb()), Some(Pen::solid(BLACK, 0.5)));
+            self.disc([MARGIN + 20.0, top + 10.0], 6.5, advice.healed.to_srgb(), None);
+            let verdict = match (&advice.warning, advice.suggested) {
+                (Some(warning), _) => warning.clone(),
+                (None, true) => "suggested for this skin".to_owned(),
+                (None, false) => "outside the suggested range".to_owned(),
+            };
+            self.text(MARGIN + 50.0, top + 8.5, BODY, Weight::Bold, format!("{water_parts:.0}:1 (water:ink)"));
+            let numbers = format!(
+                "Healed ΔE00 {:.1}, lightness contrast ΔL* {:.1} (fresh: ΔE00 {:.1}, ΔL* {:.1}); {verdict}",
+                advice.delta_e_healed, advice.contrast_healed, advice.delta_e_fresh, advice.contrast_fresh
+            );
+            let numbers = font::fit(&numbers, Weight::Regular, SMALL + 0.5, self.width() - 50.0);
+            self.text(MARGIN + 50.0, top + 18.5, SMALL + 0.5, Weight::Regular, numbers);
+            self.y += 26.0;
+        }
+    }
+
+    pub(super) fn sessions(&mut self, design: &Design) {
+        if design.sessions.is_empty() {
+            return;
+        }
+        self.heading("Session plan");
+        // As the studio's session plan estimates them.
+        let total_dots: f64 = design.views.iter().filter_map(crate::follicles::estimated_dots).sum();
+        let columns = [
+            column("#", 16.0, true),
+            column("Planned", 66.0, false),
+            column("Done", 80.0, false),
+            column("Shade", 40.0, true),
+            column("Share", 40.0, true),
+            column("Est. time", 64.0, true),
+            column("Notes", 0.0, false),
+        ];
+        let rows: Vec<Vec<String>> = design
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, session)| {
+                let done = match (&session.actual_date, session.done) {
+                    (Some(date), true) => format!("✓ {date}"),
+                    (None, true) => "✓".to_owned(),
+                    (_, false) => "☐".to_owned(),
+                };
+                let shade = session.water_parts.unwrap_or(design.pigment.water_parts);
+                let hours = design.session_hours(i, total_dots).map_or_else(|| "—".to_owned(), crate::format::duration);
+                vec![
+                    (i + 1).to_string(),
+                    match (&session.planned_date, i) {
+                        (Some(date), _) => date.clone(),
+                        (None, 0) => "—".to_owned(),
+                        (None, _) => format!("+{} days", session.days_after_previous),
+                    },
+                    done,
+                    format!("{shade:.0}:1"),
+                    format!("{:.0} %", session.share_of_dots * 100.0),
+                    hours,
+                    session.notes.clone(),
+                ]
+            })
+            .collect();
+        self.table(&columns, &rows);
+        self.room(LINE);
+        let note = format!("Times at {:.0} dots an hour.", design.dots_per_hour);
+        self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, note);
+        self.y += LINE;
+    }
+
+    pub(super) fn contraindications(&mut self, design: &Design) {
+        self.heading("Contraindications (asked at consultation)");
+        let ticked = &design.client.contraindications;
+        let half = (self.width() - 12.0) / 2.0;
+        for pair in Contraindication::ALL.chunks(2) {
+            self.room(LINE);
+            for (column, item) in pair.iter().enumerate() {
+                #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+                let x = MARGIN + column as f32 * (half + 12.0);
+                let (answer, weight) =
+                    if ticked.contains(item) { ("YES", Weight::Bold) } else { ("no", Weight::Regular) };
+                self.text(x, self.y + BODY, BODY, weight, answer);
+                let label = font::fit(item.label(), weight, BODY, half - 30.0);
+                self.text(x + 26.0, self.y + BODY, BODY, weight, label);
+            }
+            self.y += LINE;
+        }
+    }
+
+    pub(super) fn notes(&mut self, design: &Design) {
+        let notes = [design.client.notes.trim(), design.notes.trim()]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if notes.is_empty() {
+            return;
+        }
+        self.heading("Notes");
+        for line in font::wrap(&notes, Weight::Regular, BODY, self.width()) {
+            self.room(LINE);
+            self.text(MARGIN, self.y + BODY, BODY, Weight::Regular, line);
+            self.y += LINE;
+        }
+    }
+
+    pub(super) fn signatures(&mut self) {
+        self.room(90.0);
+        self.y += 14.0;
+        self.text(
+            MARGIN,
+            self.y + BODY,
+            BODY,
+            Weight::Regular,
+            "The client has seen this design and the simulated result, and agrees to the plan above.",
+        );
+        self.y += 40.0;
+        let half = (self.width() - 24.0) / 2.0;
+        for (column, who) in ["Artist", "Client"].into_iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+            let x = MARGIN + column as f32 * (half + 24.0);
+            self.line(vec![[x, self.y], [x + half * 0.65, self.y]], Pen::solid(BLACK, 0.6));
+            self.line(vec![[x + half * 0.72, self.y], [x + half, self.y]], Pen::solid(BLACK, 0.6));
+            self.grey_text(x, self.y + 10.0, SMALL, format!("{who} signature"));
+            self.grey_text(x + half * 0.72, self.y + 10.0, SMALL, "Date");
+        }
+        self.y += 16.0;
+    }
+}
+
+fn roman(n: u8) -> String {
+    ["I", "II", "III", "IV", "V", "VI"]
+        .get(usize::from(n).wrapping_sub(1))
+        .map_or_else(|| n.to_string(), |r| (*r).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitzpatrick_types_read_in_roman_numerals() {
+        assert_eq!(roman(4), "IV");
+    }
+}

@@ -1,0 +1,299 @@
+//! A view's part of the sheet: its photo with the design drawn over it beside the simulated
+//! healed result, with scale bars; the aligned follow-up photo beside the first; and the zone
+//! table with the dots as simulated.
+
+use std::sync::Arc;
+
+use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
+use super::font::{self, Weight};
+use super::page::{BLACK, DPI, Item, Pen, WHITE};
+use crate::design::{Design, FollowUp, PhotoPoint, View};
+use crate::follicles::Dot;
+use crate::format::thousands;
+use crate::geometry::sample_curve;
+use crate::render::{Look, render_dots_on};
+use crate::summary::summarize_view;
+
+const PANEL_GAP: f32 = 12.0;
+const PANEL_MAX_HEIGHT: f32 = 290.0;
+
+impl Flow {
+    /// A view: its photo with the design drawn, and the simulated healed result, side by side,
+    /// with scale bars; then its zone table.
+    pub(super) fn view(
+        &mut self,
+        design: &Design,
+        view: &View,
+        photo: Option<&image::RgbaImage>,
+        later: Option<&image::RgbaImage>,
+    ) {
+        self.heading(&format!("{} view", view.kind.label()));
+        // Generated once for the picture and the zone table's counts.
+        let dots = Look::default().dots(design, view);
+        if let Some(photo) = photo {
+            self.pictures(design, view, &dots, photo);
+            if let (Some(later), Some(follow_up)) = (later, view.latest_aligned_follow_up()) {
+                self.follow_up_pictures(view, photo, follow_up, later);
+            }
+        } else if view.photo.is_some() {
+            self.room(LINE);
+            self.grey_text(MARGIN, self.y + BODY, BODY, "The photo of this view could not be opened.");
+            self.y += LINE;
+        }
+        self.zone_table(design, view, &dots);
+    }
+
+    /// Two panels' size in points for `photo`, side by side across the page (or narrower for a
+    /// tall photo), and in pixels at [`DPI`].
+    fn panel_size(&self, photo: &image::RgbaImage) -> ([f32; 2], [u32; 2]) {
+        #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
+        let aspect = photo.height() as f32 / photo.width() as f32;
+        let width = ((self.width() - PANEL_GAP) / 2.0).min(PANEL_MAX_HEIGHT / aspect);
+        let size = [width, width * aspect];
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few thousand pixels")]
+        let pixels = size.map(|pt| ((pt / 72.0 * DPI).round() as u32).max(1));
+        (size, pixels)
+    }
+
+    /// The view's photo with the design drawn, beside the simulated healed result.
+    fn pictures(&mut self, design: &Design, view: &View, dots: &[Dot], photo: &image::RgbaImage) {
+        let (size, [px_w, px_h]) = self.panel_size(photo);
+        let scaled = image::imageops::thumbnail(photo, px_w, px_h);
+        let preview = render_dots_on(design, view, dots, &scaled);
+        self.panel_pair(
+            view,
+            size,
+            [("Design".to_owned(), scaled, true), ("Simulated result, healed".to_owned(), preview, false)],
+        );
+    }
+
+    /// The view's photo beside the follow-up photo, turned and scaled onto it, the designed
+    /// hairline over both.
+    fn follow_up_pictures(
+        &mut self,
+        view: &View,
+        photo: &image::RgbaImage,
+        follow_up: &FollowUp,
+        later: &image::RgbaImage,
+    ) {
+        let Some(to_view) = follow_up.alignment() else {
+            return;
+        };
+        let (size, [px_w, px_h]) = self.panel_size(photo);
+        let before = image::imageops::thumbnail(photo, px_w, px_h);
+        let view_width_px = view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1);
+        let later_scale = f64::from(later.width()) / f64::from(follow_up.photo.width_px.max(1));
+        let after = aligned_onto(
+            later,
+            later_scale,
+            &to_view.inverse(),
+            f64::from(px_w) / f64::from(view_width_px),
+            [px_w, px_h],
+        );
+        let when = follow_up.date.as_deref().map_or_else(|| "later".to_owned(), |date| format!("on {date}"));
+        let captions = ["Before".to_owned(), format!("After: photographed {when}, aligned")];
+        let [first, second] = captions;
+        self.panel_pair(view, size, [(first, before, true), (second, after, true)]);
+    }
+
+    /// Two pictures of the view's photo frame side by side with captions, each with a scale bar,
+    /// and the design drawn over those that ask for it.
+    fn panel_pair(
+        &mut self,
+        view: &View,
+        [panel_width, panel_height]: [f32; 2],
+        panels: [(String, image::RgbaImage, bool); 2],
+    ) {
+        self.room(panel_height + 40.0);
+        let photo_width_px = view.photo.as_ref().map_or(1, |p| p.width_px).max(1);
+        #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
+        let pt_per_photo_px = panel_width / photo_width_px as f32;
+        let top = self.y + 12.0;
+        for (i, (caption, pixels, with_design)) in panels.into_iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+            let left = MARGIN + i as f32 * (panel_width + PANEL_GAP);
+            let caption = font::fit(&caption, Weight::Bold, BODY, panel_width);
+            self.text(left, self.y + 9.0, BODY, Weight::Bold, caption);
+            let rgb = image::DynamicImage::ImageRgba8(pixels).into_rgb8();
+            self.page.items.push(Item::Image { rect: [left, top, panel_width, panel_height], pixels: Arc::new(rgb) });
+            self.rect([left, top, panel_width, panel_height], None, Some(Pen::solid(BLACK, 0.5)));
+            let to_page = |p: PhotoPoint| {
+                #[expect(clippy::cast_possible_truncation, reason = "page coordinates")]
+                let (x, y) = (p.x as f32, p.y as f32);
+                [left + x * pt_per_photo_px, top + y * pt_per_photo_px]
+            };
+            if with_design {
+                self.design_overlay(view, &to_page);
+            }
+            if let Some(mm_per_px) = view.mm_per_px() {
+                #[expect(clippy::cast_possible_truncation, reason = "page lengths")]
+                let pt_per_mm = pt_per_photo_px / mm_per_px as f32;
+                self.scale_bar(left, top + panel_height + 6.0, pt_per_mm, panel_width);
+            }
+        }
+        self.y = top + panel_height + 26.0;
+    }
+
+    /// The hairline and the zones, numbered, each with a white halo so it reads on any photo.
+    fn design_overlay(&mut self, view: &View, to_page: &dyn Fn(PhotoPoint) -> [f32; 2]) {
+        for (number, zone) in view.zones.iter().enumerate().filter(|(_, z)| !z.hidden && z.vertices.len() >= 3) {
+            let points: Vec<[f32; 2]> = zone.vertices.iter().map(|&p| to_page(p)).collect();
+            let halo = Pen::solid(WHITE, 2.2);
+            let outline = Pen { colour: BLACK, width: 0.9, dash: Some([3.0, 2.0]) };
+            self.outline(points.clone(), halo);
+            self.outline(points.clone(), outline);
+            self.badge(centroid(&points), &(number + 1).to_string());
+        }
+        for curve in &view.curves {
+            let points: Vec<[f32; 2]> = sample_curve(&curve.points).into_iter().map(to_page).collect();
+            if points.len() < 2 {
+                continue;
+            }
+            let halo = Pen::solid(WHITE, 3.2);
+            self.line(points.clone(), halo);
+            self.line(points, Pen::solid(BLACK, 1.4));
+        }
+    }
+
+    /// A zone's number in a white disc.
+    fn badge(&mut self, [x, y]: [f32; 2], label: &str) {
+        self.disc([x, y], 5.5, WHITE, Some(Pen::solid(BLACK, 0.6)));
+        let width = font::width(label, Weight::Bold, SMALL);
+        self.text(x - width / 2.0, y + SMALL * 0.36, SMALL, Weight::Bold, label);
+    }
+
+    /// A bar of a round number of millimetres, about a quarter of the panel wide.
+    fn scale_bar(&mut self, left: f32, top: f32, pt_per_mm: f32, panel_width: f32) {
+        if !(pt_per_mm.is_finite() && pt_per_mm > 0.0) {
+            return;
+        }
+        let wanted_mm = panel_width * 0.25 / pt_per_mm;
+        let Some(&mm) = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0].iter().rev().find(|&&mm| mm <= wanted_mm)
+        else {
+            return;
+        };
+        let length = mm * pt_per_mm;
+        self.rect([left, top, length, 3.0], Some(BLACK), None);
+        for x in [left, left + length] {
+            self.line(vec![[x, top - 2.0], [x, top + 5.0]], Pen::solid(BLACK, 0.6));
+        }
+        self.text(left + length + 4.0, top + 4.5, SMALL, Weight::Regular, format!("{mm:.0} mm"));
+    }
+
+    /// The zones of `view` with their numbers, `dots` counted per zone as simulated.
+    fn zone_table(&mut self, design: &Design, view: &View, dots: &[Dot]) {
+        let summary = summarize_view(view);
+        if summary.zones.is_empty() {
+            return;
+        }
+        let columns = [
+            column("#", 16.0, true),
+            column("Zone", 0.0, false),
+            column("Kind", 78.0, false),
+            column("Area cm²", 56.0, true),
+            column("Density /cm²", 70.0, true),
+            column("Dots", 52.0, true),
+            column("Dot size mm", 80.0, true),
+            column("Shade", 40.0, true),
+        ];
+        // The dots as simulated, as the studio's inspector counts them: the hairline's
+        // transition band is sparser than its zone's density, and overlaps are not doubled.
+        let mut simulated = vec![0_u64; view.zones.len()];
+        for dot in dots {
+            if let Some(count) = simulated.get_mut(usize::from(dot.zone)) {
+                *count += 1;
+            }
+        }
+        let calibrated = summary.mm_per_px.is_some();
+        let total: u64 = simulated.iter().sum();
+        let rows: Vec<Vec<String>> = view
+            .zones
+            .iter()
+            .zip(&summary.zones)
+            .zip(&simulated)
+            .enumerate()
+            .map(|(i, ((zone, row), &dots))| {
+                let shade = zone.water_parts.unwrap_or(design.pigment.water_parts);
+                vec![
+                    (i + 1).to_string(),
+                    if row.hidden { format!("{} (hidden)", row.name) } else { row.name.clone() },
+                    row.kind.label().to_owned(),
+                    row.area_cm2.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
+                    format!("{:.0}", row.density_per_cm2),
+                    if calibrated && !row.hidden { thousands(dots) } else { "—".to_owned() },
+                    format!("{:.2} ± {:.0} %", zone.dot_diameter_mm, zone.size_variation * 100.0),
+                    format!("{shade:.0}:1"),
+                ]
+            })
+            .collect();
+        self.table(&columns, &rows);
+        let footnote = if calibrated {
+            format!(
+                "Total: {} dots, as simulated (sparser in the hairline's transition band; where zones overlap, the upper zone's dots are used).",
+                thousands(total)
+            )
+        } else {
+            "The view is not calibrated: areas and dot counts need a known length on the photo.".to_owned()
+        };
+        self.room(LINE);
+        self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, footnote);
+        self.y += LINE;
+    }
+}
+
+/// `later` (decoded at `later_scale` of its full size) resampled into an image of `size` pixels
+/// of the view's photo frame (`out_scale` output pixels per view photo pixel), through
+/// `to_later`, the map from view photo pixels to later photo pixels. Outside it: mid grey.
+fn aligned_onto(
+    later: &image::RgbaImage,
+    later_scale: f64,
+    to_later: &crate::geometry::Similarity,
+    out_scale: f64,
+    [width, height]: [u32; 2],
+) -> image::RgbaImage {
+    image::RgbaImage::from_fn(width, height, |x, y| {
+        let in_view = PhotoPoint::new((f64::from(x) + 0.5) / out_scale, (f64::from(y) + 0.5) / out_scale);
+        let q = to_later.apply(in_view);
+        #[expect(clippy::cast_possible_truncation, reason = "pixel positions")]
+        let (u, v) = ((q.x * later_scale - 0.5) as f32, (q.y * later_scale - 0.5) as f32);
+        image::imageops::interpolate_bilinear(later, u, v).unwrap_or(image::Rgba([128, 128, 128, 255]))
+    })
+}
+
+/// The mean of a polygon's vertices: where its number goes.
+fn centroid(points: &[[f32; 2]]) -> [f32; 2] {
+    #[expect(clippy::cast_precision_loss, reason = "a few vertices")]
+    let n = points.len().max(1) as f32;
+    let [x, y] = points.iter().fold([0.0, 0.0], |[x, y], p| [x + p[0], y + p[1]]);
+    [x / n, y / n]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_follow_up_photo_is_resampled_into_the_views_frame() {
+        use crate::geometry::Similarity;
+        // The later photo shows the head at half the size, moved by (10, 20): the view's pixels
+        // (40..60, 40..60) are the later photo's (30..40, 40..50).
+        let (black, white) = (image::Rgba([0, 0, 0, 255]), image::Rgba([255, 255, 255, 255]));
+        let mut later = image::RgbaImage::from_pixel(100, 100, black);
+        for x in 30..40 {
+            for y in 40..50 {
+                later.put_pixel(x, y, white);
+            }
+        }
+        let p = PhotoPoint::new;
+        let to_view = Similarity::from_pairs([p(10.0, 20.0), p(60.0, 20.0)], [p(0.0, 0.0), p(100.0, 0.0)]).unwrap();
+        let out = aligned_onto(&later, 1.0, &to_view.inverse(), 1.0, [250, 250]);
+        assert_eq!(*out.get_pixel(50, 50), white, "the square lands where it is on the view");
+        assert_eq!(*out.get_pixel(45, 55), white);
+        assert_eq!(*out.get_pixel(30, 50), black);
+        assert_eq!(*out.get_pixel(240, 240), image::Rgba([128, 128, 128, 255]), "outside the later photo");
+        // Half-resolution decoding of the later photo changes nothing but sharpness.
+        let half = image::imageops::thumbnail(&later, 50, 50);
+        let out = aligned_onto(&half, 0.5, &to_view.inverse(), 1.0, [100, 100]);
+        assert!(out.get_pixel(50, 50)[0] > 200, "{:?}", out.get_pixel(50, 50));
+    }
+}
