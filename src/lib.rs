@@ -20,14 +20,15 @@
 pub mod app;
 pub mod colour;
 pub mod design;
+pub mod edit;
 pub mod follicles;
 pub mod format;
 pub mod geometry;
 pub mod io;
 pub mod random;
 pub mod render;
+pub mod report;
 pub mod sheet;
-pub mod summary;
 
 /// The JSON Schema of the design format, as checked into `schema/design.schema.json`.
 pub fn design_schema_json() -> String {

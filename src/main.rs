@@ -164,7 +164,7 @@ fn validate(file: &std::path::Path) -> ExitCode {
 fn info(file: &std::path::Path) -> ExitCode {
     match hairline_studio::io::open_design_file(file) {
         Ok(parsed) => {
-            let summary = hairline_studio::summary::summarize(&parsed.design);
+            let summary = hairline_studio::report::report(&parsed.design);
             match serde_json::to_string_pretty(&summary) {
                 Ok(json) => {
                     println!("{json}");

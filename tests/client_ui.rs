@@ -65,10 +65,13 @@ fn the_session_plan_estimates_durations_and_records_a_done_session() {
     settle(&mut harness);
     harness.get_by_label("Sessions").click();
     settle(&mut harness);
-    // The sample's zone holds about 3,700 dots; session 1 lays half at 7,000 an hour.
+    // Session 1 lays half of the sample's dots, as simulated (the count the zone table and the
+    // sheet show), at 7,000 an hour.
     let design = harness.state().document().design().clone();
-    let total: f64 = design.views.iter().filter_map(hairline_studio::follicles::estimated_dots).sum();
-    let hours = design.session_hours(0, total).unwrap();
+    let report = hairline_studio::report::report(&design);
+    #[expect(clippy::cast_precision_loss, reason = "a small count")]
+    let total = report.total_dots as f64;
+    let hours = report.sessions[0].hours.unwrap();
     assert!((hours - total * 0.5 / 7_000.0).abs() < 1e-9);
     let minutes = (hours * 60.0).round();
     let estimate = format!("≈ {minutes} min");

@@ -67,13 +67,14 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     assert!(text.contains("Jordan Ávila"), "{text}");
     assert!(text.contains("Norwood 3v") || text.contains("3v"), "{text}");
     let opened = open_design_file(&design).unwrap().design;
-    let info = hairline_studio::summary::summarize(&opened);
+    let info = hairline_studio::report::report(&opened);
     let zone = &info.views[0].zones[0];
     let row = text.lines().find(|l| l.contains(&zone.name)).unwrap_or_else(|| panic!("no zone row in {text}"));
     assert!(row.contains(&format!("{:.1}", zone.area_cm2.unwrap())), "{row}");
     assert!(row.contains(&format!("{:.0}", zone.density_per_cm2)), "{row}");
-    // The dots as simulated, as the inspector counts them.
-    let dots = hairline_studio::render::Look::default().dots(&opened, &opened.views[0]).len();
+    // The dots as simulated, as the inspector and `info` count them.
+    let dots = zone.dots.unwrap();
+    assert_eq!(dots, hairline_studio::render::Look::default().dots(&opened, &opened.views[0]).len() as u64);
     assert!(row.contains(&format!("{},{:03}", dots / 1000, dots % 1000)), "{row}");
     let ticked = Contraindication::ALL[3].label();
     assert!(text.lines().any(|l| l.contains("YES") && l.contains(ticked)), "{ticked} answered yes: {text}");

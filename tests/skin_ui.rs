@@ -28,7 +28,7 @@ fn sampling_the_skin_adds_a_sample_and_shows_its_numbers() {
     let [r, g, b] = hairline_studio::colour::Lab::new(sample.l, sample.a, sample.b).to_srgb();
     assert!(shows(&harness, &format!("sRGB {r} {g} {b}")), "the sample's sRGB is shown");
     // The advice is for the mean of the view's samples, as the model gives it.
-    let skin = hairline_studio::summary::mean_skin(samples).unwrap();
+    let skin = hairline_studio::report::mean_skin(samples).unwrap();
     let [darkest, lightest] =
         hairline_studio::colour::suggested_range(skin, hairline_studio::colour::carbon_ink()).unwrap();
     assert!(darkest >= 6.0, "light skin takes lighter dilutions: {darkest}");
@@ -159,7 +159,7 @@ fn a_custom_pigment_changes_the_advice_and_is_saved_with_the_design() {
     harness.run_steps(2);
     let ink = harness.state().document().design().pigment.ink();
     assert!((ink.b - 12.0).abs() < 1e-9, "a warmer pigment: {ink:?}");
-    let skin = hairline_studio::summary::mean_skin(&harness.state().document().design().views[0].skin_samples).unwrap();
+    let skin = hairline_studio::report::mean_skin(&harness.state().document().design().views[0].skin_samples).unwrap();
     let shade = harness.state().document().design().pigment.water_parts;
     let carbon_dot = hairline_studio::colour::dot_colour(skin, carbon, shade, hairline_studio::colour::Stage::Healed);
     let dot = hairline_studio::colour::dot_colour(skin, ink, shade, hairline_studio::colour::Stage::Healed);

@@ -69,3 +69,40 @@ fn fill_behind_the_hairline_makes_a_zone_from_it() {
     assert_eq!(zones[1].len(), 14, "the hairline's 7 points and 7 behind them");
     assert!(zones[1][7].y < zones[1][6].y, "the back line is up the head");
 }
+
+/// Regression: switching tools while a zone was half drawn left it active: its rubber band kept
+/// painting, and Enter or Escape in another tool finished it.
+#[test]
+fn choosing_another_tool_closes_the_zone_being_drawn() {
+    let mut harness = studio();
+    select_tool(&mut harness, Tool::Zone);
+    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0)] {
+        click_photo(&mut harness, x, y);
+    }
+    harness.key_press(Key::V);
+    harness.run_steps(2);
+    assert_eq!(harness.state().tool(), Tool::Select);
+    assert_eq!(zones(&harness)[1].len(), 3, "closed with its three corners");
+    let before = zones(&harness);
+    click_photo(&mut harness, 250.0, 1100.0);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(zones(&harness), before, "no corner added, nothing closed by the Select tool");
+}
+
+#[test]
+fn a_zone_drawn_corner_by_corner_is_one_undo_step() {
+    let mut harness = studio();
+    let depth = harness.state().document().undo_depth();
+    select_tool(&mut harness, Tool::Zone);
+    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)] {
+        click_photo(&mut harness, x, y);
+    }
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().document().undo_depth(), depth + 1);
+    assert_eq!(harness.state().document().undo_label(), Some("draw zone"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(zones(&harness).len(), 1, "the whole zone undone at once");
+}

@@ -1,17 +1,16 @@
 //! The inspector's face sections: calibration, landmarks, guides with starting shapes, and the
 //! hairline's measurements and transition band.
 
-use crate::design::{
-    Calibration, CalibrationSource, CurveRole, DEFAULT_INTERPUPILLARY_MM, Design, Document, Landmark, Transition,
-};
+use crate::design::{CalibrationSource, CurveId, Document, Landmark, Transition, ViewId};
+use crate::edit::Edit;
 use crate::geometry::{HairlineShape, measure_hairline};
 
 use super::command::Command;
 
 /// Calibration: the scale, how it was set, and the ways to set it.
-pub fn calibration_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize) -> Vec<Command> {
+pub fn calibration_ui(ui: &mut egui::Ui, document: &Document, view_id: ViewId) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(view) = document.design().views.get(view_index) else {
+    let Some(view) = document.design().view(view_id) else {
         return commands;
     };
     let calibration = view.calibration.clone();
@@ -29,7 +28,10 @@ pub fn calibration_ui(ui: &mut egui::Ui, document: &mut Document, view_index: us
                 ui.add(egui::DragValue::new(&mut length_mm).range(1.0..=1000.0).speed(0.1).suffix(" mm"))
                     .on_hover_text("The true distance between the two calibration points");
             });
-            document.set(|d| d.views.get_mut(view_index)?.calibration.as_mut().map(|c| &mut c.length_mm), length_mm);
+            if (length_mm - c.length_mm).abs() > f64::EPSILON {
+                let edit = Edit::Calibrate { view: view_id, source: c.source, ends: [c.a, c.b], length_mm };
+                commands.push(Command::Apply(edit));
+            }
         }
         None => {
             ui.colored_label(ui.visuals().warn_fg_color, "Not calibrated: lengths are in pixels");
@@ -45,19 +47,19 @@ pub fn calibration_ui(ui: &mut egui::Ui, document: &mut Document, view_index: us
             .add_enabled(pupils_placed, egui::Button::new("From the pupils (63 mm)"))
             .on_hover_text("Uses the adult mean inter-pupillary distance of 63 mm (50 to 75); edit it afterwards")
             .on_disabled_hover_text("Place both pupils with the Landmarks tool first");
-        if let (true, (Some(a), Some(b))) = (from_pupils.clicked(), pupils) {
-            let view = &mut document.design_mut().views[view_index];
-            view.calibration =
-                Some(Calibration { source: CalibrationSource::Pupils, a, b, length_mm: DEFAULT_INTERPUPILLARY_MM });
+        if from_pupils.clicked() {
+            commands.push(Command::Apply(Edit::CalibrateFromPupils { view: view_id }));
         }
     });
     commands
 }
 
 /// The landmarks: which are placed, and buttons to place or clear each.
-pub fn landmarks_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, next: Landmark) -> Vec<Command> {
+/// The landmarks: which are placed, and buttons to place or clear each; `next` (the one the
+/// Landmarks tool places next) is in bold.
+pub fn landmarks_ui(ui: &mut egui::Ui, document: &Document, view_id: ViewId, next: Option<Landmark>) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(view) = document.design().views.get(view_index) else {
+    let Some(view) = document.design().view(view_id) else {
         return commands;
     };
     let landmarks = view.landmarks.clone();
@@ -65,14 +67,15 @@ pub fn landmarks_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usiz
         for landmark in Landmark::ALL {
             let placed = landmarks.get(landmark).is_some();
             let text = if placed { format!("✔ {}", landmark.label()) } else { landmark.label().to_owned() };
-            let text = if landmark == next { egui::RichText::new(text).strong() } else { egui::RichText::new(text) };
+            let text =
+                if Some(landmark) == next { egui::RichText::new(text).strong() } else { egui::RichText::new(text) };
             ui.label(text);
             ui.horizontal(|ui| {
                 if ui.small_button(if placed { "Move" } else { "Place" }).clicked() {
                     commands.push(Command::PlaceLandmark(landmark));
                 }
                 if placed && ui.small_button("Clear").clicked() {
-                    *document.design_mut().views[view_index].landmarks.slot_mut(landmark) = None;
+                    commands.push(Command::Apply(Edit::ClearLandmark { view: view_id, landmark }));
                 }
             });
             ui.end_row();
@@ -85,9 +88,10 @@ pub fn landmarks_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usiz
 }
 
 /// Guides: visibility, the planned mid-frontal height, and the starting shapes.
-pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, shown: &mut bool) {
-    let Some(view) = document.design().views.get(view_index) else {
-        return;
+pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, shown: &mut bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(view) = document.design().view(view_id) else {
+        return commands;
     };
     let mut guides = view.guides.clone();
     let frame = view.face_frame();
@@ -96,7 +100,7 @@ pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, 
     ui.add(egui::Slider::new(&mut height_cm, 6.0..=10.0).step_by(0.1).suffix(" cm").text("above the glabella"))
         .on_hover_text("Mid-frontal point of the hairline: about 8 cm above the glabella (6 to 9 cm)");
     guides.mid_frontal_height_mm = (height_cm * 100.0).round() / 10.0;
-    document.set(|d| d.views.get_mut(view_index).map(|v| &mut v.guides), guides.clone());
+    document.set("move the mid-frontal point", |d| d.view_mut(view_id).map(|v| &mut v.guides), guides);
 
     ui.label("Start the hairline from a shape:");
     ui.horizontal_wrapped(|ui| {
@@ -105,37 +109,23 @@ pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, 
                 .add_enabled(frame.is_some(), egui::Button::new(shape.label()))
                 .on_hover_text("Replaces the hairline's points; undo brings them back")
                 .on_disabled_hover_text("Calibrate the view and place the glabella first");
-            if let (true, Some(frame)) = (button.clicked(), frame) {
-                apply_shape(document.design_mut(), view_index, shape.points(&frame, guides.mid_frontal_height_mm));
+            if button.clicked() {
+                commands.push(Command::Apply(Edit::ApplyShape { view: view_id, shape }));
             }
         }
     });
     if frame.is_none() {
         ui.weak("Guides and shapes need a calibration and the glabella.");
     }
-}
-
-fn apply_shape(design: &mut Design, view_index: usize, points: Vec<crate::design::PhotoPoint>) {
-    let view = &mut design.views[view_index];
-    match view.hairline_index() {
-        Some(i) => view.curves[i].points = points,
-        None => {
-            _ = view.add_curve(crate::design::Curve {
-                name: "Hairline".to_owned(),
-                role: CurveRole::Hairline,
-                points,
-                ..Default::default()
-            });
-        }
-    }
+    commands
 }
 
 /// The hairline's measurements in millimetres, or what is missing for them.
-pub fn measurements_ui(ui: &mut egui::Ui, document: &Document, view_index: usize) {
-    let Some(view) = document.design().views.get(view_index) else {
+pub fn measurements_ui(ui: &mut egui::Ui, document: &Document, view_id: ViewId) {
+    let Some(view) = document.design().view(view_id) else {
         return;
     };
-    let Some(hairline) = view.hairline_index().map(|i| &view.curves[i]) else {
+    let Some(hairline) = view.hairline() else {
         ui.weak("No hairline yet: draw one with the Hairline tool (L), or start from a shape.");
         return;
     };
@@ -171,9 +161,9 @@ pub fn measurements_ui(ui: &mut egui::Ui, document: &Document, view_index: usize
 }
 
 /// The transition band and irregularity of a hairline curve.
-pub fn transition_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, curve_index: usize) {
+pub fn transition_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, curve: CurveId) {
     let Some(mut transition) =
-        document.get(|d| Some(&mut d.views.get_mut(view_index)?.curves.get_mut(curve_index)?.transition))
+        document.design().view(view_id).and_then(|v| v.curve(curve)).map(|c| c.transition.clone())
     else {
         return;
     };
@@ -223,5 +213,6 @@ pub fn transition_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usi
     if ui.small_button("Reset to defaults").clicked() {
         transition = Transition::default();
     }
-    document.set(|d| Some(&mut d.views.get_mut(view_index)?.curves.get_mut(curve_index)?.transition), transition);
+    let label = "change the transition band";
+    document.set(label, |d| Some(&mut d.view_mut(view_id)?.curve_mut(curve)?.transition), transition);
 }

@@ -6,10 +6,10 @@
 use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2};
 
-use crate::design::{CurveRole, PhotoPoint, View};
+use crate::design::{CurveRole, PhotoPoint, View, ZoneId};
+use crate::edit::{Handle, Selection, ShapeRef};
 use crate::geometry::{sample_curve, triangulate};
 
-use super::interaction::{Handle, Selection, ShapeId};
 use super::overlay::{Overlay, paint_bands, paint_overlay};
 
 /// Zoom bounds, in screen points per photo pixel.
@@ -199,10 +199,8 @@ pub struct CanvasPaint<'a> {
     pub photo_size_px: Option<Vec2>,
     pub selection: Option<Selection>,
     pub hover: Option<Handle>,
-    /// The ruler's measurement, or a rubber band from a first click to the cursor.
-    pub ruler: Option<[PhotoPoint; 2]>,
-    /// The zone being drawn and the cursor, for the rubber-band edge.
-    pub drawing_zone: Option<(usize, Option<PhotoPoint>)>,
+    /// The zone being drawn, painted open.
+    pub open_zone: Option<ZoneId>,
     /// Whether to draw the design's curves, zones, handles and guides over the photo; off in
     /// presentation, where the client sees only the photo and the result.
     pub drawing: bool,
@@ -222,7 +220,7 @@ pub struct AlignedPhoto<'a> {
 const HAIRLINE_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
 const OUTLINE_COLOUR: Color32 = Color32::from_rgb(90, 200, 255);
 const ZONE_COLOUR: Color32 = Color32::from_rgb(120, 220, 120);
-const SELECTED_COLOUR: Color32 = Color32::from_rgb(255, 230, 80);
+pub const SELECTED_COLOUR: Color32 = Color32::from_rgb(255, 230, 80);
 
 /// Allocates the canvas and paints the photo and drawing.
 pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasPaint<'_>) -> egui::Response {
@@ -274,15 +272,15 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         return response;
     }
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
-    let overlay = Overlay { view: paint.view, guides: paint.guides, hover: paint.hover, ruler: paint.ruler };
+    let overlay = Overlay { view: paint.view, guides: paint.guides, hover: paint.hover };
     if paint.preview.is_none() {
         // With the dots shown, the band would only hide them.
         paint_bands(&painter, &overlay, &to_screen);
     }
-    for (index, zone) in paint.view.zones.iter().enumerate() {
-        let selected = matches!(paint.selection, Some(s) if s.shape == ShapeId::Zone(index));
+    for zone in &paint.view.zones {
+        let selected = matches!(paint.selection, Some(s) if s.shape == ShapeRef::Zone(zone.id));
         let points: Vec<Pos2> = zone.vertices.iter().map(|&p| to_screen(p)).collect();
-        let drawing = paint.drawing_zone.is_some_and(|(i, _)| i == index);
+        let drawing = paint.open_zone == Some(zone.id);
         if !zone.hidden && !drawing && points.len() >= 3 && paint.preview.is_none() {
             painter.add(fill_mesh(&zone.vertices, &points, ZONE_COLOUR.gamma_multiply(0.18)));
         }
@@ -297,13 +295,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         } else {
             painter.line(outline, stroke);
         }
-        if let (true, Some((_, Some(cursor))), Some(&last)) = (drawing, paint.drawing_zone, points.last()) {
-            painter.add(egui::Shape::dashed_line(&[last, to_screen(cursor)], stroke, 4.0, 4.0));
-        }
     }
 
-    for (index, curve) in paint.view.curves.iter().enumerate() {
-        let selected = matches!(paint.selection, Some(s) if s.shape == ShapeId::Curve(index));
+    for curve in &paint.view.curves {
+        let selected = matches!(paint.selection, Some(s) if s.shape == ShapeRef::Curve(curve.id));
         let colour = match curve.role {
             CurveRole::Hairline => HAIRLINE_COLOUR,
             CurveRole::Outline => OUTLINE_COLOUR,
@@ -323,9 +318,8 @@ fn paint_handles(painter: &egui::Painter, paint: &CanvasPaint<'_>, to_screen: &i
         .view
         .curves
         .iter()
-        .enumerate()
-        .map(|(i, c)| (ShapeId::Curve(i), &c.points))
-        .chain(paint.view.zones.iter().enumerate().map(|(i, z)| (ShapeId::Zone(i), &z.vertices)));
+        .map(|c| (ShapeRef::Curve(c.id), &c.points))
+        .chain(paint.view.zones.iter().map(|z| (ShapeRef::Zone(z.id), &z.vertices)));
     for (shape, points) in shapes {
         let shape_selected = paint.selection.is_some_and(|s| s.shape == shape);
         for (index, &point) in points.iter().enumerate() {

@@ -77,7 +77,7 @@ pub fn client_ui(ui: &mut egui::Ui, document: &mut Document) {
     ui.label("Notes on the client");
     ui.add(egui::TextEdit::multiline(&mut client.notes).desired_rows(2).desired_width(f32::INFINITY))
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Notes on the client"));
-    document.set(|d| Some(&mut d.client), client);
+    document.set("edit the client record", |d| Some(&mut d.client), client);
 }
 
 /// The warning banner for ticked contraindications; nothing when none is ticked.

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::design::{FollowUpId, Landmark, ViewId, ViewKind};
+use crate::edit::Edit;
+
 use super::tools::Tool;
 
 /// A side effect requested by the UI.
@@ -33,19 +36,18 @@ pub enum Command {
     Undo,
     Redo,
     DeleteSelection,
+    /// An edit of the design from a panel's button.
+    Apply(Edit),
+    /// Add a view photographed from this angle, show it and ask for its photo.
+    AddView(ViewKind),
+    ShowView(ViewId),
     ZoomIn,
     ZoomOut,
     ZoomToFit,
     ZoomTo100,
     SelectTool(Tool),
     /// Switch to the Landmarks tool with this landmark next.
-    PlaceLandmark(crate::design::Landmark),
-    /// Calibrate the current view from two points and their true distance.
-    SetCalibration {
-        a: crate::design::PhotoPoint,
-        b: crate::design::PhotoPoint,
-        length_mm: f64,
-    },
+    PlaceLandmark(Landmark),
     ToggleMirror,
     ToggleGuides,
     TogglePreview,
@@ -53,12 +55,12 @@ pub enum Command {
     TogglePresentation,
     /// Add a later photo of the current view: from this path, or ask when `None`.
     AddFollowUp(Option<PathBuf>),
-    /// Mark two features on the view's photo and on follow-up photo N.
-    AlignFollowUp(usize),
+    /// Mark two features on the view's photo and on this follow-up photo.
+    AlignFollowUp(FollowUpId),
     CancelAlignment,
-    /// Compare the view's photo with follow-up photo N under the divider; `None` stops.
-    CompareFollowUp(Option<usize>),
-    RemoveFollowUp(usize),
+    /// Compare the view's photo with this follow-up photo under the divider; `None` stops.
+    CompareFollowUp(Option<FollowUpId>),
+    RemoveFollowUp(FollowUpId),
     /// Open the design-sheet export window.
     ExportSheet,
     /// Show the library of saved designs.
@@ -69,21 +71,21 @@ pub enum Command {
     Quit,
 }
 
-/// The commands that have a keyboard shortcut, most specific first (Ctrl+Shift+S before Ctrl+S),
-/// as egui ignores extra Shift when matching.
+/// The commands that have a keyboard shortcut, every Ctrl+Shift one before any Ctrl one: egui
+/// matches shortcuts logically, so Ctrl+O also fires on Ctrl+Shift+O and must come later.
 pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
     let cmd = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
     let cmd_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
     let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
-    vec![
+    let mut table = vec![
         (cmd_shift(Key::S), Command::SaveAs(None)),
         (cmd_shift(Key::Z), Command::Redo),
+        (cmd_shift(Key::O), Command::OpenPhoto(None)),
         (cmd(Key::S), Command::Save),
         (cmd(Key::Z), Command::Undo),
         (cmd(Key::Y), Command::Redo),
         (cmd(Key::N), Command::NewDesign),
         (cmd(Key::O), Command::OpenDesign(None)),
-        (cmd_shift(Key::O), Command::OpenPhoto(None)),
         (cmd(Key::E), Command::ExportSheet),
         (cmd(Key::L), Command::ShowLibrary),
         (cmd(Key::Q), Command::Quit),
@@ -94,20 +96,14 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (plain(Key::Minus), Command::ZoomOut),
         (plain(Key::Num0), Command::ZoomToFit),
         (plain(Key::Num1), Command::ZoomTo100),
-        (plain(Key::V), Command::SelectTool(Tool::Select)),
-        (plain(Key::H), Command::SelectTool(Tool::Pan)),
-        (plain(Key::L), Command::SelectTool(Tool::Hairline)),
-        (plain(Key::Z), Command::SelectTool(Tool::Zone)),
-        (plain(Key::C), Command::SelectTool(Tool::Calibrate)),
-        (plain(Key::K), Command::SelectTool(Tool::Landmarks)),
-        (plain(Key::R), Command::SelectTool(Tool::Ruler)),
-        (plain(Key::I), Command::SelectTool(Tool::Skin)),
         (plain(Key::M), Command::ToggleMirror),
         (plain(Key::G), Command::ToggleGuides),
         (plain(Key::P), Command::TogglePreview),
         (plain(Key::F1), Command::ToggleHelp),
         (plain(Key::F5), Command::TogglePresentation),
-    ]
+    ];
+    table.extend(Tool::ALL.iter().map(|&tool| (plain(tool.info().key), Command::SelectTool(tool))));
+    table
 }
 
 /// The shortcut of `command` as text for menus and the help window, if it has one.
@@ -119,7 +115,7 @@ pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
 pub const MOUSE_HELP: [(&str, &str); 8] = [
     ("Wheel", "Zoom about the cursor"),
     ("Middle-drag, or Space + drag", "Pan"),
-    ("Hairline tool: click", "Add a point to the hairline"),
+    ("Hairline tool: click", "Add a point: on the curve to insert, near an end to extend"),
     ("Zone tool: click, then Enter or double-click", "Add vertices, then close the zone"),
     ("Drag a point (any tool but Pan)", "Move it; one undo step per drag"),
     ("Escape", "Finish the zone being drawn, or cancel a drag"),
@@ -142,13 +138,15 @@ pub fn describe(command: &Command) -> String {
         Command::Undo => "Undo".into(),
         Command::Redo => "Redo".into(),
         Command::DeleteSelection => "Delete the selected point or shape".into(),
+        Command::Apply(_) => "Edit".into(),
+        Command::AddView(kind) => format!("Add a {} view", kind.label().to_lowercase()),
+        Command::ShowView(_) => "Show the view".into(),
         Command::ZoomIn => "Zoom in".into(),
         Command::ZoomOut => "Zoom out".into(),
         Command::ZoomToFit => "Fit the photo in the window".into(),
         Command::ZoomTo100 => "Zoom to 100 % (one photo pixel per screen pixel)".into(),
         Command::SelectTool(tool) => format!("{} tool", tool.label()),
         Command::PlaceLandmark(landmark) => format!("Place {}", landmark.label()),
-        Command::SetCalibration { .. } => "Calibrate".into(),
         Command::ToggleMirror => "Mirror mode on or off".into(),
         Command::ToggleGuides => "Show or hide the anatomical guides".into(),
         Command::TogglePreview => "Show or hide the simulated dots".into(),

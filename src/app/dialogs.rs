@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::design::{Document, PhotoPoint};
+use crate::design::Document;
 
 use super::command::{self, Command, MOUSE_HELP};
 
@@ -194,41 +194,6 @@ impl Dialogs {
         }
         commands
     }
-}
-
-/// The answer of a dialog that stays open over several frames.
-pub enum Answer<T> {
-    Pending,
-    Cancel,
-    Ok(T),
-}
-
-/// Asks for the true length between two clicked calibration points.
-pub fn calibration_modal(ctx: &egui::Context, points: [PhotoPoint; 2], previous_mm: Option<f64>) -> Answer<Command> {
-    let id = egui::Id::unique("calibration length");
-    let mut length_mm = ctx.data_mut(|d| *d.get_temp_mut_or(id, previous_mm.unwrap_or(10.0)));
-    let modal = egui::Modal::new(egui::Id::unique("calibration")).show(ctx, |ui| {
-        ui.set_max_width(380.0);
-        ui.heading("Calibrate");
-        ui.label(format!(
-            "The two points are {:.0} pixels apart. How long is that in reality?",
-            points[0].distance_to(points[1])
-        ));
-        let field = ui.add(egui::DragValue::new(&mut length_mm).range(0.5..=1000.0).speed(0.1).suffix(" mm"));
-        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Reference length"));
-        ui.horizontal(|ui| {
-            if ui.button("Calibrate").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                return Answer::Ok(Command::SetCalibration { a: points[0], b: points[1], length_mm });
-            }
-            if ui.button("Cancel").clicked() {
-                return Answer::Cancel;
-            }
-            Answer::Pending
-        })
-        .inner
-    });
-    ctx.data_mut(|d| d.insert_temp(id, length_mm));
-    if modal.should_close() { Answer::Cancel } else { modal.inner }
 }
 
 /// "just now", "12 min ago", "3 h ago", "2 days ago".

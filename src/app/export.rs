@@ -161,34 +161,36 @@ impl super::StudioApp {
             .document_folder()
             .or_else(|| directories::UserDirs::new().and_then(|d| d.document_dir().map(Path::to_owned)))
             .unwrap_or_default();
-        let name = suggested_file_name(&self.document.design().client.name, &crate::design::today_iso());
-        self.export.show_with(&folder.join(name));
+        let name = suggested_file_name(&self.open.document.design().client.name, &crate::design::today_iso());
+        self.windows.export.show_with(&folder.join(name));
     }
 
     pub(super) fn export_window(&mut self, ctx: &egui::Context) {
-        if !self.export.open {
+        if !self.windows.export.open {
             return;
         }
-        match self.export.ui(ctx) {
-            Some(ExportAction::Browse) => self.jobs.pick_file(super::Pick::ExportSheet, self.document_folder()),
+        match self.windows.export.ui(ctx) {
+            Some(ExportAction::Browse) => {
+                self.services.jobs.pick_file(super::jobs::Pick::ExportSheet, self.document_folder());
+            }
             Some(ExportAction::Export(request, progress)) => {
-                self.status = "Exporting the design sheet…".to_owned();
-                self.jobs.export_sheet(self.document.design().clone(), request, progress);
+                self.status.say("Exporting the design sheet…");
+                self.services.jobs.export_sheet(self.open.document.design().clone(), request, progress);
             }
             None => {}
         }
     }
 
     pub(super) fn sheet_exported(&mut self, result: Result<Vec<PathBuf>, String>) {
-        self.export.finished(result.is_ok());
+        self.windows.export.finished(result.is_ok());
         match result {
             Ok(files) => {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-                self.status = format!("Design sheet written: {}.", names.join(", "));
+                self.status.say(format!("Design sheet written: {}.", names.join(", ")));
             }
             Err(e) => {
-                self.status = "The design sheet was not exported.".to_owned();
-                self.dialogs.error(format!("The design sheet was not exported: {e}"));
+                self.status.say("The design sheet was not exported.");
+                self.windows.dialogs.error(format!("The design sheet was not exported: {e}"));
             }
         }
     }

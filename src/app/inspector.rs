@@ -1,121 +1,107 @@
 //! The inspector: properties of the client, the view, and the selected curve or zone.
 //!
 //! Widgets edit copies and write back through [`Document::set`], which records an edit only
-//! when a value really changed.
+//! when a value really changed; buttons queue [`crate::edit::Edit`]s.
 
-use crate::design::{CurveRole, Design, Document, ZoneKind};
+use crate::design::{CurveId, CurveRole, Document, ViewId, ZoneId, ZoneKind};
+use crate::edit::{Edit, Selection, ShapeRef};
 use crate::geometry::{curve_length_px, polygon_area_px2};
-use crate::summary::summarize_view;
+use crate::report::{DesignReport, ViewReport};
 
 use super::anatomy_panel;
+use super::canvas_panel::CanvasState;
 use super::command::Command;
-use super::interaction::{Interaction, Selection, ShapeId};
 use super::photos::PhotoView;
+use super::state::OpenDesign;
 
 /// Square millimetres in a square centimetre.
 const MM2_PER_CM2: f64 = 100.0;
 
-/// What the inspector shows besides the design.
-pub struct InspectorState<'a> {
-    /// Dots per zone of the preview, when it is shown.
-    pub simulated_dots: Option<&'a [usize]>,
-    /// The skin eyedropper's patch radius, in mm.
-    pub skin_radius_mm: &'a mut f64,
-    pub follow_ups: &'a super::follow_up::FollowUps,
-    /// Whether the canvas shows the anatomical guides.
-    pub guides_visible: &'a mut bool,
-}
-
-/// Draws the inspector; returns commands for actions that are more than edits.
-pub fn inspector_ui(
-    ui: &mut egui::Ui,
-    document: &mut Document,
-    view_index: usize,
-    interaction: &mut Interaction,
-    photo: Option<PhotoView<'_>>,
-    state: InspectorState<'_>,
-) -> Vec<Command> {
-    let InspectorState { simulated_dots, skin_radius_mm, follow_ups, guides_visible } = state;
+/// Draws the inspector; returns commands for actions that are more than field edits.
+pub fn inspector_ui(ui: &mut egui::Ui, open: &mut OpenDesign, canvas: &mut CanvasState) -> Vec<Command> {
+    let view = open.view_id();
+    let OpenDesign { document, selection, report, .. } = open;
+    let report: Option<&DesignReport> = report.as_ref().map(|(_, report)| report);
+    let view_report = report.and_then(|r| r.views.iter().find(|v| v.id == view));
+    let photo = canvas.photos.view(document.design().view(view).and_then(|v| v.photo.as_ref()));
+    let tool = canvas.tools.active();
+    let aligning = tool.follow_up().map(|id| (id, tool.prompt(document.design().view(view))));
+    let next_landmark = tool.next_landmark();
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::CollapsingHeader::new("Client")
             .default_open(false)
             .show(ui, |ui| super::client_panel::client_ui(ui, document));
         egui::CollapsingHeader::new("View").default_open(true).show(ui, |ui| {
-            commands.extend(view_ui(ui, document, view_index, photo));
+            commands.extend(view_ui(ui, document, view, photo));
         });
         egui::CollapsingHeader::new("Calibration").default_open(true).show(ui, |ui| {
-            commands.extend(anatomy_panel::calibration_ui(ui, document, view_index));
+            commands.extend(anatomy_panel::calibration_ui(ui, document, view));
         });
         egui::CollapsingHeader::new("Landmarks").default_open(false).show(ui, |ui| {
-            commands.extend(anatomy_panel::landmarks_ui(ui, document, view_index, interaction.next_landmark));
+            commands.extend(anatomy_panel::landmarks_ui(ui, document, view, next_landmark));
         });
         egui::CollapsingHeader::new("Guides and starting shapes").default_open(false).show(ui, |ui| {
-            anatomy_panel::guides_ui(ui, document, view_index, guides_visible);
+            commands.extend(anatomy_panel::guides_ui(ui, document, view, &mut canvas.view.guides_visible));
         });
         egui::CollapsingHeader::new("Hairline measurements").default_open(true).show(ui, |ui| {
-            anatomy_panel::measurements_ui(ui, document, view_index);
+            anatomy_panel::measurements_ui(ui, document, view);
         });
         egui::CollapsingHeader::new("Curves and zones").default_open(true).show(ui, |ui| {
-            shapes_list_ui(ui, document, view_index, interaction, simulated_dots);
+            commands.extend(shapes_list_ui(ui, document, view, selection, view_report));
         });
         egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
-            commands.extend(super::skin_panel::skin_ui(ui, document, view_index, skin_radius_mm));
+            commands.extend(super::skin_panel::skin_ui(ui, document, view, &mut canvas.skin_radius_mm));
         });
-        let has_follow_ups = document.design().views.get(view_index).is_some_and(|v| !v.follow_ups.is_empty());
+        let has_follow_ups = document.design().view(view).is_some_and(|v| !v.follow_ups.is_empty());
         // Open while aligning, so the steps and "Cancel" are in view.
-        let force_open = follow_ups.aligning.is_some().then_some(true);
+        let force_open = aligning.is_some().then_some(true);
         // Keyed by whether there are any, so a design with follow-ups opens with them shown.
         egui::CollapsingHeader::new("Follow-up photos")
             .id_salt(("follow-up photos", has_follow_ups))
             .default_open(has_follow_ups)
             .open(force_open)
             .show(ui, |ui| {
-                commands.extend(super::follow_up::follow_ups_ui(ui, document, view_index, follow_ups));
+                commands.extend(super::follow_up::follow_ups_ui(
+                    ui,
+                    document,
+                    view,
+                    &canvas.comparison,
+                    aligning.as_ref(),
+                ));
             });
         egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
-            let total_dots = document.design().views.iter().filter_map(crate::follicles::estimated_dots).sum();
-            super::sessions_panel::sessions_ui(ui, document, total_dots);
+            super::sessions_panel::sessions_ui(ui, document, report);
         });
-        if let Some(selection) = interaction.selection {
+        if let Some(selection) = *selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {
-                selected_ui(ui, document, view_index, selection);
+                selected_ui(ui, document, view, selection);
             });
         }
         egui::CollapsingHeader::new("Notes").default_open(false).show(ui, |ui| {
             let mut notes = document.design().notes.clone();
             ui.add(egui::TextEdit::multiline(&mut notes).desired_rows(4).hint_text("Notes on this design"));
-            document.set(|d| Some(&mut d.notes), notes);
+            document.set("edit the notes", |d| Some(&mut d.notes), notes);
         });
     });
     commands
 }
 
-fn text_row(
-    ui: &mut egui::Ui,
-    document: &mut Document,
-    label: &str,
-    hint: &str,
-    lens: impl Fn(&mut Design) -> Option<&mut String>,
-) {
-    let Some(mut text) = document.get(&lens) else {
-        return;
-    };
+/// A name field as a grid row; `set` writes the edited text back.
+fn name_row(ui: &mut egui::Ui, label: &str, hint: &str, current: &str, set: impl FnOnce(String)) {
+    let mut text = current.to_owned();
     ui.label(label);
     ui.add(egui::TextEdit::singleline(&mut text).hint_text(hint))
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
     ui.end_row();
-    document.set(lens, text);
+    if text != current {
+        set(text);
+    }
 }
 
-fn view_ui(
-    ui: &mut egui::Ui,
-    document: &mut Document,
-    view_index: usize,
-    photo: Option<PhotoView<'_>>,
-) -> Vec<Command> {
+fn view_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, photo: Option<PhotoView<'_>>) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(view) = document.design().views.get(view_index) else {
+    let Some(view) = document.design().view(view_id) else {
         return commands;
     };
     let mut kind = view.kind;
@@ -132,7 +118,7 @@ fn view_ui(
             .response
             .labelled_by(label.id);
     });
-    document.set(|d| d.views.get_mut(view_index).map(|v| &mut v.kind), kind);
+    document.set("change the view's angle", |d| d.view_mut(view_id).map(|v| &mut v.kind), kind);
 
     match (&photo_ref, photo) {
         (None, _) => {
@@ -165,26 +151,27 @@ fn view_ui(
     commands
 }
 
-/// Curves, and zones with their areas and dot counts: the simulated counts while the preview is
-/// on (after edge feathering and the hairline's band), else area times density.
+/// Curves, and zones with their areas and dot counts from the design's report: as simulated
+/// (after edge feathering and the hairline's band), or estimated for a view too large to simulate.
 fn shapes_list_ui(
     ui: &mut egui::Ui,
-    document: &mut Document,
-    view_index: usize,
-    interaction: &mut Interaction,
-    simulated_dots: Option<&[usize]>,
-) {
-    let Some(view) = document.design().views.get(view_index) else {
-        return;
+    document: &Document,
+    view_id: ViewId,
+    selection: &mut Option<Selection>,
+    report: Option<&ViewReport>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(view) = document.design().view(view_id) else {
+        return commands;
     };
     if view.curves.is_empty() && view.zones.is_empty() {
         ui.weak("Nothing drawn yet: use the Hairline (L) or Zone (Z) tool.");
     }
-    let select = |interaction: &mut Interaction, shape| interaction.selection = Some(Selection { shape, point: None });
-    for (i, curve) in view.curves.iter().enumerate() {
-        let selected = interaction.selection.is_some_and(|s| s.shape == ShapeId::Curve(i));
+    for curve in &view.curves {
+        let shape = ShapeRef::Curve(curve.id);
+        let selected = selection.is_some_and(|s| s.shape == shape);
         if ui.selectable_label(selected, format!("〰 {}", curve.name)).clicked() {
-            select(interaction, ShapeId::Curve(i));
+            *selection = Some(Selection::shape(shape));
         }
     }
     if ui
@@ -192,44 +179,36 @@ fn shapes_list_ui(
         .on_hover_text("A curve that is not the hairline: a temple point, a scar outline. Add its points with the Hairline tool (L) while it is selected.")
         .clicked()
     {
-        let view = &mut document.design_mut().views[view_index];
-        let name = format!("Outline {}", view.curves.len());
-        view.add_curve(crate::design::Curve {
-            name,
-            role: CurveRole::Outline,
-            ..Default::default()
-        });
-        select(interaction, ShapeId::Curve(view.curves.len() - 1));
-        return;
+        commands.push(Command::Apply(Edit::AddOutlineCurve { view: view_id }));
     }
     if !view.zones.is_empty() {
-        let summary = summarize_view(view);
+        let simulated = report.is_none_or(|r| r.simulated);
+        let row_of = |zone: &crate::design::Zone| report.and_then(|r| r.zones.iter().find(|z| z.id == zone.id));
         egui::Grid::new("zones").num_columns(4).striped(true).show(ui, |ui| {
             ui.weak("Zone");
             ui.weak("Area");
             ui.weak("Density");
-            ui.weak(if simulated_dots.is_some() { "Dots" } else { "Dots (est.)" });
+            ui.weak(if simulated { "Dots" } else { "Dots (est.)" }).on_hover_text(
+                "As simulated: sparser in the hairline's band and at feathered edges; overlaps count once",
+            );
             ui.end_row();
-            for (i, (zone, row)) in view.zones.iter().zip(&summary.zones).enumerate() {
-                let selected = interaction.selection.is_some_and(|s| s.shape == ShapeId::Zone(i));
+            for zone in &view.zones {
+                let row = row_of(zone);
+                let shape = ShapeRef::Zone(zone.id);
+                let selected = selection.is_some_and(|s| s.shape == shape);
                 let name =
                     if zone.hidden { format!("⬟ {} (hidden)", zone.name) } else { format!("⬟ {}", zone.name) };
                 if ui.selectable_label(selected, name).clicked() {
-                    select(interaction, ShapeId::Zone(i));
+                    *selection = Some(Selection::shape(shape));
                 }
-                ui.label(row.area_cm2.map_or_else(|| "–".to_owned(), |a| format!("{a:.1} cm²")));
+                let area = row.and_then(|r| r.area_cm2);
+                ui.label(area.map_or_else(|| "–".to_owned(), |a| format!("{a:.1} cm²")));
                 ui.label(format!("{:.0}/cm²", zone.density_per_cm2));
-                let count = match simulated_dots {
-                    Some(counts) => counts.get(i).map(|&c| c as u64),
-                    None => row.estimated_dots,
-                };
+                let count = row.and_then(|r| r.dots);
                 ui.label(count.map_or_else(|| "–".to_owned(), |d| d.to_string()));
                 ui.end_row();
             }
-            let total: u64 = match simulated_dots {
-                Some(counts) => counts.iter().map(|&c| c as u64).sum(),
-                None => summary.zones.iter().filter(|z| !z.hidden).filter_map(|z| z.estimated_dots).sum(),
-            };
+            let total: u64 = report.map_or(0, |r| r.zones.iter().filter_map(|z| z.dots).sum());
             ui.strong("Total");
             ui.label("");
             ui.label("");
@@ -240,7 +219,7 @@ fn shapes_list_ui(
             ui.weak("Where zones overlap, the one lower in this list decides the density.");
         }
     }
-    let hairline = view.hairline_index().is_some_and(|i| view.curves[i].points.len() >= 2);
+    let hairline = view.hairline().is_some_and(|c| c.points.len() >= 2);
     let calibrated = view.mm_per_px().is_some();
     ui.horizontal(|ui| {
         let id = ui.scope_id().with("fill depth");
@@ -253,54 +232,35 @@ fn shapes_list_ui(
             .on_disabled_hover_text("Needs a hairline and a calibrated view");
         ui.add(egui::DragValue::new(&mut depth_mm).range(10.0..=250.0).speed(1.0).suffix(" mm"));
         ui.data_mut(|d| d.insert_temp(id, depth_mm));
-        if button.clicked()
-            && let Some(index) = fill_behind_hairline(document, view_index, depth_mm)
-        {
-            select(interaction, ShapeId::Zone(index));
+        if button.clicked() {
+            commands.push(Command::Apply(Edit::FillBehindHairline { view: view_id, depth_mm }));
         }
     });
+    commands
 }
 
-/// Adds a zone from the hairline back `depth_mm` up the head; returns its index.
-fn fill_behind_hairline(document: &mut Document, view_index: usize, depth_mm: f64) -> Option<usize> {
-    let view = document.design().views.get(view_index)?;
-    let hairline = &view.curves[view.hairline_index()?].points;
-    let (mm_per_px, [a, b]) = (view.mm_per_px()?, view.midline()?);
-    let (dx, dy) = if b.y <= a.y { (b.x - a.x, b.y - a.y) } else { (a.x - b.x, a.y - b.y) };
-    let length = dx.hypot(dy).max(f64::EPSILON);
-    let shift = depth_mm / mm_per_px;
-    let back = hairline
-        .iter()
-        .rev()
-        .map(|p| crate::design::PhotoPoint::new(p.x + dx / length * shift, p.y + dy / length * shift));
-    let mut zone = crate::design::Zone::new(ZoneKind::Frontal, "Behind the hairline");
-    zone.vertices = hairline.iter().copied().chain(back).collect();
-    let view = &mut document.design_mut().views[view_index];
-    view.add_zone(zone);
-    Some(view.zones.len() - 1)
-}
-
-fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, selection: Selection) {
+fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view: ViewId, selection: Selection) {
     match selection.shape {
-        ShapeId::Curve(c) => curve_ui(ui, document, view_index, c),
-        ShapeId::Zone(z) => zone_ui(ui, document, view_index, z),
+        ShapeRef::Curve(c) => curve_ui(ui, document, view, c),
+        ShapeRef::Zone(z) => zone_ui(ui, document, view, z),
     }
 }
 
-fn curve_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, c: usize) {
-    let Some(view) = document.design().views.get(view_index) else {
+fn curve_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, c: CurveId) {
+    let Some(view) = document.design().view(view_id) else {
         return;
     };
     let mm_per_px = view.mm_per_px();
-    let Some(curve) = view.curves.get(c) else {
+    let Some(curve) = view.curve(c) else {
         return;
     };
+    let name = curve.name.clone();
     let length_px = curve_length_px(&curve.points);
     let points = curve.points.len();
     let mut role = curve.role;
     egui::Grid::new("curve").num_columns(2).show(ui, |ui| {
-        text_row(ui, document, "Name", "Curve name", |d| {
-            d.views.get_mut(view_index)?.curves.get_mut(c).map(|c| &mut c.name)
+        name_row(ui, "Name", "Curve name", &name, |text| {
+            document.set("rename the curve", |d| d.view_mut(view_id)?.curve_mut(c).map(|c| &mut c.name), text);
         });
         let label = ui.label("Role");
         egui::ComboBox::from_id_salt("role")
@@ -319,22 +279,23 @@ fn curve_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, c: us
         ui.label(length_text(length_px, mm_per_px));
         ui.end_row();
     });
-    document.set(|d| d.views.get_mut(view_index)?.curves.get_mut(c).map(|c| &mut c.role), role);
+    document.set("change the curve's role", |d| d.view_mut(view_id)?.curve_mut(c).map(|c| &mut c.role), role);
     if role == CurveRole::Hairline {
         ui.separator();
         ui.label(egui::RichText::new("Transition band").strong());
-        anatomy_panel::transition_ui(ui, document, view_index, c);
+        anatomy_panel::transition_ui(ui, document, view_id, c);
     }
 }
 
-fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, z: usize) {
-    let Some(view) = document.design().views.get(view_index) else {
+fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneId) {
+    let Some(view) = document.design().view(view_id) else {
         return;
     };
     let mm_per_px = view.mm_per_px();
-    let Some(zone) = view.zones.get(z) else {
+    let Some(zone) = view.zone(z) else {
         return;
     };
+    let name = zone.name.clone();
     let area_px2 = polygon_area_px2(&zone.vertices);
     let (mut kind, mut density, mut dot_mm, mut hidden) =
         (zone.kind, zone.density_per_cm2, zone.dot_diameter_mm, zone.hidden);
@@ -342,8 +303,8 @@ fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, z: usi
         (zone.size_variation, zone.edge_feather_mm, zone.water_parts);
     let design_water_parts = document.design().pigment.water_parts;
     egui::Grid::new("zone").num_columns(2).show(ui, |ui| {
-        text_row(ui, document, "Name", "Zone name", |d| {
-            d.views.get_mut(view_index)?.zones.get_mut(z).map(|z| &mut z.name)
+        name_row(ui, "Name", "Zone name", &name, |text| {
+            document.set("rename the zone", |d| d.view_mut(view_id)?.zone_mut(z).map(|z| &mut z.name), text);
         });
         let label = ui.label("Kind");
         egui::ComboBox::from_id_salt("kind")
@@ -394,17 +355,17 @@ fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, z: usi
             ui.end_row();
         }
     });
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.kind), kind);
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.density_per_cm2), density);
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.dot_diameter_mm), dot_mm);
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.hidden), hidden);
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.size_variation), variation);
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.edge_feather_mm), feather_mm);
-    document.set(|d| zone_mut(d, view_index, z).map(|z| &mut z.water_parts), water_parts);
+    document.set("change the zone's kind", |d| zone_mut(d, view_id, z).map(|z| &mut z.kind), kind);
+    document.set("change the zone's density", |d| zone_mut(d, view_id, z).map(|z| &mut z.density_per_cm2), density);
+    document.set("change the dot size", |d| zone_mut(d, view_id, z).map(|z| &mut z.dot_diameter_mm), dot_mm);
+    document.set("hide or show the zone", |d| zone_mut(d, view_id, z).map(|z| &mut z.hidden), hidden);
+    document.set("change the size variation", |d| zone_mut(d, view_id, z).map(|z| &mut z.size_variation), variation);
+    document.set("change the edge feather", |d| zone_mut(d, view_id, z).map(|z| &mut z.edge_feather_mm), feather_mm);
+    document.set("change the zone's shade", |d| zone_mut(d, view_id, z).map(|z| &mut z.water_parts), water_parts);
 }
 
-fn zone_mut(design: &mut Design, view_index: usize, zone: usize) -> Option<&mut crate::design::Zone> {
-    design.views.get_mut(view_index)?.zones.get_mut(zone)
+fn zone_mut(design: &mut crate::design::Design, view: ViewId, zone: ZoneId) -> Option<&mut crate::design::Zone> {
+    design.view_mut(view)?.zone_mut(zone)
 }
 
 fn role_label(role: CurveRole) -> &'static str {

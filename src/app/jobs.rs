@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
-use crate::design::{Design, DesignError, ParsedDesign};
+use crate::design::{Design, DesignError, ParsedDesign, ViewId};
 use crate::io::{DecodedPhoto, PhotoError, SaveError, decode_photo, open_design_file, save_design_file};
 use crate::sheet::ExportRequest;
 
@@ -31,12 +31,12 @@ pub enum Pick {
 pub enum PhotoPurpose {
     /// Show the photo a view already references.
     Show,
-    /// Make it the photo of the view with this index.
-    UseForView(usize),
-    /// Relink the view with this index to it, keeping the drawing.
-    Relink(usize),
-    /// Add it as a follow-up photo of the view with this index.
-    AddFollowUp(usize),
+    /// Make it the photo of this view.
+    UseForView(ViewId),
+    /// Relink this view to it, keeping the drawing.
+    Relink(ViewId),
+    /// Add it as a follow-up photo of this view.
+    AddFollowUp(ViewId),
 }
 
 /// A finished job.

@@ -300,8 +300,8 @@ fn row_ui(
 
 impl super::StudioApp {
     pub(super) fn library_window(&mut self, ctx: &egui::Context) {
-        if self.library.open {
-            let actions = self.library.ui(ctx);
+        if self.windows.library.open {
+            let actions = self.windows.library.ui(ctx);
             self.run_library_actions(actions);
         }
     }
@@ -310,21 +310,24 @@ impl super::StudioApp {
         for action in actions {
             match action {
                 LibraryAction::Scan(folder) => {
-                    if self.library.folder() != Some(folder.as_path())
-                        && let Some(message) = self.library.set_folder(folder.clone())
+                    let library = &mut self.windows.library;
+                    if library.folder() != Some(folder.as_path())
+                        && let Some(message) = library.set_folder(folder.clone())
                     {
-                        self.status = message;
+                        self.status.say(message);
                     }
-                    self.library.open = true;
-                    self.jobs.scan_library(folder);
+                    library.open = true;
+                    self.services.jobs.scan_library(folder);
                 }
                 LibraryAction::BrowseFolder => {
-                    let start = self.library.folder().map(Path::to_owned);
-                    self.jobs.pick_file(super::Pick::LibraryFolder, start);
+                    let start = self.windows.library.folder().map(Path::to_owned);
+                    self.services.jobs.pick_file(super::jobs::Pick::LibraryFolder, start);
                 }
                 LibraryAction::Open(path) => self.commands.push(super::Command::OpenDesign(Some(path))),
                 LibraryAction::FollowUp(path) => self.commands.push(super::Command::FollowUp(path)),
-                LibraryAction::Thumbnail(photo, sha256) => self.library.thumbnail_queue.push_back((photo, sha256)),
+                LibraryAction::Thumbnail(photo, sha256) => {
+                    self.windows.library.thumbnail_queue.push_back((photo, sha256));
+                }
             }
         }
         self.start_thumbnails();
@@ -332,9 +335,9 @@ impl super::StudioApp {
 
     /// Starts making queued thumbnails, a few at a time.
     pub(super) fn start_thumbnails(&mut self) {
-        while let Some((photo, sha256)) = self.library.next_thumbnail() {
-            let cache = self.library.cache().map(Path::to_owned);
-            self.jobs.thumbnail(cache, photo, sha256, THUMBNAIL_SIDE);
+        while let Some((photo, sha256)) = self.windows.library.next_thumbnail() {
+            let cache = self.windows.library.cache().map(Path::to_owned);
+            self.services.jobs.thumbnail(cache, photo, sha256, THUMBNAIL_SIDE);
         }
     }
 
@@ -347,25 +350,25 @@ impl super::StudioApp {
     ) {
         match result {
             Ok(parsed) if parsed.newer_version.is_some() => {
-                self.status = "No follow-up started.".to_owned();
-                self.dialogs.error(format!(
+                self.status.say("No follow-up started.");
+                self.windows.dialogs.error(format!(
                     "{} was written by a newer Hairline Studio: a follow-up copy would lose what it stored. Update Hairline Studio first.",
                     path.display()
                 ));
             }
             Ok(parsed) => {
                 let client = parsed.design.client.name.trim().to_owned();
-                self.replace_document(crate::design::Document::new(parsed.design, None));
                 let client = if client.is_empty() { "Unnamed client".to_owned() } else { client };
-                self.untitled_name = format!("{client}, follow-up {}", crate::design::today_iso());
-                self.status = format!(
+                let name = format!("{client}, follow-up {}", crate::design::today_iso());
+                self.replace_document(crate::design::Document::new(parsed.design, None), &name);
+                self.status.say(format!(
                     "Follow-up visit started from {}: save it as a new file (the earlier visit stays as it was).",
                     path.display()
-                );
+                ));
             }
             Err(e) => {
-                self.status = format!("Could not open {}.", path.display());
-                self.dialogs.error(e.to_string());
+                self.status.say(format!("Could not open {}.", path.display()));
+                self.windows.dialogs.error(e.to_string());
             }
         }
     }

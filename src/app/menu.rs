@@ -42,8 +42,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
             item(ui, &mut commands, Command::Quit, true);
         });
         ui.menu_button("Edit", |ui| {
-            item(ui, &mut commands, Command::Undo, document.can_undo());
-            item(ui, &mut commands, Command::Redo, document.can_redo());
+            let undo = document.undo_label().map_or_else(|| "Undo".to_owned(), |label| format!("Undo: {label}"));
+            labelled_item(ui, &mut commands, Command::Undo, &undo, document.can_undo());
+            let redo = document.redo_label().map_or_else(|| "Redo".to_owned(), |label| format!("Redo: {label}"));
+            labelled_item(ui, &mut commands, Command::Redo, &redo, document.can_redo());
             ui.separator();
             item(ui, &mut commands, Command::DeleteSelection, true);
         });
@@ -59,7 +61,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
             item(ui, &mut commands, Command::TogglePresentation, true);
         });
         ui.menu_button("Tools", |ui| {
-            for tool in Tool::ALL {
+            for &tool in Tool::ALL {
                 item(ui, &mut commands, Command::SelectTool(tool), true);
             }
         });
@@ -71,7 +73,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, document: &Document, recent: &[PathBuf]) -
 }
 
 fn item(ui: &mut egui::Ui, commands: &mut Vec<Command>, command: Command, enabled: bool) {
-    let mut button = egui::Button::new(describe(&command));
+    let text = describe(&command);
+    labelled_item(ui, commands, command, &text, enabled);
+}
+
+/// A menu item with its own text (what Undo would undo) and the command's shortcut.
+fn labelled_item(ui: &mut egui::Ui, commands: &mut Vec<Command>, command: Command, text: &str, enabled: bool) {
+    let mut button = egui::Button::new(text);
     if let Some(shortcut) = shortcut_text(ui.ctx(), &command) {
         button = button.shortcut_text(shortcut);
     }

@@ -1,18 +1,17 @@
 //! What is drawn over the photo besides the design's shapes: the anatomical guides, the
-//! landmarks, the calibration reference, the ruler and each hairline's transition band.
+//! landmarks, the calibration reference and each hairline's transition band.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
 use crate::design::{CurveRole, Landmark, PhotoPoint, View};
 use crate::geometry::{FacePoint, sample_curve};
 
-use super::interaction::Handle;
+use crate::edit::{CalibrationEnd, Handle};
 
 const GUIDE_COLOUR: Color32 = Color32::from_rgb(90, 210, 230);
 const MID_FRONTAL_COLOUR: Color32 = Color32::from_rgb(255, 200, 90);
 const LANDMARK_COLOUR: Color32 = Color32::from_rgb(255, 120, 200);
 const CALIBRATION_COLOUR: Color32 = Color32::from_rgb(150, 255, 150);
-const RULER_COLOUR: Color32 = Color32::from_rgb(255, 255, 255);
 const BAND_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
 
 /// What the overlay needs besides the view.
@@ -21,8 +20,6 @@ pub struct Overlay<'a> {
     /// Whether to paint the anatomical guides.
     pub guides: bool,
     pub hover: Option<Handle>,
-    /// The ruler's measurement, or the rubber band from a first click to the cursor.
-    pub ruler: Option<[PhotoPoint; 2]>,
 }
 
 /// Paints the band behind each hairline, below the shapes.
@@ -64,7 +61,7 @@ pub fn paint_bands(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn
     }
 }
 
-/// Paints the guides, landmarks, calibration reference and ruler, above the shapes.
+/// Paints the guides, landmarks and calibration reference, above the shapes.
 pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn(PhotoPoint) -> Pos2) {
     let view = overlay.view;
     if overlay.guides {
@@ -74,8 +71,8 @@ pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl 
         let (a, b) = (to_screen(calibration.a), to_screen(calibration.b));
         let stroke = Stroke::new(1.5, CALIBRATION_COLOUR);
         painter.line_segment([a, b], stroke);
-        for (end, index) in [(a, 0), (b, 1)] {
-            let hovered = overlay.hover == Some(Handle::Calibration(index));
+        for (end, which) in [(a, CalibrationEnd::A), (b, CalibrationEnd::B)] {
+            let hovered = overlay.hover == Some(Handle::Calibration(which));
             painter.circle_stroke(end, if hovered { 7.0 } else { 5.0 }, stroke);
         }
         label(painter, a.lerp(b, 0.5), &format!("{:.1} mm", calibration.length_mm), CALIBRATION_COLOUR);
@@ -94,18 +91,6 @@ pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl 
         if hovered {
             label(painter, centre + egui::vec2(0.0, -18.0), landmark.label(), LANDMARK_COLOUR);
         }
-    }
-    if let Some([a, b]) = overlay.ruler {
-        let (sa, sb) = (to_screen(a), to_screen(b));
-        painter.line_segment([sa, sb], Stroke::new(2.0, RULER_COLOUR));
-        painter.circle_filled(sa, 3.0, RULER_COLOUR);
-        painter.circle_filled(sb, 3.0, RULER_COLOUR);
-        let length_px = a.distance_to(b);
-        let text = match view.mm_per_px() {
-            Some(scale) => format!("{:.1} mm", length_px * scale),
-            None => format!("{length_px:.0} px (not calibrated)"),
-        };
-        label(painter, sa.lerp(sb, 0.5), &text, RULER_COLOUR);
     }
 }
 
@@ -166,7 +151,7 @@ fn paint_guides(painter: &Painter, view: &View, to_screen: &impl Fn(PhotoPoint) 
 }
 
 /// A small label centred on `at`, with a dark backdrop readable on any skin tone.
-fn label(painter: &Painter, at: Pos2, text: &str, colour: Color32) {
+pub fn label(painter: &Painter, at: Pos2, text: &str, colour: Color32) {
     label_at(painter, at, Align2::CENTER_CENTER, text, colour);
 }
 

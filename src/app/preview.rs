@@ -4,8 +4,9 @@
 //! an idle window renders nothing.
 
 use crate::colour::Stage;
-use crate::design::Document;
+use crate::design::{Document, View, ViewId};
 use crate::follicles::DotBuffer;
+use crate::format::thousands;
 use crate::render::{Look, Mask, cover_of_density, render_dots};
 
 /// The preview's longer side, in pixels: sharp on screen, and fast enough to redo while dragging.
@@ -32,14 +33,12 @@ pub struct Preview {
     pub compare: Compare,
     /// With [`Compare::Split`], the share of the photo's width, from the left, shown bare.
     pub before_share: f32,
-    key: Option<(u64, usize, Look)>,
+    key: Option<(u64, ViewId, Look)>,
     mask: Option<Mask>,
     /// The dots' memory, kept between frames.
     dots: DotBuffer,
     texture: Option<egui::TextureHandle>,
-    pub dot_count: usize,
-    /// Dots per zone of the last preview.
-    zone_counts: Vec<usize>,
+    dot_count: usize,
 }
 
 impl Preview {
@@ -62,37 +61,41 @@ impl Preview {
         Some(share)
     }
 
-    /// Simulated dots per zone, while the preview is on and up to date.
-    pub fn zone_counts(&self) -> Option<&[usize]> {
-        (self.enabled && self.texture.is_some()).then_some(self.zone_counts.as_slice())
+    /// The status bar's dot count for `view`, or why there is no preview.
+    pub fn dot_count_ui(&self, ui: &mut egui::Ui, view: Option<&View>) {
+        let estimate = view.and_then(crate::follicles::estimated_dots).unwrap_or(0.0);
+        if estimate > crate::follicles::MAX_SIMULATED_DOTS {
+            // Whole dots, far inside u64.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a positive estimate")]
+            let estimate = estimate as u64;
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("No preview: the zones would hold {} dots. Check the calibration.", thousands(estimate)),
+            );
+        } else if self.texture.is_some() {
+            ui.label(format!("{} dots", thousands(u64::try_from(self.dot_count).unwrap_or(u64::MAX))));
+        }
     }
 
-    /// The preview texture for the current view, recomputed if the design changed.
-    pub fn texture(
-        &mut self,
-        ctx: &egui::Context,
-        document: &Document,
-        view_index: usize,
-    ) -> Option<&egui::TextureHandle> {
+    /// The preview texture for `view`, recomputed if the design changed.
+    pub fn texture(&mut self, ctx: &egui::Context, document: &Document, view: ViewId) -> Option<&egui::TextureHandle> {
         if !self.enabled {
             return None;
         }
-        let key = (document.revision(), view_index, self.look);
+        let key = (document.revision(), view, self.look);
         if self.key != Some(key) {
             self.key = Some(key);
-            self.rebuild(ctx, document, view_index);
+            self.rebuild(ctx, document, view);
         }
         self.texture.as_ref()
     }
 
-    fn rebuild(&mut self, ctx: &egui::Context, document: &Document, view_index: usize) {
+    fn rebuild(&mut self, ctx: &egui::Context, document: &Document, view: ViewId) {
         let design = document.design();
-        let Some(view) = design.views.get(view_index) else {
+        let Some((view, photo)) = design.view(view).and_then(|v| Some((v, v.photo.as_ref()?))) else {
+            // Nothing to show, and no count left over from another design.
             self.texture = None;
-            return;
-        };
-        let Some(photo) = &view.photo else {
-            self.texture = None;
+            self.dot_count = 0;
             return;
         };
         let longer = photo.width_px.max(photo.height_px).max(1);
@@ -108,12 +111,6 @@ impl Preview {
         self.look.dots_into(design, view, &mut self.dots);
         let dots = self.dots.dots();
         self.dot_count = dots.len();
-        self.zone_counts = vec![0; view.zones.len()];
-        for dot in dots {
-            if let Some(count) = self.zone_counts.get_mut(usize::from(dot.zone)) {
-                *count += 1;
-            }
-        }
         #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
         render_dots(dots, scale as f32, mask);
         // The pigment's colour at each of the 256 densities, so a pixel is one lookup.

@@ -1,16 +1,18 @@
 //! The inspector's session plan: each session's dates, shade, share of the dots, estimated
 //! duration, whether it is done, and notes. The preview's "after session" switch shows the plan.
 
-use crate::design::{Document, Limits, Session, add_days, today_iso};
+use crate::design::{Document, Limits, Session, today_iso};
+use crate::report::DesignReport;
 
 use super::client_panel::date_row_named;
 
-/// Draws the plan and writes edits back to the design. `total_dots` is the design's estimated
-/// dot count, for the durations.
-pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, total_dots: f64) {
+/// Draws the plan and writes edits back to the design; the durations come from the design's
+/// `report` (its dots as simulated at the artist's pace).
+pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&DesignReport>) {
     let design = document.design();
     let design_shade = design.pigment.water_parts;
-    let hours: Vec<Option<f64>> = (0..design.sessions.len()).map(|i| design.session_hours(i, total_dots)).collect();
+    let hours: Vec<Option<f64>> =
+        (0..design.sessions.len()).map(|i| report.and_then(|r| r.sessions.get(i)).and_then(|s| s.hours)).collect();
     let mut sessions = design.sessions.clone();
     let mut dots_per_hour = design.dots_per_hour;
     let mut remove = None;
@@ -88,7 +90,7 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, total_dots: f64) 
             .on_hover_text("Plan each later session its days after the one before")
             .clicked()
         {
-            schedule(&mut sessions);
+            crate::edit::schedule(&mut sessions);
         }
     });
     ui.horizontal(|ui| {
@@ -104,40 +106,6 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, total_dots: f64) 
             format!("The shares add up to {:.0} %; the preview scales them to 100 %.", total * 100.0),
         );
     }
-    document.set(|d| Some(&mut d.sessions), sessions);
-    document.set(|d| Some(&mut d.dots_per_hour), dots_per_hour);
-}
-
-/// Plans every session after the first its `days_after_previous` after the one before (after
-/// the day it was done, once done).
-pub fn schedule(sessions: &mut [Session]) {
-    for index in 1..sessions.len() {
-        let previous = &sessions[index - 1];
-        let from = if previous.done {
-            previous.actual_date.clone().or(previous.planned_date.clone())
-        } else {
-            previous.planned_date.clone()
-        };
-        if let Some(date) = from.and_then(|d| add_days(&d, i64::from(sessions[index].days_after_previous))) {
-            sessions[index].planned_date = Some(date);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sessions_are_scheduled_from_the_first_and_from_when_they_were_done() {
-        let mut sessions = Session::default_plan();
-        sessions[0].planned_date = Some("2026-11-23".to_owned());
-        schedule(&mut sessions);
-        assert_eq!(sessions[1].planned_date.as_deref(), Some("2026-12-03"));
-        assert_eq!(sessions[2].planned_date.as_deref(), Some("2027-01-07"));
-        sessions[1].done = true;
-        sessions[1].actual_date = Some("2026-12-10".to_owned());
-        schedule(&mut sessions);
-        assert_eq!(sessions[2].planned_date.as_deref(), Some("2027-01-14"), "35 days after it was done");
-    }
+    document.set("edit the session plan", |d| Some(&mut d.sessions), sessions);
+    document.set("change the dots per hour", |d| Some(&mut d.dots_per_hour), dots_per_hour);
 }

@@ -2,8 +2,9 @@
 //! the artist's Fitzpatrick type, and each shade's colour on this skin with its advice.
 
 use crate::colour::{self, ItaCategory, Lab, PALETTE_WATER_PARTS, ShadeAdvice};
-use crate::design::{CustomPigment, Document};
-use crate::summary::{design_shades, mean_skin};
+use crate::design::{CustomPigment, Document, ViewId};
+use crate::edit::Edit;
+use crate::report::{design_shades, mean_skin};
 
 use super::command::Command;
 use super::tools::Tool;
@@ -11,9 +12,9 @@ use super::tools::Tool;
 const FITZPATRICK: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
 
 /// Draws the section; returns the commands chosen (picking the eyedropper).
-pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, radius_mm: &mut f64) -> Vec<Command> {
+pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radius_mm: &mut f64) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(view) = document.design().views.get(view_index) else {
+    let Some(view) = document.design().view(view_id) else {
         return commands;
     };
     let samples = view.skin_samples.clone();
@@ -45,13 +46,13 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_index: usize, ra
         }
     });
     if let Some(index) = delete {
-        document.design_mut().views[view_index].skin_samples.remove(index);
+        commands.push(Command::Apply(Edit::RemoveSkinSample { view: view_id, index }));
     }
     let skin = mean_skin(&samples);
     fitzpatrick_ui(ui, document, skin);
     pigment_ui(ui, document);
     if let Some(skin) = skin {
-        shades_ui(ui, document, skin);
+        commands.extend(shades_ui(ui, document, skin));
         let (ink, shade) = (document.design().pigment.ink(), document.design().pigment.water_parts);
         ui.add_space(6.0);
         super::shade_plots::contrast_by_dilution_ui(ui, skin, ink, shade);
@@ -91,7 +92,7 @@ fn fitzpatrick_ui(ui: &mut egui::Ui, document: &mut Document, skin: Option<Lab>)
             ui.weak(format!("the skin's ITA suggests {}", name(Some(suggested))));
         }
     });
-    document.set(|d| Some(&mut d.client.fitzpatrick), chosen);
+    document.set("set the Fitzpatrick type", |d| Some(&mut d.client.fitzpatrick), chosen);
 }
 
 fn pigment_ui(ui: &mut egui::Ui, document: &mut Document) {
@@ -121,7 +122,7 @@ fn pigment_ui(ui: &mut egui::Ui, document: &mut Document) {
             .labelled_by(label.id)
             .on_hover_text("Parts water to one part pigment");
     });
-    document.set(|d| Some(&mut d.pigment), pigment);
+    document.set("change the pigment", |d| Some(&mut d.pigment), pigment);
 }
 
 /// A custom pigment's name and its colour in the skin, as sRGB or CIELAB.
@@ -150,7 +151,7 @@ fn custom_pigment_ui(ui: &mut egui::Ui, custom: &mut CustomPigment) {
     });
 }
 
-fn shades_ui(ui: &mut egui::Ui, document: &mut Document, skin: Lab) {
+fn shades_ui(ui: &mut egui::Ui, document: &Document, skin: Lab) -> Option<Command> {
     let in_use = design_shades(document.design());
     let mut shades: Vec<f64> = PALETTE_WATER_PARTS.iter().copied().chain(in_use.iter().copied()).collect();
     shades.sort_by(f64::total_cmp);
@@ -200,7 +201,5 @@ fn shades_ui(ui: &mut egui::Ui, document: &mut Document, skin: Lab) {
             ui.colored_label(ui.visuals().warn_fg_color, format!("{:.0}:1 — {warning}", advice.water_parts));
         }
     }
-    if let Some(water_parts) = use_shade {
-        document.design_mut().pigment.water_parts = water_parts;
-    }
+    use_shade.map(|water_parts| Command::Apply(Edit::UseShade(water_parts)))
 }

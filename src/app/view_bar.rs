@@ -1,31 +1,29 @@
 //! What surrounds the canvas: the view tabs, the photo status banner, and drop hints.
 
-use crate::design::{Document, View, ViewKind};
+use crate::design::ViewKind;
 
 use crate::colour::Stage;
 
 use super::command::Command;
 use super::photos::PhotoView;
 use super::preview::{Compare, Preview};
+use super::state::OpenDesign;
 
 /// Tabs for the design's views (front, top, sides, crown), a menu to add one, and the way into
 /// presentation mode. Returns the commands chosen.
-pub fn view_tabs_ui(ui: &mut egui::Ui, document: &mut Document, view_index: &mut usize) -> Vec<Command> {
+pub fn view_tabs_ui(ui: &mut egui::Ui, open: &mut OpenDesign) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        let kinds: Vec<ViewKind> = document.design().views.iter().map(|v| v.kind).collect();
-        for (index, kind) in kinds.iter().enumerate() {
-            if ui.selectable_label(*view_index == index, kind.label()).on_hover_text("Show this view").clicked() {
-                *view_index = index;
+        let shown = open.view_id();
+        for view in &open.document.design().views {
+            if ui.selectable_label(view.id == shown, view.kind.label()).on_hover_text("Show this view").clicked() {
+                commands.push(Command::ShowView(view.id));
             }
         }
         ui.menu_button("+ Add view", |ui| {
             for kind in ViewKind::ALL {
                 if ui.button(kind.label()).clicked() {
-                    document.design_mut().add_view(View::new(kind));
-                    *view_index = document.design().views.len() - 1;
-                    // A view is its photo: ask for it straight away (or drop one on the window).
-                    commands.push(Command::OpenPhoto(None));
+                    commands.push(Command::AddView(kind));
                 }
             }
         });

@@ -35,15 +35,19 @@ pub fn layout(design: &Design, photos: &SheetPhotos, paper: Paper, today: &str, 
     let mut flow = Flow::new(paper);
     flow.title(name, today);
     flow.client_details(design);
+    // Every figure first, from the dots the pictures show; the pages only lay them out.
+    let simulated = crate::report::simulate(design);
+    let report = crate::report::report_from(design, &simulated);
     let views: Vec<(usize, &View)> =
         design.views.iter().enumerate().filter(|(_, v)| v.photo.is_some() || !v.zones.is_empty()).collect();
     for (done, &(index, view)) in views.iter().enumerate() {
-        flow.view(design, view, photos.view(index), photos.follow_up(index));
+        let dots = simulated.get(index).map_or(&[][..], Vec::as_slice);
+        flow.view(design, view, &report.views[index], dots, photos.view(index), photos.follow_up(index));
         #[expect(clippy::cast_precision_loss, reason = "a handful of views")]
         progress((done + 1) as f32 / views.len() as f32);
     }
-    flow.shades(design);
-    flow.sessions(design);
+    flow.shades(design, &report);
+    flow.sessions(design, &report);
     flow.contraindications(design);
     flow.notes(design);
     flow.signatures();

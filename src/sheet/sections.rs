@@ -5,9 +5,8 @@
 use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
 use super::font::{self, Weight};
 use super::page::{BLACK, Pen};
-use crate::colour::advise;
 use crate::design::{Contraindication, Design};
-use crate::summary::{design_shades, mean_skin};
+use crate::report::DesignReport;
 
 impl Flow {
     pub(super) fn title(&mut self, name: &str, today: &str) {
@@ -54,14 +53,13 @@ impl Flow {
 
     /// Each shade of the design as a healed dot on the client's measured skin, with its
     /// contrast in numbers (the swatch alone is lost in black and white).
-    pub(super) fn shades(&mut self, design: &Design) {
-        let Some(skin) = design.views.iter().find_map(|v| mean_skin(&v.skin_samples)) else {
+    pub(super) fn shades(&mut self, design: &Design, report: &DesignReport) {
+        let Some((skin, shades)) = report.views.iter().find_map(|v| Some((v.skin.as_ref()?.lab, &v.shades))) else {
             return;
         };
         self.heading(&format!("Shades: {} on the client's skin (healed)", design.pigment.name()));
-        let ink = design.pigment.ink();
-        for water_parts in design_shades(design) {
-            let advice = advise(skin, ink, water_parts);
+        for advice in shades {
+            let water_parts = advice.water_parts;
             self.room(26.0);
             let top = self.y + 2.0;
             self.rect([MARGIN, top, 40.0, 20.0], Some(skin.to_srgb()), Some(Pen::solid(BLACK, 0.5)));
@@ -82,13 +80,12 @@ impl Flow {
         }
     }
 
-    pub(super) fn sessions(&mut self, design: &Design) {
+    /// The plan, each session's time from the report: its share of the dots as simulated.
+    pub(super) fn sessions(&mut self, design: &Design, report: &DesignReport) {
         if design.sessions.is_empty() {
             return;
         }
         self.heading("Session plan");
-        // As the studio's session plan estimates them.
-        let total_dots: f64 = design.views.iter().filter_map(crate::follicles::estimated_dots).sum();
         let columns = [
             column("#", 16.0, true),
             column("Planned", 66.0, false),
@@ -101,15 +98,15 @@ impl Flow {
         let rows: Vec<Vec<String>> = design
             .sessions
             .iter()
+            .zip(&report.sessions)
             .enumerate()
-            .map(|(i, session)| {
+            .map(|(i, (session, planned))| {
                 let done = match (&session.actual_date, session.done) {
                     (Some(date), true) => format!("✓ {date}"),
                     (None, true) => "✓".to_owned(),
                     (_, false) => "☐".to_owned(),
                 };
-                let shade = session.water_parts.unwrap_or(design.pigment.water_parts);
-                let hours = design.session_hours(i, total_dots).map_or_else(|| "—".to_owned(), crate::format::duration);
+                let hours = planned.hours.map_or_else(|| "—".to_owned(), crate::format::duration);
                 vec![
                     (i + 1).to_string(),
                     match (&session.planned_date, i) {
@@ -118,8 +115,8 @@ impl Flow {
                         (None, _) => format!("+{} days", session.days_after_previous),
                     },
                     done,
-                    format!("{shade:.0}:1"),
-                    format!("{:.0} %", session.share_of_dots * 100.0),
+                    format!("{:.0}:1", planned.water_parts),
+                    format!("{:.0} %", planned.share * 100.0),
                     hours,
                     session.notes.clone(),
                 ]
@@ -127,7 +124,11 @@ impl Flow {
             .collect();
         self.table(&columns, &rows);
         self.room(LINE);
-        let note = format!("Times at {:.0} dots an hour.", design.dots_per_hour);
+        let note = format!(
+            "Times at {:.0} dots an hour, for {} dots as simulated.",
+            report.dots_per_hour,
+            crate::format::thousands(report.total_dots)
+        );
         self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, note);
         self.y += LINE;
     }

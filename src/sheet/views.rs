@@ -11,8 +11,8 @@ use crate::design::{Design, FollowUp, PhotoPoint, View};
 use crate::follicles::Dot;
 use crate::format::thousands;
 use crate::geometry::sample_curve;
-use crate::render::{Look, render_dots_on};
-use crate::summary::summarize_view;
+use crate::render::render_dots_on;
+use crate::report::ViewReport;
 
 const PANEL_GAP: f32 = 12.0;
 const PANEL_MAX_HEIGHT: f32 = 290.0;
@@ -24,14 +24,14 @@ impl Flow {
         &mut self,
         design: &Design,
         view: &View,
+        report: &ViewReport,
+        dots: &[Dot],
         photo: Option<&image::RgbaImage>,
         later: Option<&image::RgbaImage>,
     ) {
         self.heading(&format!("{} view", view.kind.label()));
-        // Generated once for the picture and the zone table's counts.
-        let dots = Look::default().dots(design, view);
         if let Some(photo) = photo {
-            self.pictures(design, view, &dots, photo);
+            self.pictures(design, view, dots, photo);
             if let (Some(later), Some(follow_up)) = (later, view.latest_aligned_follow_up()) {
                 self.follow_up_pictures(view, photo, follow_up, later);
             }
@@ -40,7 +40,7 @@ impl Flow {
             self.grey_text(MARGIN, self.y + BODY, BODY, "The photo of this view could not be opened.");
             self.y += LINE;
         }
-        self.zone_table(design, view, &dots);
+        self.zone_table(design, view, report);
     }
 
     /// Two panels' size in points for `photo`, side by side across the page (or narrower for a
@@ -180,10 +180,9 @@ impl Flow {
         self.text(left + length + 4.0, top + 4.5, SMALL, Weight::Regular, format!("{mm:.0} mm"));
     }
 
-    /// The zones of `view` with their numbers, `dots` counted per zone as simulated.
-    fn zone_table(&mut self, design: &Design, view: &View, dots: &[Dot]) {
-        let summary = summarize_view(view);
-        if summary.zones.is_empty() {
+    /// The zones of `view` with their numbers, areas and dots from the report.
+    fn zone_table(&mut self, design: &Design, view: &View, report: &ViewReport) {
+        if report.zones.is_empty() {
             return;
         }
         let columns = [
@@ -196,23 +195,14 @@ impl Flow {
             column("Dot size mm", 80.0, true),
             column("Shade", 40.0, true),
         ];
-        // The dots as simulated, as the studio's inspector counts them: the hairline's
-        // transition band is sparser than its zone's density, and overlaps are not doubled.
-        let mut simulated = vec![0_u64; view.zones.len()];
-        for dot in dots {
-            if let Some(count) = simulated.get_mut(usize::from(dot.zone)) {
-                *count += 1;
-            }
-        }
-        let calibrated = summary.mm_per_px.is_some();
-        let total: u64 = simulated.iter().sum();
+        let calibrated = report.mm_per_px.is_some();
+        let total: u64 = report.zones.iter().filter_map(|z| z.dots).sum();
         let rows: Vec<Vec<String>> = view
             .zones
             .iter()
-            .zip(&summary.zones)
-            .zip(&simulated)
+            .zip(&report.zones)
             .enumerate()
-            .map(|(i, ((zone, row), &dots))| {
+            .map(|(i, (zone, row))| {
                 let shade = zone.water_parts.unwrap_or(design.pigment.water_parts);
                 vec![
                     (i + 1).to_string(),
@@ -220,16 +210,24 @@ impl Flow {
                     row.kind.label().to_owned(),
                     row.area_cm2.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                     format!("{:.0}", row.density_per_cm2),
-                    if calibrated && !row.hidden { thousands(dots) } else { "—".to_owned() },
+                    match row.dots {
+                        Some(dots) if !row.hidden => thousands(dots),
+                        _ => "—".to_owned(),
+                    },
                     format!("{:.2} ± {:.0} %", zone.dot_diameter_mm, zone.size_variation * 100.0),
                     format!("{shade:.0}:1"),
                 ]
             })
             .collect();
         self.table(&columns, &rows);
-        let footnote = if calibrated {
+        let footnote = if calibrated && report.simulated {
             format!(
                 "Total: {} dots, as simulated (sparser in the hairline's transition band; where zones overlap, the upper zone's dots are used).",
+                thousands(total)
+            )
+        } else if calibrated {
+            format!(
+                "Total: about {} dots, area times density: the zones are too large to simulate. Check the calibration.",
                 thousands(total)
             )
         } else {

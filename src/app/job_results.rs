@@ -1,0 +1,192 @@
+//! What the studio does when background work reports back: a file chosen, a design read or
+//! saved, a photo decoded, a sheet exported, the library scanned.
+
+use std::path::{Path, PathBuf};
+
+use crate::design::{Document, PhotoRef, ViewId};
+use crate::edit::{Edit, Made};
+use crate::io::{DecodedPhoto, PhotoError, photo_ref_for};
+
+use super::jobs::{JobResult, PhotoPurpose, Pick};
+use super::{Command, StudioApp, library};
+
+impl StudioApp {
+    pub(super) fn apply_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
+        match result {
+            JobResult::Picked { pick, path: None } => {
+                self.status.say(format!("{} cancelled.", pick_label(pick)));
+                self.windows.dialogs.cancel_pending();
+            }
+            JobResult::Picked { pick, path: Some(path) } => self.picked(pick, path),
+            JobResult::DesignOpened { path, result: Ok(parsed) } => {
+                let mut document = Document::new(parsed.design, Some(path.clone()));
+                if let Some(version) = parsed.newer_version {
+                    let reason = format!(
+                        "it was written by a newer Hairline Studio (format version {version}); it is shown read-only so that nothing the newer version stored is lost. Update Hairline Studio to edit it."
+                    );
+                    self.windows.dialogs.error(format!("{} opened read-only: {reason}", path.display()));
+                    document.read_only_reason = Some(reason);
+                }
+                self.replace_document(document, "Untitled design");
+                self.status.say(format!("Opened {}.", path.display()));
+                if let Some(message) = self.services.recent.add(&path) {
+                    self.status.say(message);
+                }
+            }
+            JobResult::DesignOpened { path, result: Err(e) } => {
+                if matches!(e, crate::design::DesignError::Read { .. }) {
+                    let _ = self.services.recent.remove(&path);
+                }
+                self.status.say(format!("Could not open {}.", path.display()));
+                self.windows.dialogs.error(e.to_string());
+            }
+            JobResult::Autosaved { result: Ok(()) } => {}
+            JobResult::Autosaved { result: Err(e) } => {
+                self.services.autosave.failed();
+                self.status.say(format!("Autosave failed (your design is still open; save it): {e}"));
+            }
+            JobResult::Saved { path, state_id, result: Ok(()) } => {
+                self.open.document.mark_saved(path.clone(), state_id);
+                if !self.open.document.is_dirty() {
+                    self.services.autosave.discard();
+                }
+                self.status.say(format!("Saved {}.", path.display()));
+                if let Some(message) = self.services.recent.add(&path) {
+                    self.status.say(message);
+                }
+                if let Some(pending) = self.windows.dialogs.take_after_save() {
+                    self.run_pending(&pending);
+                }
+            }
+            JobResult::Saved { result: Err(e), .. } => {
+                self.status.say("Not saved.");
+                self.windows.dialogs.cancel_pending();
+                self.windows.dialogs.error(e.to_string());
+            }
+            JobResult::PhotoDecoded { path, purpose, result } => self.apply_photo(ctx, path, purpose, result),
+            JobResult::SheetExported { result } => self.sheet_exported(result),
+            JobResult::LibraryScanned { folder, result } => {
+                self.windows.library.scanned(&folder, result);
+                if std::mem::take(&mut self.windows.library_start) && !self.windows.library.has_designs() {
+                    self.windows.library.open = false;
+                }
+            }
+            JobResult::ThumbnailMade { sha256, result } => {
+                self.windows.library.thumbnail_ready(ctx, sha256, result);
+                self.start_thumbnails();
+            }
+            JobResult::FollowUpOpened { path, result } => self.start_follow_up(&path, result),
+        }
+    }
+
+    /// A file was chosen in a dialog: do what it was chosen for.
+    fn picked(&mut self, pick: Pick, path: PathBuf) {
+        let command = match pick {
+            Pick::OpenDesign => Command::OpenDesign(Some(path)),
+            Pick::OpenPhoto => Command::OpenPhoto(Some(path)),
+            Pick::LocatePhoto => Command::LocatePhoto(Some(path)),
+            Pick::SaveAs => Command::SaveAs(Some(path)),
+            Pick::FollowUpPhoto => Command::AddFollowUp(Some(path)),
+            Pick::ExportSheet => {
+                self.windows.export.path = path.to_string_lossy().into_owned();
+                return;
+            }
+            Pick::LibraryFolder => {
+                self.run_library_actions(vec![library::LibraryAction::Scan(path)]);
+                return;
+            }
+        };
+        self.commands.push(command);
+    }
+
+    fn apply_photo(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        purpose: PhotoPurpose,
+        result: Result<DecodedPhoto, PhotoError>,
+    ) {
+        let photo = match result {
+            Ok(photo) => photo,
+            Err(e) => {
+                if purpose == PhotoPurpose::Show {
+                    self.canvas.photos.set_failed(path, e.to_string());
+                } else {
+                    self.status.say("The photo did not open; the design is unchanged.");
+                    self.windows.dialogs.error(e.to_string());
+                }
+                return;
+            }
+        };
+        let view = match purpose {
+            PhotoPurpose::Show => {
+                self.canvas.photos.set_loaded(ctx, path, photo);
+                return;
+            }
+            PhotoPurpose::UseForView(view) | PhotoPurpose::Relink(view) | PhotoPurpose::AddFollowUp(view) => view,
+        };
+        let (width_px, height_px) = (photo.width_px, photo.height_px);
+        let Some(photo_ref) = photo_ref_for(&path, photo.sha256.clone(), width_px, height_px) else {
+            self.windows.dialogs.error(unstorable_path_message(&path));
+            return;
+        };
+        self.canvas.photos.set_loaded(ctx, PathBuf::from(&photo_ref.path), photo);
+        if let PhotoPurpose::AddFollowUp(_) = purpose {
+            self.add_follow_up(view, photo_ref);
+            return;
+        }
+        let old_size =
+            self.open.document.design().view(view).and_then(|v| v.photo.as_ref()).map(|p| (p.width_px, p.height_px));
+        if self.open.document.apply(Edit::SetPhoto { view, photo: photo_ref }).is_err() {
+            return;
+        }
+        let message = match (purpose, old_size) {
+            (PhotoPurpose::Relink(_), Some(old)) if old != (width_px, height_px) => format!(
+                "Relinked to {}, but it is {width_px} x {height_px} px where the design was drawn on {} x {} px: check that the drawing lines up.",
+                path.display(),
+                old.0,
+                old.1
+            ),
+            (PhotoPurpose::Relink(_), _) => format!("Relinked the photo to {}.", path.display()),
+            _ => {
+                self.canvas.view.fit_pending = true;
+                format!("Opened photo {} ({width_px} x {height_px} px).", path.display())
+            }
+        };
+        self.status.say(message);
+    }
+
+    /// A decoded later photo becomes a follow-up of `view`, and its alignment starts.
+    fn add_follow_up(&mut self, view: ViewId, photo: PhotoRef) {
+        let edit = Edit::AddFollowUp { view, photo, date: Some(crate::design::today_iso()) };
+        match self.open.document.apply(edit) {
+            Ok(outcome) => {
+                self.open.show_view(view);
+                if let Some(Made::FollowUp(follow_up)) = outcome.made {
+                    self.commands.push(Command::AlignFollowUp(follow_up));
+                }
+            }
+            Err(refused) => self.windows.dialogs.error(refused.to_string()),
+        }
+    }
+}
+
+/// Why a photo at `path` cannot be referenced from a design (its path is not valid Unicode).
+fn unstorable_path_message(path: &Path) -> String {
+    format!(
+        "The photo's path {} contains characters that cannot be stored in a design. Rename the file or its folder and try again.",
+        path.display()
+    )
+}
+
+fn pick_label(pick: Pick) -> &'static str {
+    match pick {
+        Pick::OpenDesign => "Open design",
+        Pick::OpenPhoto => "Open photo",
+        Pick::LocatePhoto => "Locate photo",
+        Pick::SaveAs => "Save as",
+        Pick::ExportSheet => "Export",
+        Pick::LibraryFolder => "Choose library folder",
+        Pick::FollowUpPhoto => "Add follow-up photo",
+    }
+}

@@ -1,0 +1,101 @@
+//! The open design with what the artist is looking at in it (which view, what is selected), and
+//! the status line.
+
+use std::time::{Duration, Instant};
+
+use crate::design::{Document, View, ViewId};
+use crate::edit::Selection;
+use crate::report::DesignReport;
+
+/// How long a message stays in the status bar.
+pub const MESSAGE_LIFETIME: Duration = Duration::from_secs(12);
+
+/// The design being edited, the view shown and the selection in it.
+pub struct OpenDesign {
+    pub document: Document,
+    /// The title of a design that has no file yet.
+    pub untitled_name: String,
+    /// The view shown; when it is gone (an undone "Add view"), the first view is shown.
+    view: ViewId,
+    pub selection: Option<Selection>,
+    /// The design's figures, and the revision they were computed at.
+    pub report: Option<(u64, DesignReport)>,
+}
+
+impl OpenDesign {
+    pub fn new(document: Document, untitled_name: &str) -> Self {
+        let view = document.design().views.first().map(|v| v.id).unwrap_or_default();
+        Self { document, untitled_name: untitled_name.to_owned(), view, selection: None, report: None }
+    }
+
+    /// Recomputes the design's figures if it changed since. Called between drags rather than
+    /// during them: simulating every view on each frame of a drag would slow the drag, and the
+    /// figures catch up when the button is let go.
+    pub fn refresh_report(&mut self) {
+        let revision = self.document.revision();
+        if self.report.as_ref().is_none_or(|(at, _)| *at != revision) {
+            self.report = Some((revision, crate::report::report(self.document.design())));
+        }
+    }
+
+    /// The id of the view shown; see [`Self::forget_missing`].
+    pub fn view_id(&self) -> ViewId {
+        self.view
+    }
+
+    pub fn view(&self) -> Option<&View> {
+        self.document.design().view(self.view)
+    }
+
+    pub fn show_view(&mut self, view: ViewId) {
+        if self.view != view {
+            self.view = view;
+            self.selection = None;
+        }
+    }
+
+    /// After an undo or redo: the view shown falls back to the first one when it is gone, and a
+    /// selection of something gone is dropped. Ids, not positions, so nothing points elsewhere.
+    pub fn forget_missing(&mut self) {
+        let design = self.document.design();
+        if design.view(self.view).is_none() {
+            self.view = design.views.first().map(|v| v.id).unwrap_or_default();
+            self.selection = None;
+        }
+        if let Some(view) = self.view() {
+            self.selection = self.selection.filter(|s| s.exists_in(view));
+        }
+    }
+}
+
+/// The status bar's message: what just happened or what to do next. Messages expire, so that
+/// one about a deleted zone does not linger under the next design.
+#[derive(Debug)]
+pub struct Status {
+    text: String,
+    since: Instant,
+}
+
+impl Default for Status {
+    fn default() -> Self {
+        Self { text: String::new(), since: Instant::now() }
+    }
+}
+
+impl Status {
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.text = text.into();
+        self.since = Instant::now();
+    }
+
+    /// The latest message, however old.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The message while it is fresh, and how long it has left.
+    pub fn current(&self) -> Option<(&str, Duration)> {
+        let left = MESSAGE_LIFETIME.checked_sub(self.since.elapsed())?;
+        (!self.text.is_empty()).then_some((self.text.as_str(), left))
+    }
+}

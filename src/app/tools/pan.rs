@@ -1,0 +1,27 @@
+//! Pan: a drag moves the photo (the canvas does the moving; this tool only claims the drag).
+
+use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo};
+
+#[derive(Default)]
+pub struct PanTool;
+
+impl PanTool {
+    pub const INFO: ToolInfo = ToolInfo {
+        label: "Pan",
+        icon: "✋",
+        key: egui::Key::H,
+        tooltip: "Drag to move the photo (also: middle-drag, or Space + drag with any tool)",
+    };
+}
+
+impl CanvasTool for PanTool {
+    fn input(&mut self, _input: &CanvasInput, _cx: &mut ToolContext<'_>) {}
+
+    fn prompt(&self, _view: Option<&crate::design::View>) -> String {
+        "Pan: drag to move the photo.".to_owned()
+    }
+
+    fn cursor(&self, _over_handle: bool) -> egui::CursorIcon {
+        egui::CursorIcon::Grab
+    }
+}

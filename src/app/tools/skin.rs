@@ -1,0 +1,71 @@
+//! The skin eyedropper: a click measures the skin's colour in a patch of the photo around it
+//! (radius in mm once calibrated) and keeps it as a sample of the view.
+
+use crate::design::{SkinSample, View};
+use crate::edit::{Edit, Handle};
+
+use super::drag::HandleDrag;
+use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo};
+
+#[derive(Default)]
+pub struct SkinTool {
+    drag: HandleDrag,
+}
+
+impl SkinTool {
+    pub const INFO: ToolInfo = ToolInfo {
+        label: "Skin eyedropper",
+        icon: "💧",
+        key: egui::Key::I,
+        tooltip: "Click bare skin (forehead, temples) to measure its colour; highlights and shadows in the patch are ignored. Take several samples.",
+    };
+}
+
+/// The eyedropper's radius in photo pixels: `radius_mm` once calibrated, else a hundredth of
+/// the photo's longer side.
+pub fn radius_px(view: &View, radius_mm: f64) -> f64 {
+    match view.mm_per_px() {
+        Some(mm_per_px) => radius_mm / mm_per_px,
+        None => view.photo.as_ref().map_or(10.0, |p| f64::from(p.width_px.max(p.height_px)) / 100.0),
+    }
+}
+
+impl CanvasTool for SkinTool {
+    fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
+        if self.drag.input(input, cx) || !input.clicked {
+            return;
+        }
+        let (Some(at), Some(view)) = (input.cursor, cx.view()) else {
+            return;
+        };
+        let Some(photo) = cx.photo else {
+            cx.say("The photo is not loaded, so there is no skin to sample.");
+            return;
+        };
+        let radius_px = radius_px(view, cx.skin_radius_mm);
+        let Some(lab) = photo.sample_skin(at, radius_px) else {
+            cx.say("Click on the photo to sample the skin.");
+            return;
+        };
+        let sample = SkinSample { at, radius_px, l: lab.l, a: lab.a, b: lab.b };
+        if cx.apply(Edit::AddSkinSample { view: cx.view, sample }).is_some() {
+            let ita = lab.ita_degrees();
+            let category = crate::colour::ItaCategory::of(ita);
+            cx.say(format!(
+                "Skin sampled: L* {:.1}, a* {:.1}, b* {:.1}; ITA {ita:.0}° ({}).",
+                lab.l,
+                lab.a,
+                lab.b,
+                category.label()
+            ));
+        }
+    }
+
+    fn prompt(&self, _view: Option<&View>) -> String {
+        "Skin eyedropper: click bare skin (forehead, temples), away from hair and shine.".to_owned()
+    }
+
+    fn dragging(&self) -> Option<Handle> {
+        self.drag.handle()
+    }
+}

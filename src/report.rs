@@ -1,0 +1,323 @@
+//! One report per design: every figure the studio states about a design (scale, hairline
+//! measurements, zone areas, dots, skin, shades, session times), computed once before anything
+//! is drawn. The inspector, `hairline-studio info` and the design sheet only lay it out, so a
+//! dot count or a duration reads the same wherever it appears.
+//!
+//! Dots are counted as simulated ([`simulate`]): the hairline's transition band is sparser than
+//! its zone's density, edges are feathered, and where zones overlap the upper one's dots count
+//! once. Area times density is kept beside it as `estimated_dots`, the count a view falls back
+//! on when it is too large to simulate (a calibration gone wrong). Session times are the
+//! simulated dots at the artist's pace.
+
+use serde::Serialize;
+
+use crate::colour::{ItaCategory, Lab, ShadeAdvice, advise};
+use crate::design::{Design, SkinSample, View, ViewId, ViewKind, ZoneId, ZoneKind};
+use crate::follicles::Dot;
+use crate::geometry::{HairlineMeasures, measure_hairline, polygon_area_px2};
+use crate::render::Look;
+
+/// Square millimetres in a square centimetre.
+const MM2_PER_CM2: f64 = 100.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DesignReport {
+    pub client: String,
+    pub views: Vec<ViewReport>,
+    /// Dots of every view's visible zones: as simulated, or estimated for a view too large to
+    /// simulate.
+    pub total_dots: u64,
+    /// Area times density over every calibrated view's visible zones.
+    pub total_estimated_dots: u64,
+    /// Each session's share of the dots and how long it takes.
+    pub sessions: Vec<SessionReport>,
+    /// The artist's pace the session times assume.
+    pub dots_per_hour: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewReport {
+    pub id: ViewId,
+    pub kind: ViewKind,
+    /// `None` until the view is calibrated.
+    pub mm_per_px: Option<f64>,
+    /// `None` without a hairline, a calibration and a glabella.
+    pub hairline: Option<HairlineMeasures>,
+    pub zones: Vec<ZoneReport>,
+    /// Whether the zones' `dots` are simulated (else estimated: the view is too large to simulate).
+    pub simulated: bool,
+    pub skin_samples: Vec<SkinReport>,
+    /// The mean of the samples; `None` until the skin is sampled.
+    pub skin: Option<SkinReport>,
+    /// Each shade the design uses (its pigment's and its sessions'), on this view's skin.
+    pub shades: Vec<ShadeAdvice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ZoneReport {
+    pub id: ZoneId,
+    pub name: String,
+    pub kind: ZoneKind,
+    pub hidden: bool,
+    /// `None` until the view is calibrated.
+    pub area_cm2: Option<f64>,
+    pub density_per_cm2: f64,
+    /// Area times density; `None` until calibrated.
+    pub estimated_dots: Option<u64>,
+    /// The dots the zone holds: as simulated where the view is simulated, else the estimate;
+    /// 0 for a hidden zone, `None` until calibrated.
+    pub dots: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionReport {
+    /// This session's part of the dots, 0 to 1, after the plan's shares are scaled to add up to 1.
+    pub share: f64,
+    pub dots: u64,
+    /// `None` until a view is calibrated (no dots to lay).
+    pub hours: Option<f64>,
+    /// The shade laid, in parts water to one part pigment.
+    pub water_parts: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkinReport {
+    pub lab: Lab,
+    pub ita_degrees: f64,
+    pub ita_category: ItaCategory,
+    /// The Fitzpatrick type the ITA category suggests; the artist's own is `client.fitzpatrick`.
+    pub suggested_fitzpatrick: u8,
+}
+
+impl SkinReport {
+    fn of(lab: Lab) -> Self {
+        let ita_degrees = lab.ita_degrees();
+        let category = ItaCategory::of(ita_degrees);
+        Self {
+            lab: Lab::new(hundredths(lab.l), hundredths(lab.a), hundredths(lab.b)),
+            ita_degrees: hundredths(ita_degrees),
+            ita_category: category,
+            suggested_fitzpatrick: category.suggested_fitzpatrick(),
+        }
+    }
+}
+
+/// The dots of each view as the sheet shows them (healed, every session), in the order of
+/// `design.views`. Empty for a view that is not calibrated or too large to simulate.
+pub fn simulate(design: &Design) -> Vec<Vec<Dot>> {
+    design.views.iter().map(|view| Look::default().dots(design, view)).collect()
+}
+
+/// The report of `design`, simulating its dots.
+pub fn report(design: &Design) -> DesignReport {
+    report_from(design, &simulate(design))
+}
+
+/// The report of `design` whose views' dots, as [`simulate`] gives them, are `simulated`.
+pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
+    let shades = design_shades(design);
+    let views: Vec<ViewReport> = design
+        .views
+        .iter()
+        .enumerate()
+        .map(|(index, view)| {
+            let dots = simulated.get(index).map_or(&[][..], Vec::as_slice);
+            let mut report = view_report(view, dots);
+            if let Some(skin) = mean_skin(&view.skin_samples) {
+                report.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
+            }
+            report
+        })
+        .collect();
+    let visible = || views.iter().flat_map(|v| &v.zones).filter(|z| !z.hidden);
+    let total_dots = visible().filter_map(|z| z.dots).sum();
+    let total_estimated_dots = visible().filter_map(|z| z.estimated_dots).sum();
+    #[expect(clippy::cast_precision_loss, reason = "dot counts far below 2^52")]
+    let sessions = session_reports(design, total_dots as f64);
+    DesignReport {
+        client: design.client.name.clone(),
+        views,
+        total_dots,
+        total_estimated_dots,
+        sessions,
+        dots_per_hour: design.dots_per_hour,
+    }
+}
+
+/// Each session's share of `total_dots` and its time at the design's pace.
+fn session_reports(design: &Design, total_dots: f64) -> Vec<SessionReport> {
+    let shares: f64 = design.sessions.iter().map(|s| s.share_of_dots.max(0.0)).sum();
+    design
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(index, session)| {
+            let share = if shares > 0.0 { session.share_of_dots.max(0.0) / shares } else { 0.0 };
+            // Whole dots of a bounded total.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a bounded count")]
+            let dots = (total_dots * share).round() as u64;
+            SessionReport {
+                share,
+                dots,
+                hours: design.session_hours(index, total_dots),
+                water_parts: session.water_parts.unwrap_or(design.pigment.water_parts),
+            }
+        })
+        .collect()
+}
+
+/// The report of one view whose dots, as simulated, are `dots`.
+fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
+    let mm_per_px = view.mm_per_px();
+    let hairline = view.face_frame().zip(view.hairline()).map(|(frame, hairline)| {
+        let measures = measure_hairline(&frame, view.canthi(), &hairline.points);
+        HairlineMeasures {
+            height_above_glabella_mm: measures.height_above_glabella_mm.map(hundredths),
+            frontotemporal_heights_mm: measures.frontotemporal_heights_mm.map(|h| h.map(hundredths)),
+            frontotemporal_offsets_mm: measures.frontotemporal_offsets_mm.map(hundredths),
+            left_right_difference_mm: measures.left_right_difference_mm.map(hundredths),
+            length_mm: hundredths(measures.length_mm),
+        }
+    });
+    let estimated = crate::follicles::estimated_dots(view);
+    let simulated = estimated.is_some_and(|dots| dots <= crate::follicles::MAX_SIMULATED_DOTS);
+    let mut counted = vec![0_u64; view.zones.len()];
+    for dot in dots {
+        if let Some(count) = counted.get_mut(usize::from(dot.zone)) {
+            *count += 1;
+        }
+    }
+    let zones = view
+        .zones
+        .iter()
+        .zip(counted)
+        .map(|(zone, counted)| {
+            let area_cm2 =
+                mm_per_px.map(|scale| hundredths(polygon_area_px2(&zone.vertices) * scale * scale / MM2_PER_CM2));
+            // Areas and densities are bounded by validation, far inside u64.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded, non-negative")]
+            let estimated_dots = area_cm2.map(|area| (area * zone.density_per_cm2).round() as u64);
+            let dots = match (zone.hidden, simulated) {
+                (true, _) => area_cm2.map(|_| 0),
+                (false, true) => Some(counted),
+                (false, false) => estimated_dots,
+            };
+            ZoneReport {
+                id: zone.id,
+                name: zone.name.clone(),
+                kind: zone.kind,
+                hidden: zone.hidden,
+                area_cm2,
+                density_per_cm2: zone.density_per_cm2,
+                estimated_dots,
+                dots,
+            }
+        })
+        .collect();
+    let skin_samples = view.skin_samples.iter().map(|s| SkinReport::of(Lab::new(s.l, s.a, s.b))).collect();
+    let skin = mean_skin(&view.skin_samples).map(SkinReport::of);
+    ViewReport {
+        id: view.id,
+        kind: view.kind,
+        mm_per_px,
+        hairline,
+        zones,
+        simulated,
+        skin_samples,
+        skin,
+        shades: Vec::new(),
+    }
+}
+
+/// The mean colour of a view's skin samples.
+pub fn mean_skin(samples: &[SkinSample]) -> Option<Lab> {
+    if samples.is_empty() {
+        return None;
+    }
+    #[expect(clippy::cast_precision_loss, reason = "a handful of samples")]
+    let n = samples.len() as f64;
+    let sum = samples.iter().fold([0.0; 3], |s, c| [s[0] + c.l, s[1] + c.a, s[2] + c.b]);
+    Some(Lab::new(sum[0] / n, sum[1] / n, sum[2] / n))
+}
+
+/// The shades a design uses, darkest first, each once: its pigment's and its sessions'.
+pub fn design_shades(design: &Design) -> Vec<f64> {
+    let mut shades: Vec<f64> = std::iter::once(design.pigment.water_parts)
+        .chain(design.sessions.iter().filter_map(|s| s.water_parts))
+        .collect();
+    shades.sort_by(f64::total_cmp);
+    shades.dedup();
+    shades
+}
+
+fn rounded(advice: ShadeAdvice) -> ShadeAdvice {
+    let lab = |c: Lab| Lab::new(hundredths(c.l), hundredths(c.a), hundredths(c.b));
+    ShadeAdvice {
+        fresh: lab(advice.fresh),
+        healed: lab(advice.healed),
+        delta_e_fresh: hundredths(advice.delta_e_fresh),
+        delta_e_healed: hundredths(advice.delta_e_healed),
+        contrast_fresh: hundredths(advice.contrast_fresh),
+        contrast_healed: hundredths(advice.contrast_healed),
+        ..advice
+    }
+}
+
+/// Rounds to 0.01 (mm or cm²): far finer than a photo can resolve, and readable.
+fn hundredths(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::{Calibration, CalibrationSource, PhotoPoint, PhotoRef, Zone};
+
+    /// A calibrated view (0.1 mm per pixel) with a 4 cm × 5 cm zone at 100 dots/cm².
+    fn design() -> Design {
+        let mut design = Design::new(3);
+        let view = &mut design.views[0];
+        view.photo = Some(PhotoRef { path: "p.jpg".into(), sha256: String::new(), width_px: 2000, height_px: 2000 });
+        let p = PhotoPoint::new;
+        view.calibration =
+            Some(Calibration { source: CalibrationSource::Ruler, a: p(0.0, 0.0), b: p(1000.0, 0.0), length_mm: 100.0 });
+        let mut zone = Zone::new(ZoneKind::Crown, "Crown");
+        zone.density_per_cm2 = 100.0;
+        zone.vertices = vec![p(500.0, 500.0), p(900.0, 500.0), p(900.0, 1000.0), p(500.0, 1000.0)];
+        view.add_zone(zone);
+        design
+    }
+
+    #[test]
+    fn dots_are_counted_as_simulated_and_sessions_share_them() {
+        let design = design();
+        let report = report(&design);
+        let zone = &report.views[0].zones[0];
+        assert_eq!(zone.area_cm2, Some(20.0));
+        assert_eq!(zone.estimated_dots, Some(2000));
+        let dots = zone.dots.unwrap();
+        let simulated = Look::default().dots(&design, &design.views[0]).len() as u64;
+        assert_eq!(dots, simulated, "the count is the simulation's");
+        assert!(dots < 2000 && dots > 1500, "the feathered edge thins it: {dots}");
+        assert_eq!(report.total_dots, dots);
+        let session_dots: u64 = report.sessions.iter().map(|s| s.dots).sum();
+        assert!(session_dots.abs_diff(dots) <= 2, "the sessions lay the same dots: {session_dots}");
+        let hours: f64 = report.sessions.iter().filter_map(|s| s.hours).sum();
+        #[expect(clippy::cast_precision_loss, reason = "a small count")]
+        let expected = dots as f64 / design.dots_per_hour;
+        assert!((hours - expected).abs() < 1e-9, "{hours} h");
+    }
+
+    #[test]
+    fn a_hidden_zone_lays_no_dots_and_an_uncalibrated_view_has_no_counts() {
+        let mut design = design();
+        design.views[0].zones[0].hidden = true;
+        let report = report(&design);
+        assert_eq!(report.views[0].zones[0].dots, Some(0));
+        assert_eq!(report.total_dots, 0);
+        design.views[0].calibration = None;
+        let report = super::report(&design);
+        assert_eq!(report.views[0].zones[0].dots, None);
+        assert!(report.sessions.iter().all(|s| s.hours.is_none()));
+    }
+}
