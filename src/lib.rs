@@ -3,17 +3,20 @@
 //! The crate is in two layers that only depend downwards:
 //!
 //! - **The core** (this library, no windows): [`design`] is the document, plain serde data that
-//!   is the single source of truth, with its validation, loading and undo history; [`geometry`]
-//!   turns its points into curves and areas; [`io`] decodes photos and saves designs atomically.
+//!   is the single source of truth, with its validation, loading and undo history; [`edit`] names
+//!   every change to it; [`geometry`] turns its points into curves and areas; [`follicles`] and
+//!   [`render`] simulate the dots; [`report`] states every figure about a design; [`io`] decodes
+//!   photos and saves designs atomically; [`sheet`] lays out the printable design sheet.
 //!   Everything the app shows can be computed here by a test or the command line.
 //! - **The app** (`src/app/`, built into the binary): the egui window. It holds the open
-//!   [`design::Document`], caches what is derived from it (textures), and changes the design only
-//!   through [`design::Document::design_mut`], so undo and the unsaved mark cannot be bypassed.
+//!   [`design::Document`], caches what is derived from it (textures, the report), and changes the
+//!   design only through [`design::Document::apply`] and [`design::Document::set`], so undo and the
+//!   unsaved mark cannot be bypassed.
 //!
 //! The core never imports egui; `.ci/run` checks that with a grep over the core modules that
 //! ARCHITECTURE.md lists (its `core modules:` line).
 //!
-//! Coordinates: every drawn point is a [`design::PhotoPoint`] in pixels of the full-resolution,
+//! Coordinates: every drawn point is a [`geometry::PhotoPoint`] in pixels of the full-resolution,
 //! orientation-corrected photo. Screen positions exist only inside the app's canvas, which maps
 //! between the two with one transform.
 

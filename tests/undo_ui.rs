@@ -4,15 +4,19 @@
 
 mod common;
 
-use common::{click_photo, press, select_tool, settle, shows, studio};
+use common::{draw_zone, press, select_tool, settle, shows, studio};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, Tool};
 use hairline_studio::design::ViewKind;
 use hairline_studio::edit::{Selection, ShapeRef};
 
+/// A 300 × 200 px rectangle below the sample's chin.
+const SQUARE: [(f64, f64); 4] = [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)];
+
 /// Regression: after undoing "+ Add view" the studio's view index pointed past the end, so the
 /// canvas said the design had no views while the tabs showed them.
+
 #[test]
 fn undoing_an_added_view_shows_the_first_view_again() {
     let mut harness = studio();
@@ -33,12 +37,7 @@ fn undoing_an_added_view_shows_the_first_view_again() {
 #[test]
 fn a_selection_follows_its_shape_through_undo() {
     let mut harness = studio();
-    select_tool(&mut harness, Tool::Zone);
-    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)] {
-        click_photo(&mut harness, x, y);
-    }
-    harness.key_press(Key::Enter);
-    harness.run_steps(2);
+    draw_zone(&mut harness, &SQUARE, Key::Enter);
     let zones = |harness: &egui_kittest::Harness<'static, _>| {
         let app: &hairline_studio::app::StudioApp = harness.state();
         app.document().design().views[0].zones.iter().map(|z| (z.id, z.name.clone())).collect::<Vec<_>>()

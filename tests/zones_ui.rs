@@ -4,11 +4,14 @@
 
 mod common;
 
-use common::{click_photo, select_tool, shows, studio};
+use common::{click_photo, draw_zone, select_tool, shows, studio};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::Tool;
 use hairline_studio::design::PhotoPoint;
+
+/// A 300 × 200 px rectangle below the sample's chin.
+const SQUARE: [(f64, f64); 4] = [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)];
 
 fn zones(harness: &egui_kittest::Harness<'static, hairline_studio::app::StudioApp>) -> Vec<Vec<PhotoPoint>> {
     harness.state().document().design().views[0].zones.iter().map(|z| z.vertices.clone()).collect()
@@ -17,12 +20,7 @@ fn zones(harness: &egui_kittest::Harness<'static, hairline_studio::app::StudioAp
 #[test]
 fn clicking_corners_and_pressing_enter_draws_a_zone_with_its_area_and_dots() {
     let mut harness = studio();
-    select_tool(&mut harness, Tool::Zone);
-    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)] {
-        click_photo(&mut harness, x, y);
-    }
-    harness.key_press(Key::Enter);
-    harness.run_steps(2);
+    draw_zone(&mut harness, &SQUARE, Key::Enter);
     let zones = zones(&harness);
     assert_eq!(zones.len(), 2);
     assert_eq!(zones[1].len(), 4);
@@ -34,12 +32,7 @@ fn clicking_corners_and_pressing_enter_draws_a_zone_with_its_area_and_dots() {
 #[test]
 fn a_zone_whose_edges_cross_is_not_closed() {
     let mut harness = studio();
-    select_tool(&mut harness, Tool::Zone);
-    for (x, y) in [(100.0, 1200.0), (400.0, 1400.0), (400.0, 1200.0), (100.0, 1400.0)] {
-        click_photo(&mut harness, x, y);
-    }
-    harness.key_press(Key::Enter);
-    harness.run_steps(2);
+    draw_zone(&mut harness, &[(100.0, 1200.0), (400.0, 1400.0), (400.0, 1200.0), (100.0, 1400.0)], Key::Enter);
     assert!(harness.state().status().contains("edges cross"), "{}", harness.state().status());
     // Still drawing: deleting the last corner and closing again works.
     harness.key_press(Key::Delete);
@@ -75,12 +68,7 @@ fn fill_behind_the_hairline_makes_a_zone_from_it() {
 #[test]
 fn choosing_another_tool_closes_the_zone_being_drawn() {
     let mut harness = studio();
-    select_tool(&mut harness, Tool::Zone);
-    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0)] {
-        click_photo(&mut harness, x, y);
-    }
-    harness.key_press(Key::V);
-    harness.run_steps(2);
+    draw_zone(&mut harness, &[(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0)], Key::V);
     assert_eq!(harness.state().tool(), Tool::Select);
     assert_eq!(zones(&harness)[1].len(), 3, "closed with its three corners");
     let before = zones(&harness);
@@ -94,12 +82,7 @@ fn choosing_another_tool_closes_the_zone_being_drawn() {
 fn a_zone_drawn_corner_by_corner_is_one_undo_step() {
     let mut harness = studio();
     let depth = harness.state().document().undo_depth();
-    select_tool(&mut harness, Tool::Zone);
-    for (x, y) in [(100.0, 1200.0), (400.0, 1200.0), (400.0, 1400.0), (100.0, 1400.0)] {
-        click_photo(&mut harness, x, y);
-    }
-    harness.key_press(Key::Enter);
-    harness.run_steps(2);
+    draw_zone(&mut harness, &SQUARE, Key::Enter);
     assert_eq!(harness.state().document().undo_depth(), depth + 1);
     assert_eq!(harness.state().document().undo_label(), Some("draw zone"));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);

@@ -175,7 +175,7 @@ impl StudioApp {
             before_share,
             photo_size_px,
             selection: self.open.selection,
-            hover: tool.dragging().or(self.canvas.hover),
+            hover: self.canvas.tools.dragging().or(self.canvas.hover),
             open_zone: tool.open_zone(),
             drawing: !presenting && !on_task_photo,
             guides: self.canvas.view.guides_visible,
@@ -219,8 +219,7 @@ impl StudioApp {
             response.clone().on_hover_cursor(if panning { egui::CursorIcon::Grab } else { egui::CursorIcon::Default });
             return;
         }
-        let tool = self.canvas.tools.active();
-        if tool.dragging().is_none() {
+        if self.canvas.tools.dragging().is_none() {
             self.canvas.hover = self
                 .open
                 .view()
@@ -228,7 +227,7 @@ impl StudioApp {
                 .and_then(|(v, c)| crate::edit::pick::handle_under(v, c, input.grab_px));
         }
         if !panning && !on_divider {
-            self.with_tools(|tools, cx| tools.active_mut().input(&input, cx));
+            self.with_tools(|tools, cx| tools.input(&input, cx));
         }
         let over_handle = self.canvas.hover.is_some();
         let cursor = if panning { egui::CursorIcon::Grab } else { self.canvas.tools.active().cursor(over_handle) };

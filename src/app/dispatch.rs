@@ -224,17 +224,6 @@ impl StudioApp {
         self.services.jobs.save(path, self.open.document.design().clone(), state_id);
     }
 
-    /// Opens the bundled sample as an unsaved copy, so that "Save" never overwrites it.
-    pub(super) fn open_sample(&mut self) {
-        match crate::io::open_design_file(&super::sample_design_path()) {
-            Ok(parsed) => {
-                self.replace_document(Document::new(parsed.design, None), "Sample design (unsaved copy)");
-                self.status.say("Welcome! This is a sample design: explore it, or open a client photo.");
-            }
-            Err(e) => self.status.say(format!("The sample design could not be opened: {e}")),
-        }
-    }
-
     /// Replaces the open design; its unsaved changes were saved or knowingly discarded, so its
     /// recovery copy goes too. What a tool had half done belonged to the old design.
     pub(super) fn replace_document(&mut self, document: Document, untitled_name: &str) {

@@ -44,12 +44,6 @@ id_type!(
     FollowUpId
 );
 
-/// Something kept in a list under an id of type `Id`.
-pub trait Identified {
-    type Id: Copy + Eq;
-    fn id(&self) -> Self::Id;
-}
-
 /// Gives every item an id of its own: those unset (0) or repeating an earlier item's get a free
 /// number. Items already numbered uniquely keep their ids, so links to them stay valid.
 pub(super) fn number<T>(items: &mut [T], id: impl Fn(&mut T) -> &mut u32) {
@@ -78,9 +72,12 @@ pub(super) fn next_free(ids: impl IntoIterator<Item = u32>) -> u32 {
     }
 }
 
-/// The position of the item with `id` in `items`.
-pub fn position_of<T: Identified>(items: &[T], id: T::Id) -> Option<usize> {
-    items.iter().position(|item| item.id() == id)
+/// Adds `item` to the end of `items` under the next free id, written through `id`; returns it.
+pub(super) fn push_numbered<T>(items: &mut Vec<T>, mut item: T, id: impl Fn(&mut T) -> &mut u32) -> u32 {
+    let fresh = next_free(items.iter_mut().map(|item| *id(item)));
+    *id(&mut item) = fresh;
+    items.push(item);
+    fresh
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use client::{
     Client, Contraindication, HairLoss, NORWOOD_STAGES, PatchTestResult, add_days, is_iso_date, today_iso,
 };
 pub use history::Document;
-pub use ids::{CurveId, FollowUpId, Identified, ViewId, ZoneId, position_of};
+pub use ids::{CurveId, FollowUpId, ViewId, ZoneId};
 pub use landmarks::{Guides, Landmark, Landmarks};
 pub use load::{DesignError, MAX_DESIGN_FILE_BYTES, ParsedDesign, parse_design, read_design};
 pub use sessions::{CustomPigment, Pigment, Session};
@@ -111,10 +111,8 @@ impl Design {
 
     /// Adds `view` under a fresh id, its contents numbered too; returns the id.
     pub fn add_view(&mut self, mut view: View) -> ViewId {
-        view.id = ViewId(ids::next_free(self.views.iter().map(|v| v.id.0)));
         view.number_everything();
-        self.views.push(view);
-        self.views.last().map_or_else(ViewId::default, |v| v.id)
+        ViewId(ids::push_numbered(&mut self.views, view, |v| &mut v.id.0))
     }
 
     /// Gives every view, curve, zone and follow-up photo an id of its own where it has none

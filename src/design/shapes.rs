@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::PhotoPoint;
-use super::ids::{CurveId, Identified, ZoneId};
+use super::ids::{CurveId, ZoneId};
 
 /// What a curve stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -164,19 +164,5 @@ impl Zone {
     /// A few millimetres: enough that a zone never ends in a hard line.
     fn default_edge_feather_mm() -> f64 {
         3.0
-    }
-}
-
-impl Identified for Curve {
-    type Id = CurveId;
-    fn id(&self) -> CurveId {
-        self.id
-    }
-}
-
-impl Identified for Zone {
-    type Id = ZoneId;
-    fn id(&self) -> ZoneId {
-        self.id
     }
 }

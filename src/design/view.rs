@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::ids::{self, CurveId, FollowUpId, Identified, ViewId, ZoneId};
+use super::ids::{self, CurveId, FollowUpId, ViewId, ZoneId};
 use super::{Curve, CurveRole, Guides, Landmarks, PhotoPoint, Zone};
 use crate::geometry::FaceFrame;
 
@@ -155,27 +155,18 @@ impl View {
     }
 
     /// Adds `curve` under a fresh id; returns the id.
-    pub fn add_curve(&mut self, mut curve: Curve) -> CurveId {
-        curve.id = CurveId(ids::next_free(self.curves.iter().map(|c| c.id.0)));
-        let id = curve.id;
-        self.curves.push(curve);
-        id
+    pub fn add_curve(&mut self, curve: Curve) -> CurveId {
+        CurveId(ids::push_numbered(&mut self.curves, curve, |c| &mut c.id.0))
     }
 
     /// Adds `zone` under a fresh id, on top of the others; returns the id.
-    pub fn add_zone(&mut self, mut zone: Zone) -> ZoneId {
-        zone.id = ZoneId(ids::next_free(self.zones.iter().map(|z| z.id.0)));
-        let id = zone.id;
-        self.zones.push(zone);
-        id
+    pub fn add_zone(&mut self, zone: Zone) -> ZoneId {
+        ZoneId(ids::push_numbered(&mut self.zones, zone, |z| &mut z.id.0))
     }
 
     /// Adds a later photo under a fresh id; returns the id.
-    pub fn add_follow_up(&mut self, mut follow_up: FollowUp) -> FollowUpId {
-        follow_up.id = FollowUpId(ids::next_free(self.follow_ups.iter().map(|f| f.id.0)));
-        let id = follow_up.id;
-        self.follow_ups.push(follow_up);
-        id
+    pub fn add_follow_up(&mut self, follow_up: FollowUp) -> FollowUpId {
+        FollowUpId(ids::push_numbered(&mut self.follow_ups, follow_up, |f| &mut f.id.0))
     }
 
     /// Numbers the view's curves, zones and follow-up photos; see [`super::Design::number_everything`].
@@ -256,19 +247,5 @@ impl Calibration {
     pub fn mm_per_px(&self) -> Option<f64> {
         let length_px = self.a.distance_to(self.b);
         (length_px > f64::EPSILON && self.length_mm > 0.0).then(|| self.length_mm / length_px)
-    }
-}
-
-impl Identified for View {
-    type Id = ViewId;
-    fn id(&self) -> ViewId {
-        self.id
-    }
-}
-
-impl Identified for FollowUp {
-    type Id = FollowUpId;
-    fn id(&self) -> FollowUpId {
-        self.id
     }
 }

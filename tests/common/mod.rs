@@ -112,6 +112,17 @@ pub fn replace_text(harness: &mut Harness<'static, StudioApp>, label: &str, text
     harness.run_steps(2);
 }
 
+/// With the Zone tool, clicks `corners` (photo pixels) in turn; then presses `close` (Enter
+/// closes the zone, V leaves the tool).
+pub fn draw_zone(harness: &mut Harness<'static, StudioApp>, corners: &[(f64, f64)], close: Key) {
+    select_tool(harness, Tool::Zone);
+    for &(x, y) in corners {
+        click_photo(harness, x, y);
+    }
+    harness.key_press(close);
+    harness.run_steps(2);
+}
+
 pub fn select_tool(harness: &mut Harness<'static, StudioApp>, tool: Tool) {
     harness.state_mut().queue(Command::SelectTool(tool));
     harness.run_steps(2);

@@ -28,6 +28,11 @@ impl AlignTool {
 }
 
 impl CanvasTool for AlignTool {
+    /// Handles are not grabbed here: the drag belongs to the tool.
+    fn drags_handles(&self) -> bool {
+        false
+    }
+
     fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
         let (true, Some(at)) = (input.clicked, input.cursor) else {
             return;

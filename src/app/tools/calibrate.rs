@@ -2,17 +2,19 @@
 //! length; the view's scale follows. A press on an existing calibration end drags it.
 
 use crate::design::{CalibrationSource, PhotoPoint};
-use crate::edit::{Edit, Handle};
+use crate::edit::Edit;
 
-use super::drag::HandleDrag;
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo, ToolPaint};
+use super::ruler::TwoPoints;
+use super::{CanvasInput, CanvasTool, ToolContext, ToolPaint};
 
+pub const TOOLTIP: &str = "Click both ends of something of known length, then type the length in mm";
+
+/// Taking the two ends (as the Ruler does), then asking for the length between them.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 enum State {
     #[default]
     Ready,
-    First(PhotoPoint),
-    /// Both ends clicked; the window asks for the length between them.
+    Ends(TwoPoints),
     AskingLength {
         ends: [PhotoPoint; 2],
         length_mm: f64,
@@ -22,58 +24,33 @@ enum State {
 #[derive(Default)]
 pub struct CalibrateTool {
     state: State,
-    drag: HandleDrag,
-}
-
-impl CalibrateTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Calibrate",
-        icon: "📐",
-        key: egui::Key::C,
-        tooltip: "Click both ends of something of known length, then type the length in mm",
-    };
-
-    fn second_end(&mut self, first: PhotoPoint, second: PhotoPoint, cx: &mut ToolContext<'_>) {
-        if first.distance_to(second) < 1.0 {
-            self.state = State::Ready;
-            cx.say("The two ends coincide; click both ends of the reference.");
-            return;
-        }
-        let previous = cx.view().and_then(|v| v.calibration.as_ref()).map_or(10.0, |c| c.length_mm);
-        self.state = State::AskingLength { ends: [first, second], length_mm: previous };
-    }
 }
 
 impl CanvasTool for CalibrateTool {
     fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
-        if input.escape && self.drag.handle().is_none() {
-            self.state = State::Ready;
-        }
-        if matches!(self.state, State::AskingLength { .. }) {
-            return;
-        }
-        if self.drag.input(input, cx) {
-            return;
-        }
-        let Some(cursor) = input.cursor else {
-            return;
+        let mut points = match self.state {
+            State::AskingLength { .. } => return,
+            State::Ready => TwoPoints::Ready,
+            State::Ends(points) => points,
         };
-        // A drag from one end to the other measures as two clicks do.
-        if input.drag_started
-            && let Some(origin) = input.press_origin
-        {
-            self.state = State::First(origin);
-        }
-        match self.state {
-            State::First(first) if input.drag_stopped || input.clicked => {
-                self.second_end(first, cursor, cx);
+        points.input(input);
+        self.state = match points {
+            TwoPoints::Ready => State::Ready,
+            TwoPoints::First(_) => {
+                if self.state == State::Ready {
+                    cx.say("Now click the other end of the reference.");
+                }
+                State::Ends(points)
             }
-            State::Ready if input.clicked => {
-                self.state = State::First(cursor);
-                cx.say("Now click the other end of the reference.");
+            TwoPoints::Both([a, b]) if a.distance_to(b) < 1.0 => {
+                cx.say("The two ends coincide; click both ends of the reference.");
+                State::Ready
             }
-            _ => {}
-        }
+            TwoPoints::Both(ends) => {
+                let previous = cx.view().and_then(|v| v.calibration.as_ref()).map_or(10.0, |c| c.length_mm);
+                State::AskingLength { ends, length_mm: previous }
+            }
+        };
     }
 
     fn window_ui(&mut self, ctx: &egui::Context, cx: &mut ToolContext<'_>) {
@@ -112,7 +89,7 @@ impl CanvasTool for CalibrateTool {
 
     fn paint(&self, paint: &ToolPaint<'_>) {
         let ends = match self.state {
-            State::First(first) => paint.cursor.map(|cursor| [first, cursor]),
+            State::Ends(points) => points.line(paint.cursor),
             State::AskingLength { ends, .. } => Some(ends),
             State::Ready => None,
         };
@@ -120,29 +97,21 @@ impl CanvasTool for CalibrateTool {
             super::ruler::paint_measure(paint, ends);
         }
     }
-
-    fn dragging(&self) -> Option<Handle> {
-        self.drag.handle()
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{Bench, click, document};
+    use super::super::testing::Bench;
     use super::*;
 
     #[test]
     fn two_clicks_ask_for_the_length_and_coinciding_ends_are_refused() {
-        let mut document = document();
-        let mut bench = Bench::default();
-        let mut tool = CalibrateTool::default();
-        let p = PhotoPoint::new;
-        tool.input(&click(p(100.0, 100.0)), &mut bench.cx(&mut document));
-        tool.input(&click(p(100.2, 100.0)), &mut bench.cx(&mut document));
+        let (mut bench, mut tool) = (Bench::new(), CalibrateTool::default());
+        bench.click(&mut tool, &[(100.0, 100.0), (100.2, 100.0)]);
         assert_eq!(tool.state, State::Ready);
         assert!(bench.status.text().contains("coincide"));
-        tool.input(&click(p(100.0, 100.0)), &mut bench.cx(&mut document));
-        tool.input(&click(p(400.0, 100.0)), &mut bench.cx(&mut document));
+        bench.click(&mut tool, &[(100.0, 100.0), (400.0, 100.0)]);
+        let p = PhotoPoint::new;
         assert!(matches!(tool.state, State::AskingLength { ends, .. } if ends == [p(100.0, 100.0), p(400.0, 100.0)]));
     }
 }

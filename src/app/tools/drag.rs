@@ -67,30 +67,24 @@ impl HandleDrag {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{Bench, document, drag, key_escape};
+    use super::super::testing::{Bench, drag, key_escape};
     use super::*;
     use crate::design::{Landmark, PhotoPoint};
 
     #[test]
     fn a_landmark_is_dragged_and_escape_puts_it_back() {
-        let mut document = document();
+        let mut bench = Bench::new();
         let p = PhotoPoint::new;
-        let mut bench = Bench::default();
-        let glabella = Edit::PlaceLandmark {
-            view: document.design().views[0].id,
-            landmark: Landmark::Glabella,
-            at: p(500.0, 500.0),
-        };
-        document.apply(glabella).unwrap();
-        document.settle();
+        let view = bench.view().id;
+        bench.document.apply(Edit::PlaceLandmark { view, landmark: Landmark::Glabella, at: p(500.0, 500.0) }).unwrap();
+        bench.document.settle();
         let mut dragging = HandleDrag::default();
         let [start, moving, stop] = drag(p(502.0, 501.0), p(602.0, 401.0));
-        let mut cx = bench.cx(&mut document);
-        assert!(dragging.input(&start, &mut cx));
-        assert!(dragging.input(&moving, &mut cx));
-        assert_eq!(cx.view().unwrap().landmarks.glabella, Some(p(600.0, 400.0)), "kept its offset from the pointer");
-        assert!(dragging.input(&key_escape(p(602.0, 401.0)), &mut cx));
-        assert_eq!(cx.view().unwrap().landmarks.glabella, Some(p(500.0, 500.0)), "Escape cancels the drag");
-        assert!(!dragging.input(&stop, &mut cx), "the drag is over");
+        assert!(dragging.input(&start, &mut bench.cx()));
+        assert!(dragging.input(&moving, &mut bench.cx()));
+        assert_eq!(bench.view().landmarks.glabella, Some(p(600.0, 400.0)), "kept its offset from the pointer");
+        assert!(dragging.input(&key_escape(p(602.0, 401.0)), &mut bench.cx()));
+        assert_eq!(bench.view().landmarks.glabella, Some(p(500.0, 500.0)), "Escape cancels the drag");
+        assert!(!dragging.input(&stop, &mut bench.cx()), "the drag is over");
     }
 }

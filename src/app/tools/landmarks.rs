@@ -2,29 +2,22 @@
 //! midline), in the inspector's order, skipping those already placed; a press on one drags it.
 
 use crate::design::{Landmark, View};
-use crate::edit::{Edit, Handle, next_missing_landmark};
+use crate::edit::{Edit, next_missing_landmark};
 
-use super::drag::HandleDrag;
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo};
+use super::{CanvasInput, CanvasTool, ToolContext};
 
+pub const TOOLTIP: &str =
+    "Click to place the glabella, pupils, outer eye corners, chin and midline, in the order the inspector shows";
 #[derive(Default)]
 pub struct LandmarksTool {
     /// What the next click places; `None`: the first one the view is missing.
     next: Option<Landmark>,
-    drag: HandleDrag,
 }
 
 impl LandmarksTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Landmarks",
-        icon: "📍",
-        key: egui::Key::K,
-        tooltip: "Click to place the glabella, pupils, outer eye corners, chin and midline, in the order the inspector shows",
-    };
-
     /// The tool with `landmark` next (the inspector's "Place" and "Move" buttons).
     pub fn starting_at(landmark: Landmark) -> Self {
-        Self { next: Some(landmark), drag: HandleDrag::default() }
+        Self { next: Some(landmark) }
     }
 
     fn next_in(&self, view: Option<&View>) -> Landmark {
@@ -36,10 +29,7 @@ impl LandmarksTool {
 
 impl CanvasTool for LandmarksTool {
     fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
-        if self.drag.input(input, cx) || !input.clicked {
-            return;
-        }
-        let Some(at) = input.cursor else {
+        let Some(at) = input.click() else {
             return;
         };
         let placed = self.next_in(cx.view());
@@ -58,10 +48,6 @@ impl CanvasTool for LandmarksTool {
 
     fn prompt(&self, view: Option<&View>) -> String {
         format!("Landmarks: click to place {}.", self.next_in(view).label())
-    }
-
-    fn dragging(&self) -> Option<Handle> {
-        self.drag.handle()
     }
 
     fn next_landmark(&self) -> Option<Landmark> {

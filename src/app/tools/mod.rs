@@ -60,6 +60,13 @@ pub struct CanvasInput {
     pub reach_px: f64,
 }
 
+impl CanvasInput {
+    /// Where a plain click landed, if this frame's input was one.
+    pub fn click(&self) -> Option<PhotoPoint> {
+        self.cursor.filter(|_| self.clicked)
+    }
+}
+
 /// What a tool may use and change while it handles input.
 pub struct ToolContext<'a> {
     pub document: &'a mut Document,
@@ -145,9 +152,10 @@ pub trait CanvasTool {
         if over_handle { egui::CursorIcon::PointingHand } else { egui::CursorIcon::Crosshair }
     }
 
-    /// The handle being dragged, which stays highlighted.
-    fn dragging(&self) -> Option<Handle> {
-        None
+    /// Whether a press on a drawn point, landmark or calibration end drags it (the toolbox does
+    /// the dragging, the same for every tool); the tool then sees only the rest of the input.
+    fn drags_handles(&self) -> bool {
+        true
     }
 
     /// The zone being drawn corner by corner, painted open.
@@ -185,9 +193,16 @@ pub struct ToolInfo {
     pub tooltip: &'static str,
 }
 
-/// The registry: each line names a tool and its type (which has `INFO` and `Default`).
+impl ToolInfo {
+    pub const fn new(label: &'static str, icon: &'static str, key: egui::Key, tooltip: &'static str) -> Self {
+        Self { label, icon, key, tooltip }
+    }
+}
+
+/// The registry: each line names a tool, its type (`Default`, in a module with its `TOOLTIP`),
+/// its label, strip icon and shortcut key.
 macro_rules! tools {
-    ($($variant:ident => $tool:ty),+ $(,)?) => {
+    ($($variant:ident => $module:ident::$tool:ident($label:literal, $icon:literal, $key:ident)),+ $(,)?) => {
         /// The tools on the strip, in its order.
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
         pub enum Tool {
@@ -198,16 +213,16 @@ macro_rules! tools {
         impl Tool {
             pub const ALL: &[Self] = &[$(Self::$variant),+];
 
-            pub fn info(self) -> &'static ToolInfo {
+            pub fn info(self) -> ToolInfo {
                 match self {
-                    $(Self::$variant => &<$tool>::INFO),+
+                    $(Self::$variant => ToolInfo::new($label, $icon, egui::Key::$key, $module::TOOLTIP)),+
                 }
             }
 
             /// A fresh instance, in its starting state.
             pub fn start(self) -> Box<dyn CanvasTool> {
                 match self {
-                    $(Self::$variant => Box::new(<$tool>::default())),+
+                    $(Self::$variant => Box::new($module::$tool::default())),+
                 }
             }
         }
@@ -215,14 +230,14 @@ macro_rules! tools {
 }
 
 tools! {
-    Select => select::SelectTool,
-    Pan => pan::PanTool,
-    Hairline => hairline::HairlineTool,
-    Zone => zone::ZoneTool,
-    Calibrate => calibrate::CalibrateTool,
-    Landmarks => landmarks::LandmarksTool,
-    Ruler => ruler::RulerTool,
-    Skin => skin::SkinTool,
+    Select => select::SelectTool("Select", "⬉", V),
+    Pan => pan::PanTool("Pan", "✋", H),
+    Hairline => hairline::HairlineTool("Hairline", "〰", L),
+    Zone => zone::ZoneTool("Zone", "⬟", Z),
+    Calibrate => calibrate::CalibrateTool("Calibrate", "📐", C),
+    Landmarks => landmarks::LandmarksTool("Landmarks", "📍", K),
+    Ruler => ruler::RulerTool("Ruler", "📏", R),
+    Skin => skin::SkinTool("Skin eyedropper", "💧", I),
 }
 
 impl Tool {
@@ -239,13 +254,21 @@ pub struct ToolBox {
     active: Box<dyn CanvasTool>,
     /// Whether `active` is a task rather than `chosen`.
     on_task: bool,
+    /// A drag of a handle, for the tools that allow one.
+    drag: drag::HandleDrag,
     /// Mirror every edit about the midline.
     pub mirror: bool,
 }
 
 impl Default for ToolBox {
     fn default() -> Self {
-        Self { chosen: Tool::default(), active: Tool::default().start(), on_task: false, mirror: false }
+        Self {
+            chosen: Tool::default(),
+            active: Tool::default().start(),
+            on_task: false,
+            drag: drag::HandleDrag::default(),
+            mirror: false,
+        }
     }
 }
 
@@ -256,6 +279,19 @@ impl ToolBox {
 
     pub fn active_mut(&mut self) -> &mut dyn CanvasTool {
         self.active.as_mut()
+    }
+
+    /// This frame's input: to a drag of a handle if one starts or goes on, else to the tool.
+    pub fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
+        if self.active.drags_handles() && self.drag.input(input, cx) {
+            return;
+        }
+        self.active.input(input, cx);
+    }
+
+    /// The handle being dragged, which stays highlighted.
+    pub fn dragging(&self) -> Option<Handle> {
+        self.drag.handle()
     }
 
     /// Whether a task (alignment) has the canvas.
@@ -303,11 +339,13 @@ impl ToolBox {
         self.active = tool.start();
         self.chosen = tool;
         self.on_task = false;
+        self.drag = drag::HandleDrag::default();
     }
 
     fn switch(&mut self, next: Box<dyn CanvasTool>, cx: &mut ToolContext<'_>) {
         self.active.exit(cx);
         self.active = next;
+        self.drag = drag::HandleDrag::default();
     }
 }
 
@@ -316,30 +354,29 @@ pub(crate) mod testing {
     //! Drives tools without a window: a document on a simple view and canned input.
 
     use super::*;
-    use crate::design::{Design, PhotoRef, ViewKind};
+    use crate::design::{Design, PhotoRef};
 
-    /// A document with one front view on a 1000 px photo, calibrated at 0.1 mm per pixel.
-    pub fn document() -> Document {
-        let mut design = Design::new(1);
-        design.views[0].kind = ViewKind::Front;
-        design.views[0].photo =
-            Some(PhotoRef { path: "p.jpg".into(), sha256: String::new(), width_px: 1000, height_px: 1000 });
-        Document::new(design, None)
-    }
-
-    /// Everything a tool needs besides the document.
-    #[derive(Default)]
+    /// A document with one front view on a 1000 px photo, and what a tool needs besides.
     pub struct Bench {
+        pub document: Document,
         pub selection: Option<Selection>,
         pub status: Status,
         pub commands: Vec<Command>,
     }
 
     impl Bench {
-        pub fn cx<'a>(&'a mut self, document: &'a mut Document) -> ToolContext<'a> {
-            let view = document.design().views[0].id;
+        pub fn new() -> Self {
+            let mut design = Design::new(1);
+            design.views[0].photo =
+                Some(PhotoRef { path: "p.jpg".into(), sha256: String::new(), width_px: 1000, height_px: 1000 });
+            let document = Document::new(design, None);
+            Self { document, selection: None, status: Status::default(), commands: Vec::new() }
+        }
+
+        pub fn cx(&mut self) -> ToolContext<'_> {
+            let view = self.document.design().views[0].id;
             ToolContext {
-                document,
+                document: &mut self.document,
                 view,
                 selection: &mut self.selection,
                 hover: None,
@@ -350,6 +387,23 @@ pub(crate) mod testing {
                 commands: &mut self.commands,
                 finished: false,
             }
+        }
+
+        pub fn view(&self) -> &View {
+            &self.document.design().views[0]
+        }
+
+        /// Hands `tool` each of `inputs`, a frame each.
+        pub fn send(&mut self, tool: &mut dyn CanvasTool, inputs: &[CanvasInput]) {
+            for input in inputs {
+                tool.input(input, &mut self.cx());
+            }
+        }
+
+        /// Clicks at each of `points` (photo pixels) in turn.
+        pub fn click(&mut self, tool: &mut dyn CanvasTool, points: &[(f64, f64)]) {
+            let clicks: Vec<CanvasInput> = points.iter().map(|&(x, y)| click(PhotoPoint::new(x, y))).collect();
+            self.send(tool, &clicks);
         }
     }
 

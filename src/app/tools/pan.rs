@@ -1,20 +1,17 @@
 //! Pan: a drag moves the photo (the canvas does the moving; this tool only claims the drag).
 
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo};
+use super::{CanvasInput, CanvasTool, ToolContext};
 
+pub const TOOLTIP: &str = "Drag to move the photo (also: middle-drag, or Space + drag with any tool)";
 #[derive(Default)]
 pub struct PanTool;
 
-impl PanTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Pan",
-        icon: "✋",
-        key: egui::Key::H,
-        tooltip: "Drag to move the photo (also: middle-drag, or Space + drag with any tool)",
-    };
-}
-
 impl CanvasTool for PanTool {
+    /// Handles are not grabbed here: the drag belongs to the tool.
+    fn drags_handles(&self) -> bool {
+        false
+    }
+
     fn input(&mut self, _input: &CanvasInput, _cx: &mut ToolContext<'_>) {}
 
     fn prompt(&self, _view: Option<&crate::design::View>) -> String {

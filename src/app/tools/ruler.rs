@@ -1,51 +1,66 @@
 //! Ruler: click two points (or drag from one to the other) to measure the distance between
 //! them, in millimetres once the view is calibrated. The measurement is not part of the design.
+//! The Calibrate tool takes its two points the same way ([`TwoPoints`]).
 
 use crate::design::PhotoPoint;
 
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo, ToolPaint};
+use super::{CanvasInput, CanvasTool, ToolContext, ToolPaint};
 
+pub const TOOLTIP: &str = "Click two points (or drag) to measure the distance between them";
+
+/// Two points clicked (or the ends of a drag): none yet, the first, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-enum State {
+pub enum TwoPoints {
     #[default]
     Ready,
     First(PhotoPoint),
-    Measured([PhotoPoint; 2]),
+    Both([PhotoPoint; 2]),
 }
 
-#[derive(Default)]
-pub struct RulerTool {
-    state: State,
-}
-
-impl RulerTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Ruler",
-        icon: "📏",
-        key: egui::Key::R,
-        tooltip: "Click two points (or drag) to measure the distance between them",
-    };
-}
-
-impl CanvasTool for RulerTool {
-    fn input(&mut self, input: &CanvasInput, _cx: &mut ToolContext<'_>) {
+impl TwoPoints {
+    /// Takes this frame's clicks and drags; a click after both points starts again. Escape
+    /// forgets the points.
+    pub fn input(&mut self, input: &CanvasInput) {
         if input.escape {
-            self.state = State::Ready;
+            *self = Self::Ready;
         }
         if input.drag_started
             && let Some(origin) = input.press_origin
         {
-            self.state = State::First(origin);
+            *self = Self::First(origin);
         }
         if input.drag_stopped || input.clicked {
-            self.state = match (self.state, input.cursor) {
-                (State::First(first), Some(second)) if first.distance_to(second) > 0.0 => {
-                    State::Measured([first, second])
-                }
-                (_, Some(second)) => State::First(second),
-                (_, None) => State::Ready,
+            *self = match (*self, input.cursor) {
+                (Self::First(first), Some(second)) if first.distance_to(second) > 0.0 => Self::Both([first, second]),
+                (_, Some(second)) => Self::First(second),
+                (_, None) => Self::Ready,
             };
         }
+    }
+
+    /// The line to show: both points, or the first to the pointer.
+    pub fn line(self, cursor: Option<PhotoPoint>) -> Option<[PhotoPoint; 2]> {
+        match self {
+            Self::First(first) => cursor.map(|cursor| [first, cursor]),
+            Self::Both(ends) => Some(ends),
+            Self::Ready => None,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct RulerTool {
+    points: TwoPoints,
+}
+
+impl CanvasTool for RulerTool {
+    /// Handles are not grabbed here: the drag belongs to the tool.
+    fn drags_handles(&self) -> bool {
+        false
+    }
+
+    fn input(&mut self, input: &CanvasInput, _cx: &mut ToolContext<'_>) {
+        self.points.input(input);
     }
 
     fn prompt(&self, _view: Option<&crate::design::View>) -> String {
@@ -53,12 +68,7 @@ impl CanvasTool for RulerTool {
     }
 
     fn paint(&self, paint: &ToolPaint<'_>) {
-        let ends = match self.state {
-            State::First(first) => paint.cursor.map(|cursor| [first, cursor]),
-            State::Measured(ends) => Some(ends),
-            State::Ready => None,
-        };
-        if let Some(ends) = ends {
+        if let Some(ends) = self.points.line(paint.cursor) {
             paint_measure(paint, ends);
         }
     }
@@ -85,24 +95,19 @@ pub fn paint_measure(paint: &ToolPaint<'_>, [a, b]: [PhotoPoint; 2]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{Bench, click, document, drag};
+    use super::super::testing::{Bench, drag};
     use super::*;
 
     #[test]
     fn two_clicks_or_a_drag_measure_and_a_third_click_starts_again() {
-        let mut document = document();
-        let mut bench = Bench::default();
-        let mut tool = RulerTool::default();
+        let (mut bench, mut tool) = (Bench::new(), RulerTool::default());
         let p = PhotoPoint::new;
-        tool.input(&click(p(0.0, 0.0)), &mut bench.cx(&mut document));
-        tool.input(&click(p(30.0, 40.0)), &mut bench.cx(&mut document));
-        assert_eq!(tool.state, State::Measured([p(0.0, 0.0), p(30.0, 40.0)]));
-        tool.input(&click(p(5.0, 5.0)), &mut bench.cx(&mut document));
-        assert_eq!(tool.state, State::First(p(5.0, 5.0)));
-        for frame in drag(p(10.0, 10.0), p(20.0, 10.0)) {
-            tool.input(&frame, &mut bench.cx(&mut document));
-        }
-        assert_eq!(tool.state, State::Measured([p(10.0, 10.0), p(20.0, 10.0)]));
-        assert!(!document.is_dirty(), "measuring is not an edit");
+        bench.click(&mut tool, &[(0.0, 0.0), (30.0, 40.0)]);
+        assert_eq!(tool.points, TwoPoints::Both([p(0.0, 0.0), p(30.0, 40.0)]));
+        bench.click(&mut tool, &[(5.0, 5.0)]);
+        assert_eq!(tool.points, TwoPoints::First(p(5.0, 5.0)));
+        bench.send(&mut tool, &drag(p(10.0, 10.0), p(20.0, 10.0)));
+        assert_eq!(tool.points, TwoPoints::Both([p(10.0, 10.0), p(20.0, 10.0)]));
+        assert!(!bench.document.is_dirty(), "measuring is not an edit");
     }
 }

@@ -5,30 +5,16 @@ use crate::edit::Handle;
 use crate::edit::Selection;
 use crate::edit::pick::shape_under;
 
-use super::drag::HandleDrag;
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo};
+use super::{CanvasInput, CanvasTool, ToolContext};
 
-/// Ready, or dragging a handle.
+pub const TOOLTIP: &str = "Select a curve or zone; drag any point or landmark to move it";
+
 #[derive(Default)]
-pub struct SelectTool {
-    drag: HandleDrag,
-}
-
-impl SelectTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Select",
-        icon: "⬉",
-        key: egui::Key::V,
-        tooltip: "Select a curve or zone; drag any point or landmark to move it",
-    };
-}
+pub struct SelectTool;
 
 impl CanvasTool for SelectTool {
     fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
-        if self.drag.input(input, cx) || !input.clicked {
-            return;
-        }
-        let (Some(cursor), Some(view)) = (input.cursor, cx.view()) else {
+        let (Some(cursor), Some(view)) = (input.click(), cx.view()) else {
             return;
         };
         let picked = match cx.hover {
@@ -40,9 +26,5 @@ impl CanvasTool for SelectTool {
 
     fn prompt(&self, _view: Option<&crate::design::View>) -> String {
         "Select: click a curve or zone; drag any point or landmark to move it.".to_owned()
-    }
-
-    fn dragging(&self) -> Option<Handle> {
-        self.drag.handle()
     }
 }

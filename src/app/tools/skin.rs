@@ -2,24 +2,13 @@
 //! (radius in mm once calibrated) and keeps it as a sample of the view.
 
 use crate::design::{SkinSample, View};
-use crate::edit::{Edit, Handle};
+use crate::edit::Edit;
 
-use super::drag::HandleDrag;
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo};
+use super::{CanvasInput, CanvasTool, ToolContext};
 
+pub const TOOLTIP: &str = "Click bare skin (forehead, temples) to measure its colour; highlights and shadows in the patch are ignored. Take several samples.";
 #[derive(Default)]
-pub struct SkinTool {
-    drag: HandleDrag,
-}
-
-impl SkinTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Skin eyedropper",
-        icon: "💧",
-        key: egui::Key::I,
-        tooltip: "Click bare skin (forehead, temples) to measure its colour; highlights and shadows in the patch are ignored. Take several samples.",
-    };
-}
+pub struct SkinTool;
 
 /// The eyedropper's radius in photo pixels: `radius_mm` once calibrated, else a hundredth of
 /// the photo's longer side.
@@ -32,10 +21,7 @@ pub fn radius_px(view: &View, radius_mm: f64) -> f64 {
 
 impl CanvasTool for SkinTool {
     fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
-        if self.drag.input(input, cx) || !input.clicked {
-            return;
-        }
-        let (Some(at), Some(view)) = (input.cursor, cx.view()) else {
+        let (Some(at), Some(view)) = (input.click(), cx.view()) else {
             return;
         };
         let Some(photo) = cx.photo else {
@@ -63,9 +49,5 @@ impl CanvasTool for SkinTool {
 
     fn prompt(&self, _view: Option<&View>) -> String {
         "Skin eyedropper: click bare skin (forehead, temples), away from hair and shine.".to_owned()
-    }
-
-    fn dragging(&self) -> Option<Handle> {
-        self.drag.handle()
     }
 }

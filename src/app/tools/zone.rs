@@ -6,24 +6,17 @@ use crate::design::{ZoneId, ZoneKind};
 use crate::edit::pick::zone_edge_under;
 use crate::edit::{Edit, Handle, Made, Refused, Selection};
 
-use super::drag::HandleDrag;
-use super::{CanvasInput, CanvasTool, ToolContext, ToolInfo, ToolPaint};
+use super::{CanvasInput, CanvasTool, ToolContext, ToolPaint};
 
-/// Ready (perhaps dragging a handle), or drawing a zone corner by corner.
+pub const TOOLTIP: &str = "Click the corners of an area to fill with dots; Enter or double-click closes it";
+
+/// Ready, or drawing a zone corner by corner.
 #[derive(Default)]
 pub struct ZoneTool {
-    drag: HandleDrag,
     drawing: Option<ZoneId>,
 }
 
 impl ZoneTool {
-    pub const INFO: ToolInfo = ToolInfo {
-        label: "Zone",
-        icon: "⬟",
-        key: egui::Key::Z,
-        tooltip: "Click the corners of an area to fill with dots; Enter or double-click closes it",
-    };
-
     /// Closes the zone being drawn; stays drawing when its edges cross.
     fn close(&mut self, zone: ZoneId, merge_px: f64, cx: &mut ToolContext<'_>) {
         let edit = Edit::CloseZone { view: cx.view, zone, merge_px };
@@ -57,10 +50,7 @@ impl CanvasTool for ZoneTool {
             self.close(zone, input.grab_px, cx);
             return;
         }
-        if self.drag.input(input, cx) || !input.clicked {
-            return;
-        }
-        let (Some(at), Some(view)) = (input.cursor, cx.view()) else {
+        let (Some(at), Some(view)) = (input.click(), cx.view()) else {
             return;
         };
         if let Some(zone) = self.drawing {
@@ -109,10 +99,6 @@ impl CanvasTool for ZoneTool {
         }
     }
 
-    fn dragging(&self) -> Option<Handle> {
-        self.drag.handle()
-    }
-
     fn open_zone(&self) -> Option<ZoneId> {
         self.drawing
     }
@@ -124,23 +110,20 @@ impl CanvasTool for ZoneTool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{Bench, click, document, key_enter};
+    use super::super::testing::{Bench, key_enter};
     use super::*;
     use crate::design::PhotoPoint;
 
+    const TRIANGLE: [(f64, f64); 3] = [(100.0, 100.0), (300.0, 100.0), (200.0, 300.0)];
+
     #[test]
     fn corners_are_clicked_in_and_enter_closes_the_zone() {
-        let mut document = document();
-        let mut bench = Bench::default();
-        let mut tool = ZoneTool::default();
-        let p = PhotoPoint::new;
-        for at in [p(100.0, 100.0), p(300.0, 100.0), p(200.0, 300.0)] {
-            tool.input(&click(at), &mut bench.cx(&mut document));
-        }
+        let (mut bench, mut tool) = (Bench::new(), ZoneTool::default());
+        bench.click(&mut tool, &TRIANGLE);
         assert!(tool.open_zone().is_some());
-        tool.input(&key_enter(p(200.0, 300.0)), &mut bench.cx(&mut document));
+        bench.send(&mut tool, &[key_enter(PhotoPoint::new(200.0, 300.0))]);
         assert_eq!(tool.open_zone(), None);
-        assert_eq!(document.design().views[0].zones[0].vertices.len(), 3);
+        assert_eq!(bench.view().zones[0].vertices.len(), 3);
         assert!(bench.status.text().ends_with("closed."), "{}", bench.status.text());
     }
 
@@ -148,21 +131,14 @@ mod tests {
     /// painting and Enter in another tool closed it.
     #[test]
     fn leaving_the_tool_closes_the_zone_being_drawn() {
-        let mut document = document();
-        let mut bench = Bench::default();
-        let mut tool = ZoneTool::default();
-        let p = PhotoPoint::new;
-        for at in [p(100.0, 100.0), p(300.0, 100.0), p(200.0, 300.0)] {
-            tool.input(&click(at), &mut bench.cx(&mut document));
-        }
-        tool.exit(&mut bench.cx(&mut document));
+        let (mut bench, mut tool) = (Bench::new(), ZoneTool::default());
+        bench.click(&mut tool, &TRIANGLE);
+        tool.exit(&mut bench.cx());
         assert_eq!(tool.open_zone(), None, "nothing left half drawn");
-        assert_eq!(document.design().views[0].zones.len(), 1);
+        assert_eq!(bench.view().zones.len(), 1);
         let mut two_corners = ZoneTool::default();
-        for at in [p(500.0, 500.0), p(600.0, 500.0)] {
-            two_corners.input(&click(at), &mut bench.cx(&mut document));
-        }
-        two_corners.exit(&mut bench.cx(&mut document));
-        assert_eq!(document.design().views[0].zones.len(), 1, "two corners are no zone: removed");
+        bench.click(&mut two_corners, &[(500.0, 500.0), (600.0, 500.0)]);
+        two_corners.exit(&mut bench.cx());
+        assert_eq!(bench.view().zones.len(), 1, "two corners are no zone: removed");
     }
 }
