@@ -134,3 +134,20 @@ fn a_view_without_its_own_photo_takes_no_follow_up() {
     assert!(harness.state().status().contains("photo first"), "{}", harness.state().status());
     assert!(harness.state().document().design().views.iter().all(|v| v.follow_ups.is_empty()));
 }
+
+/// Review: an alignment went on after its follow-up photo was removed, over no photo.
+#[test]
+fn removing_the_photo_being_aligned_ends_the_alignment() {
+    let folder = tempfile::tempdir().unwrap();
+    let photo = later_photo(folder.path());
+    let mut harness = studio();
+    harness.state_mut().queue(Command::AddFollowUp(Some(photo)));
+    settle(&mut harness);
+    assert!(harness.state().status().contains("1 of 4"), "{}", harness.state().status());
+    let id = harness.state().document().design().views[0].follow_ups[0].id;
+    harness.state_mut().queue(Command::RemoveFollowUp(id));
+    settle(&mut harness);
+    click_photo(&mut harness, 450.0, 880.0);
+    assert!(!harness.state().status().contains("of 4"), "{}", harness.state().status());
+    assert!(!shows(&harness, "Cancel alignment"));
+}

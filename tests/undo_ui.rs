@@ -80,3 +80,24 @@ fn undo_and_redo_say_what_they_undo_in_the_status_bar_and_the_edit_menu() {
     press(&mut harness, Modifiers::COMMAND, Key::Y);
     assert!(harness.state().status().starts_with("Redo: move hairline point"), "{}", harness.state().status());
 }
+
+/// Review: a selected point kept its position through undo, so Delete could remove another
+/// point than the one the artist picked.
+#[test]
+fn undo_keeps_the_selected_shape_but_not_a_point_position() {
+    let mut harness = studio();
+    select_tool(&mut harness, Tool::Select);
+    let point = common::hairline(&harness)[2];
+    common::click_photo(&mut harness, point.x, point.y);
+    assert!(harness.state().selection().is_some_and(|s| s.point == Some(2)));
+    let start = harness.state().screen_position(point).unwrap();
+    harness.drag_at(start);
+    harness.run_steps(1);
+    harness.hover_at(start + egui::vec2(0.0, -15.0));
+    harness.run_steps(1);
+    harness.drop_at(start + egui::vec2(0.0, -15.0));
+    settle(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let selection = harness.state().selection().unwrap();
+    assert_eq!(selection.point, None, "the shape stays selected, the point does not");
+}

@@ -118,6 +118,11 @@ impl StudioApp {
     /// marks, the divider; then the pointer goes to the tool.
     pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui) {
         let presenting = self.windows.presenting;
+        let task_follow_up = self.canvas.tools.active().follow_up();
+        if task_follow_up.is_some_and(|id| self.open.view().and_then(|v| v.follow_up(id)).is_none()) {
+            // Removed or undone while being aligned.
+            self.with_tools(super::tools::ToolBox::end_task);
+        }
         self.canvas.comparison.forget_missing(self.open.view());
         let on_task_photo = self.canvas.tools.active().shown_follow_up().is_some();
         let photo_ref = self.canvas_photo_ref().cloned();
@@ -248,7 +253,8 @@ impl StudioApp {
             double_clicked: response.double_clicked(),
             drag_started: response.drag_started_by(PointerButton::Primary),
             dragging: response.dragged_by(PointerButton::Primary),
-            drag_stopped: response.drag_stopped(),
+            // A middle-button pan ends in a drag stop too; it is no second click of a tool.
+            drag_stopped: response.drag_stopped_by(PointerButton::Primary),
             enter,
             escape,
             grab_px: photo_px(GRAB_RADIUS_POINTS),

@@ -63,22 +63,25 @@ impl StudioApp {
             },
             Command::SaveAs(None) => self.services.jobs.pick_file(Pick::SaveAs, self.save_folder()),
             Command::SaveAs(Some(path)) => self.save_to(path),
-            Command::Undo => match self.open.document.undo() {
-                Some(label) => self.status.say(format!("Undo: {label}")),
-                None => self.status.say("Nothing to undo."),
-            },
-            Command::Redo => match self.open.document.redo() {
-                Some(label) => self.status.say(format!("Redo: {label}")),
-                None => self.status.say("Nothing to redo."),
-            },
-            Command::DeleteSelection => self.delete_selection(),
-            Command::Apply(edit) => self.apply_edit(edit),
-            Command::AddView(kind) => {
-                self.apply_edit(Edit::AddView(kind));
-                // A view is its photo: ask for it straight away (or drop one on the window).
-                self.commands.push(Command::OpenPhoto(None));
+            // While a zone is being drawn, undo takes back its last corner.
+            Command::Undo if self.with_tools(super::tools::ToolBox::undo_in_tool) => {}
+            Command::Undo => {
+                let undone = self.open.document.undo();
+                self.after_undo_or_redo("Undo", undone);
             }
-            Command::ShowView(view) => self.open.show_view(view),
+            Command::Redo => {
+                let redone = self.open.document.redo();
+                self.after_undo_or_redo("Redo", redone);
+            }
+            Command::DeleteSelection => self.delete_selection(),
+            Command::Apply(edit) => _ = self.apply_edit(edit),
+            Command::AddView(kind) => {
+                if self.apply_edit(Edit::AddView(kind)).is_some() {
+                    // A view is its photo: ask for it straight away (or drop one on the window).
+                    self.commands.push(Command::OpenPhoto(None));
+                }
+            }
+            Command::ShowView(view) => self.show_view(view),
             Command::ToggleHelp => self.windows.dialogs.help_open = !self.windows.dialogs.help_open,
             Command::ExportSheet => self.open_export(),
             Command::AddFollowUp(_) if self.open.view().and_then(|v| v.photo.as_ref()).is_none() => {
@@ -171,11 +174,36 @@ impl StudioApp {
     }
 
     /// Applies an edit from a panel: the selection follows it, its message is shown, a refusal
-    /// says why, and a new view is shown.
-    fn apply_edit(&mut self, edit: Edit) {
+    /// says why, and a new view is shown. Returns the new view, if the edit made one.
+    fn apply_edit(&mut self, edit: Edit) -> Option<crate::design::ViewId> {
         let made = self.with_tools(|_, cx| cx.apply(edit)).and_then(|outcome| outcome.made);
-        if let Some(Made::View(view)) = made {
-            self.open.show_view(view);
+        let Some(Made::View(view)) = made else {
+            return None;
+        };
+        self.show_view(view);
+        Some(view)
+    }
+
+    /// Shows another view. What the tool had half done there (a zone being drawn, a follow-up
+    /// photo being aligned) is finished or dropped first: its ids belong to the view it was in.
+    fn show_view(&mut self, view: crate::design::ViewId) {
+        if view == self.open.view_id() {
+            return;
+        }
+        self.with_tools(super::tools::ToolBox::leave);
+        self.canvas.comparison = super::follow_up::Comparison::default();
+        self.open.show_view(view);
+    }
+
+    /// Says what was undone or redone. A selected point keeps its shape but not its position:
+    /// the point at that position may be another one now.
+    fn after_undo_or_redo(&mut self, what: &str, label: Option<String>) {
+        match label {
+            Some(label) => self.status.say(format!("{what}: {label}")),
+            None => self.status.say(format!("Nothing to {}.", what.to_lowercase())),
+        }
+        if let Some(selection) = &mut self.open.selection {
+            selection.point = None;
         }
     }
 

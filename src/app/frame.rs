@@ -19,7 +19,8 @@ impl StudioApp {
         self.handle_dropped_files(&ctx);
         self.read_shortcuts(&ctx);
         self.open.forget_missing();
-        if !ctx.input(|i| i.pointer.any_down()) {
+        // Not during a drag or while typing: the figures catch up when the edit is done.
+        if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {
             self.open.refresh_report();
         }
         self.request_photos(&ctx);

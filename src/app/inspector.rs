@@ -26,7 +26,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, open: &mut OpenDesign, canvas: &mut Canva
     let photo = canvas.photos.view(document.design().view(view).and_then(|v| v.photo.as_ref()));
     let tool = canvas.tools.active();
     let aligning = tool.follow_up().map(|id| (id, tool.prompt(document.design().view(view))));
-    let next_landmark = tool.next_landmark();
+    let next_landmark = tool.next_landmark(document.design().view(view));
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::CollapsingHeader::new("Client")

@@ -78,10 +78,19 @@ impl Document {
         &mut self.design
     }
 
-    /// Applies `edit` in the open transaction (or a new one). A refused edit changes nothing.
+    /// Applies `edit` in the open transaction (or a new one). A refused edit changes nothing:
+    /// not the design, not the revision, and it opens no transaction.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome, Refused> {
         let label = edit.label(&self.design);
-        edit.apply(self.design_mut(&label))
+        let (revision, opened_here) = (self.revision, self.open_transaction.is_none());
+        let result = edit.apply(self.design_mut(&label));
+        if result.is_err() {
+            self.revision = revision;
+            if opened_here {
+                self.open_transaction = None;
+            }
+        }
+        result
     }
 
     /// Changes whenever the design may have changed (edits, undo, redo); for caches of what is
@@ -254,7 +263,10 @@ mod tests {
     fn a_refused_edit_or_an_unchanged_field_leaves_no_undo_step() {
         let mut document = Document::new(Design::new(1), None);
         let gone = Edit::RemoveSkinSample { view: document.design().views[0].id, index: 3 };
+        let revision = document.revision();
         assert_eq!(document.apply(gone), Err(Refused::Gone));
+        assert_eq!(document.revision(), revision, "nothing to redraw");
+        assert_eq!(document.undo_label(), None, "no transaction named after it");
         let notes = document.design().notes.clone();
         document.set("edit the notes", |d| Some(&mut d.notes), notes);
         document.settle();

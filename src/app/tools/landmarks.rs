@@ -37,7 +37,8 @@ impl CanvasTool for LandmarksTool {
             return;
         }
         let next = cx.view().and_then(|v| next_missing_landmark(v, placed));
-        self.next = next;
+        // All placed: the next click moves the same one again, to refine it.
+        self.next = Some(next.unwrap_or(placed));
         match next {
             Some(next) => cx.say(format!("Placed: {}. Next: {}.", placed.label(), next.label())),
             None => {
@@ -50,7 +51,28 @@ impl CanvasTool for LandmarksTool {
         format!("Landmarks: click to place {}.", self.next_in(view).label())
     }
 
-    fn next_landmark(&self) -> Option<Landmark> {
-        self.next
+    fn next_landmark(&self, view: Option<&View>) -> Option<Landmark> {
+        Some(self.next_in(view))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::Bench;
+    use super::*;
+
+    /// Review: once every landmark was placed, a second click to refine the last one moved the
+    /// glabella instead.
+    #[test]
+    fn with_every_landmark_placed_clicks_refine_the_last_one() {
+        let (mut bench, mut tool) = (Bench::new(), LandmarksTool::default());
+        let clicks: Vec<(f64, f64)> = (0..Landmark::ALL.len()).map(|i| (100.0 + 50.0 * i as f64, 500.0)).collect();
+        bench.click(&mut tool, &clicks);
+        let glabella = bench.view().landmarks.glabella;
+        bench.click(&mut tool, &[(900.0, 900.0)]);
+        assert_eq!(bench.view().landmarks.glabella, glabella, "the glabella stays");
+        let last = Landmark::ALL[Landmark::ALL.len() - 1];
+        assert_eq!(bench.view().landmarks.get(last), Some(crate::design::PhotoPoint::new(900.0, 900.0)));
+        assert_eq!(tool.next_landmark(Some(bench.view())), Some(last));
     }
 }

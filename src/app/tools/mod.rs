@@ -169,8 +169,13 @@ pub trait CanvasTool {
         false
     }
 
-    /// The landmark the next click places, highlighted in the inspector.
-    fn next_landmark(&self) -> Option<Landmark> {
+    /// Takes back the last click of an edit in progress; false when there is none.
+    fn undo(&mut self, _cx: &mut ToolContext<'_>) -> bool {
+        false
+    }
+
+    /// The landmark the next click places in `view`, highlighted in the inspector.
+    fn next_landmark(&self, _view: Option<&View>) -> Option<Landmark> {
         None
     }
 
@@ -301,20 +306,18 @@ impl ToolBox {
 
     /// Leaves the active tool (its exit step) and takes `tool`, saying what to do with it.
     pub fn choose(&mut self, tool: Tool, cx: &mut ToolContext<'_>) {
-        self.switch(tool.start(), cx);
-        self.chosen = tool;
-        self.on_task = false;
-        let prompt = self.active.prompt(cx.view());
-        cx.say(prompt);
+        self.choose_prepared(tool, tool.start(), cx);
     }
 
     /// Takes `tool` already set up (the Landmarks tool at a given landmark).
     pub fn choose_prepared(&mut self, tool: Tool, prepared: Box<dyn CanvasTool>, cx: &mut ToolContext<'_>) {
-        self.switch(prepared, cx);
+        let exit_said = self.switch(prepared, cx);
         self.chosen = tool;
         self.on_task = false;
-        let prompt = self.active.prompt(cx.view());
-        cx.say(prompt);
+        if !exit_said {
+            let prompt = self.active.prompt(cx.view());
+            cx.say(prompt);
+        }
     }
 
     /// Hands the canvas to `task` until it finishes or is cancelled.
@@ -323,6 +326,22 @@ impl ToolBox {
         self.on_task = true;
         let prompt = self.active.prompt(cx.view());
         cx.say(prompt);
+    }
+
+    /// Finishes or drops what the tool has half done, as another view is shown: a task ends, a
+    /// tool starts afresh.
+    pub fn leave(&mut self, cx: &mut ToolContext<'_>) {
+        if self.on_task {
+            self.end_task(cx);
+        } else {
+            self.switch(self.chosen.start(), cx);
+        }
+    }
+
+    /// Undo goes to a tool in the middle of a several-click edit (a zone's last corner); returns
+    /// whether the tool took it.
+    pub fn undo_in_tool(&mut self, cx: &mut ToolContext<'_>) -> bool {
+        self.active.in_progress() && self.active.undo(cx)
     }
 
     /// Ends a finished task, back to the chosen tool; what the task said last stays said.
@@ -342,10 +361,15 @@ impl ToolBox {
         self.drag = drag::HandleDrag::default();
     }
 
-    fn switch(&mut self, next: Box<dyn CanvasTool>, cx: &mut ToolContext<'_>) {
+    /// Runs the active tool's exit step and makes `next` active; returns whether the exit step
+    /// had something to say (which the new tool's prompt must not hide).
+    fn switch(&mut self, next: Box<dyn CanvasTool>, cx: &mut ToolContext<'_>) -> bool {
+        let said_before = cx.status.text().to_owned();
         self.active.exit(cx);
+        let exit_said = cx.status.text() != said_before;
         self.active = next;
         self.drag = drag::HandleDrag::default();
+        exit_said
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::design::{ZoneId, ZoneKind};
 use crate::edit::pick::zone_edge_under;
-use crate::edit::{Edit, Handle, Made, Refused, Selection};
+use crate::edit::{Edit, Handle, Made, Refused, Selection, ShapeRef};
 
 use super::{CanvasInput, CanvasTool, ToolContext, ToolPaint};
 
@@ -105,6 +105,24 @@ impl CanvasTool for ZoneTool {
 
     fn in_progress(&self) -> bool {
         self.drawing.is_some()
+    }
+
+    /// The last corner goes; with the first corner, the zone.
+    fn undo(&mut self, cx: &mut ToolContext<'_>) -> bool {
+        let Some(zone) = self.drawing else {
+            return false;
+        };
+        let corners = cx.view().and_then(|v| v.zone(zone)).map_or(0, |z| z.vertices.len());
+        let shape = ShapeRef::Zone(zone);
+        let (selection, message) = if corners >= 2 {
+            (Selection::point(shape, corners - 1), "Undo: the zone's last corner.")
+        } else {
+            self.drawing = None;
+            (Selection::shape(shape), "Undo: the zone being drawn.")
+        };
+        cx.apply(Edit::Delete { view: cx.view, selection, mirror: false, open_zone: Some(zone) });
+        cx.say(message);
+        true
     }
 }
 
