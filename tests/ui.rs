@@ -232,3 +232,25 @@ fn showing_or_hiding_the_guides_is_not_an_edit() {
     press(&mut harness, Modifiers::NONE, Key::G);
     assert!(harness.state().guides_shown());
 }
+
+/// Regression: a new, empty design showed the sample's "3,738 dots" in the status bar.
+#[test]
+fn a_new_design_shows_no_dot_count_left_from_the_last() {
+    let mut harness = studio(None);
+    assert!(shows(&harness, "3,738 dots"), "the sample's count");
+    harness.state_mut().queue(Command::NewDesign);
+    settle(&mut harness);
+    assert!(!shows(&harness, " dots"), "no count without zones or a photo");
+}
+
+/// Regression: a stray click with the Hairline tool far from the line (on the client's suit)
+/// extended the hairline to it.
+#[test]
+fn a_hairline_click_far_from_the_line_adds_nothing_and_says_how() {
+    let mut harness = studio(None);
+    let before = common::hairline(&harness);
+    common::select_tool(&mut harness, hairline_studio::app::Tool::Hairline);
+    common::click_photo(&mut harness, 600.0, 1400.0);
+    assert_eq!(common::hairline(&harness), before);
+    assert!(harness.state().status().contains("near an end to extend it"), "{}", harness.state().status());
+}

@@ -6,19 +6,27 @@ use super::command::{self, Command};
 
 impl StudioApp {
     pub(super) fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        for (shortcut, command) in command::shortcuts() {
-            if (!typing || works_while_typing(&command))
-                && (!self.windows.presenting || works_while_presenting(&command))
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                self.commands.push(command);
-            }
-        }
-        if self.windows.presenting && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-            self.commands.push(Command::TogglePresentation);
+        let commands = pressed(ctx, self.windows.presenting);
+        self.commands.extend(commands);
+    }
+}
+
+/// The commands whose shortcuts were pressed this frame, each key press used once.
+fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let mut commands = Vec::new();
+    for (shortcut, command) in command::shortcuts() {
+        if (!typing || works_while_typing(&command))
+            && (!presenting || works_while_presenting(&command))
+            && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+        {
+            commands.push(command);
         }
     }
+    if presenting && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        commands.push(Command::TogglePresentation);
+    }
+    commands
 }
 
 fn works_while_typing(command: &Command) -> bool {
@@ -46,4 +54,35 @@ fn works_while_presenting(command: &Command) -> bool {
             | Command::Quit
             | Command::ToggleHelp
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The commands a press of `shortcut` gives, through egui's own matching.
+    fn press(shortcut: egui::KeyboardShortcut) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let event = egui::Event::Key {
+            key: shortcut.logical_key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: shortcut.modifiers,
+        };
+        let input = egui::RawInput { events: vec![event], ..Default::default() };
+        let mut commands = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| commands = pressed(ui.ctx(), false));
+        output.textures_delta.clear();
+        commands
+    }
+
+    /// Regression: Ctrl+Shift+O (Open photo in the menu) opened the design chooser, because the
+    /// table checked Ctrl+O first and egui's matching ignores the extra Shift.
+    #[test]
+    fn every_shortcut_gives_exactly_its_own_command() {
+        for (shortcut, command) in command::shortcuts() {
+            assert_eq!(press(shortcut), vec![command.clone()], "{shortcut:?} should give only {command:?}");
+        }
+    }
 }

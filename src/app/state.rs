@@ -95,7 +95,28 @@ impl Status {
 
     /// The message while it is fresh, and how long it has left.
     pub fn current(&self) -> Option<(&str, Duration)> {
-        let left = MESSAGE_LIFETIME.checked_sub(self.since.elapsed())?;
+        self.current_at(Instant::now())
+    }
+
+    fn current_at(&self, now: Instant) -> Option<(&str, Duration)> {
+        let left = MESSAGE_LIFETIME.checked_sub(now.saturating_duration_since(self.since))?;
         (!self.text.is_empty()).then_some((self.text.as_str(), left))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: a deleted item's message stayed in the status bar under whatever came next.
+    #[test]
+    fn a_message_expires() {
+        let mut status = Status::default();
+        assert_eq!(status.current(), None, "nothing said yet");
+        status.say("Deleted Zone 2.");
+        assert_eq!(status.current().map(|(text, _)| text), Some("Deleted Zone 2."));
+        let later = status.since + MESSAGE_LIFETIME + Duration::from_secs(1);
+        assert_eq!(status.current_at(later), None);
+        assert_eq!(status.text(), "Deleted Zone 2.", "still there for whoever asks what was said last");
     }
 }

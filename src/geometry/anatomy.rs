@@ -128,7 +128,10 @@ pub struct HairlineMeasures {
     /// Where those were measured, across from the midline; the default offsets when the canthi
     /// are not marked.
     pub frontotemporal_offsets_mm: [f64; 2],
-    /// Difference between the two frontotemporal heights.
+    /// How much higher one side of the hairline is than the other, compared at the same
+    /// distance from the midline (the mean of the two frontotemporal offsets): the hairline's
+    /// asymmetry, not the face's, so a mirrored line measures 0 even when the eye corners are not
+    /// placed symmetrically.
     pub left_right_difference_mm: Option<f64>,
     /// Length along the curve.
     pub length_mm: f64,
@@ -140,7 +143,8 @@ pub fn measure_hairline(frame: &FaceFrame, canthi: [Option<PhotoPoint>; 2], poin
     let offset = |canthus: Option<PhotoPoint>, default_mm: f64| canthus.map_or(default_mm, |c| frame.to_face(c).x_mm);
     let offsets = [offset(canthi[0], -DEFAULT_CANTHUS_OFFSET_MM), offset(canthi[1], DEFAULT_CANTHUS_OFFSET_MM)];
     let heights = offsets.map(|x_mm| height_at(frame, points, x_mm));
-    let difference = match heights {
+    let across_mm = f64::midpoint(offsets[0].abs(), offsets[1].abs());
+    let difference = match [-across_mm, across_mm].map(|x_mm| height_at(frame, points, x_mm)) {
         [Some(left), Some(right)] => Some((left - right).abs()),
         _ => None,
     };

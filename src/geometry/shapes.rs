@@ -106,4 +106,20 @@ mod tests {
         let centre = height_at(&frame, &points, 0.0).unwrap();
         assert!(temple > centre + 5.0, "temple {temple} vs centre {centre}");
     }
+
+    /// Regression: with the eye corners placed a little off symmetric (as on any real photo), a
+    /// freshly laid, mirror-symmetric shape measured a left/right difference of about 2 mm.
+    #[test]
+    fn a_symmetric_shape_measures_no_left_right_difference_whatever_the_eye_corners() {
+        let frame = frame();
+        let canthi =
+            [Some(PhotoPoint::new(600.0 - 47.0 / 0.21, 830.0)), Some(PhotoPoint::new(600.0 + 42.0 / 0.21, 826.0))];
+        for shape in HairlineShape::ALL {
+            let points = shape.points(&frame, 80.0);
+            let measures = crate::geometry::measure_hairline(&frame, canthi, &points);
+            let difference = measures.left_right_difference_mm.unwrap();
+            assert!(difference < 0.05, "{shape:?}: {difference} mm");
+            assert!((measures.frontotemporal_offsets_mm[0] + 47.0).abs() < 1e-6, "heights still at each eye corner");
+        }
+    }
 }
