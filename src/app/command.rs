@@ -20,8 +20,13 @@ pub enum Command {
     NewDesign,
     /// Open a design: from this path, or ask with a file dialog when `None`.
     OpenDesign(Option<PathBuf>),
-    /// Load a photo into the current view: from this path, or ask when `None`.
+    /// Open a photo: from this path, or ask when `None`. Into the current view when it has no
+    /// photo; a new design when the welcome sample is open untouched; else the artist is asked.
     OpenPhoto(Option<PathBuf>),
+    /// A new design on the photo at this path.
+    NewDesignFromPhoto(PathBuf),
+    /// This photo instead of the view's, keeping the drawing (to be recalibrated and checked).
+    ReplacePhoto(PathBuf),
     /// Point the view at the photo's new location, keeping the drawing.
     LocatePhoto(Option<PathBuf>),
     /// Accept the file at the reference's path as the view's photo even though its content changed.
@@ -129,6 +134,8 @@ pub fn describe(command: &Command) -> String {
         Command::NewDesign => "New design".into(),
         Command::OpenDesign(_) => "Open design…".into(),
         Command::OpenPhoto(_) => "Open photo…".into(),
+        Command::NewDesignFromPhoto(_) => "New design for this photo".into(),
+        Command::ReplacePhoto(_) => "Replace this view's photo".into(),
         Command::LocatePhoto(_) => "Locate photo…".into(),
         Command::AcceptChangedPhoto => "Use the changed photo".into(),
         Command::RestoreRecovered(_) => "Restore".into(),

@@ -10,6 +10,8 @@ use super::command::{self, Command, MOUSE_HELP};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     New,
+    /// A new design for the photo at this path.
+    NewFromPhoto(PathBuf),
     Open(PathBuf),
     /// Start a follow-up visit from the design at this path.
     FollowUp(PathBuf),
@@ -21,6 +23,7 @@ impl Pending {
     pub fn command(&self) -> Command {
         match self {
             Self::New => Command::NewDesign,
+            Self::NewFromPhoto(path) => Command::NewDesignFromPhoto(path.clone()),
             Self::Open(path) => Command::OpenDesign(Some(path.clone())),
             Self::FollowUp(path) => Command::FollowUp(path.clone()),
             Self::Quit => Command::Quit,
@@ -43,11 +46,18 @@ pub struct Dialogs {
     pub recovered: Vec<Result<crate::io::Recovered, crate::io::RecoveryError>>,
     /// The recovery question was put off until the next start.
     recovery_later: bool,
+    /// A photo opened over a view that has its own photo and drawing: what to do with it.
+    photo_question: Option<PathBuf>,
 }
 
 impl Dialogs {
     pub fn ask_unsaved(&mut self, pending: Pending) {
         self.unsaved = Some(pending);
+    }
+
+    /// Asks whether the photo at `path` starts a new design or replaces the view's photo.
+    pub fn ask_about_photo(&mut self, path: PathBuf) {
+        self.photo_question = Some(path);
     }
 
     pub fn take_recovered(&mut self, index: usize) -> Option<Result<crate::io::Recovered, crate::io::RecoveryError>> {
@@ -91,6 +101,8 @@ impl Dialogs {
         }
         if let Some(pending) = self.unsaved.clone() {
             commands.extend(self.unsaved_modal(ctx, document, &pending));
+        } else if let Some(path) = self.photo_question.clone() {
+            commands.extend(self.photo_modal(ctx, &path));
         } else if let Some(message) = self.errors.first() {
             let modal = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(520.0);
@@ -105,6 +117,40 @@ impl Dialogs {
             }
         }
         commands
+    }
+
+    /// A photo opened while the view shows another client's (or another day's) photo with a
+    /// drawing on it: the drawing is never carried onto a different face without being asked.
+    fn photo_modal(&mut self, ctx: &egui::Context, path: &std::path::Path) -> Option<Command> {
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let modal = egui::Modal::new(egui::Id::unique("photo question")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(format!("Open {name}"));
+            ui.add_space(6.0);
+            ui.label(
+                "This view already has a photo with a drawing, a calibration and landmarks on it. They belong to that photo: on another one every millimetre would be wrong.",
+            );
+            ui.add_space(10.0);
+            let mut chosen = None;
+            if ui.button("New design for this photo").on_hover_text("Start a new design on this photo").clicked() {
+                chosen = Some(Command::NewDesignFromPhoto(path.to_owned()));
+            }
+            if ui
+                .button("Replace this view's photo, keep the drawing")
+                .on_hover_text("The same client and angle, a better photo: then recalibrate and check the landmarks")
+                .clicked()
+            {
+                chosen = Some(Command::ReplacePhoto(path.to_owned()));
+            }
+            let cancel = ui.button("Cancel").clicked();
+            (chosen, cancel)
+        });
+        let closed = modal.should_close();
+        let (chosen, cancel) = modal.inner;
+        if chosen.is_some() || cancel || closed {
+            self.photo_question = None;
+        }
+        chosen
     }
 
     fn recovery_modal(&mut self, ctx: &egui::Context) -> Vec<Command> {
@@ -162,7 +208,7 @@ impl Dialogs {
             .and_then(|p| p.file_name())
             .map_or_else(|| "this design".to_owned(), |n| n.to_string_lossy().into_owned());
         let action = match pending {
-            Pending::New => "starting a new design",
+            Pending::New | Pending::NewFromPhoto(_) => "starting a new design",
             Pending::Open(_) | Pending::FollowUp(_) => "opening another design",
             Pending::Quit => "quitting",
         };

@@ -26,6 +26,7 @@ impl StudioApp {
         // pick the file comes before the question, so cancelling it asks nothing).
         let replaces_design = match &command {
             Command::NewDesign => Some(Pending::New),
+            Command::NewDesignFromPhoto(path) => Some(Pending::NewFromPhoto(path.clone())),
             Command::OpenDesign(Some(path)) => Some(Pending::Open(path.clone())),
             Command::FollowUp(path) => Some(Pending::FollowUp(path.clone())),
             Command::Quit => Some(Pending::Quit),
@@ -49,9 +50,12 @@ impl StudioApp {
                 self.services.jobs.open_design(path);
             }
             Command::OpenPhoto(None) => self.pick(Pick::OpenPhoto),
-            Command::OpenPhoto(Some(path)) => {
+            Command::OpenPhoto(Some(path)) => self.open_photo(ctx, path),
+            Command::NewDesignFromPhoto(path) => {
+                self.replace_document(Document::new(Design::new(new_seed()), None), "Untitled design");
                 self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.open.view_id()));
             }
+            Command::ReplacePhoto(path) => self.decode_for_view(ctx, path, PhotoPurpose::Replace(self.open.view_id())),
             Command::LocatePhoto(None) => self.pick(Pick::LocatePhoto),
             Command::LocatePhoto(Some(path)) => {
                 self.decode_for_view(ctx, path, PhotoPurpose::Relink(self.open.view_id()));
@@ -84,6 +88,33 @@ impl StudioApp {
             Command::ShowView(view) => self.show_view(view),
             Command::ToggleHelp => self.windows.dialogs.help_open = !self.windows.dialogs.help_open,
             Command::ExportSheet => self.open_export(),
+            Command::ShowLibrary => {
+                let actions = self.windows.library.show();
+                self.run_library_actions(actions);
+            }
+            Command::FollowUp(path) => {
+                self.status.say(format!("Opening {} for a follow-up visit…", path.display()));
+                self.services.jobs.open_follow_up(path);
+            }
+            Command::RestoreRecovered(index) => self.restore_recovered(index),
+            Command::DiscardRecovered(index) => self.discard_recovered(index),
+            Command::Quit => {
+                self.services.autosave.discard();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::AddFollowUp(_)
+            | Command::AlignFollowUp(_)
+            | Command::CancelAlignment
+            | Command::CompareFollowUp(_)
+            | Command::RemoveFollowUp(_) => self.run_follow_up_command(ctx, command),
+            view_command => self.run_view_command(ctx, &view_command),
+        }
+    }
+
+    /// Commands about the later photos of the view shown.
+    fn run_follow_up_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
             Command::AddFollowUp(_) if self.open.view().and_then(|v| v.photo.as_ref()).is_none() => {
                 self.status.say("Open this view's photo first: a follow-up photo is compared with it.");
             }
@@ -108,22 +139,7 @@ impl StudioApp {
                     ));
                 }
             }
-            Command::ShowLibrary => {
-                let actions = self.windows.library.show();
-                self.run_library_actions(actions);
-            }
-            Command::FollowUp(path) => {
-                self.status.say(format!("Opening {} for a follow-up visit…", path.display()));
-                self.services.jobs.open_follow_up(path);
-            }
-            Command::RestoreRecovered(index) => self.restore_recovered(index),
-            Command::DiscardRecovered(index) => self.discard_recovered(index),
-            Command::Quit => {
-                self.services.autosave.discard();
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            view_command => self.run_view_command(ctx, &view_command),
+            _ => {}
         }
     }
 
@@ -220,6 +236,18 @@ impl StudioApp {
             open_zone: self.canvas.tools.active().open_zone(),
         };
         self.apply_edit(edit);
+    }
+
+    /// A photo to open: into a view without one; a new design over the untouched welcome
+    /// sample; else the artist says which, so a drawing never lands on another face unasked.
+    fn open_photo(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.open.is_untouched_sample() {
+            self.commands.push(Command::NewDesignFromPhoto(path));
+        } else if self.open.view().is_some_and(|v| v.photo.is_some()) {
+            self.windows.dialogs.ask_about_photo(path);
+        } else {
+            self.decode_for_view(ctx, path, PhotoPurpose::UseForView(self.open.view_id()));
+        }
     }
 
     /// Opens a file dialog for `pick`, starting beside the design.

@@ -70,6 +70,7 @@ impl StudioApp {
         egui::CentralPanel::default().show(ui, |ui| {
             self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.open));
             client_panel::contraindications_warning_ui(ui, &self.open.document.design().client.contraindications);
+            self.commands.extend(view_bar::recheck_banner_ui(ui, &mut self.open));
             view_bar::preview_bar_ui(ui, &mut self.canvas.preview, self.open.document.design().sessions.len());
             self.canvas_ui(ui);
         });

@@ -123,7 +123,10 @@ impl StudioApp {
                 self.canvas.photos.set_loaded(ctx, path, photo);
                 return;
             }
-            PhotoPurpose::UseForView(view) | PhotoPurpose::Relink(view) | PhotoPurpose::AddFollowUp(view) => view,
+            PhotoPurpose::UseForView(view)
+            | PhotoPurpose::Relink(view)
+            | PhotoPurpose::Replace(view)
+            | PhotoPurpose::AddFollowUp(view) => view,
         };
         let (width_px, height_px) = (photo.width_px, photo.height_px);
         let Some(photo_ref) = photo_ref_for(&path, photo.sha256.clone(), width_px, height_px) else {
@@ -148,6 +151,14 @@ impl StudioApp {
                 old.1
             ),
             (PhotoPurpose::Relink(_), _) => format!("Relinked the photo to {}.", path.display()),
+            (PhotoPurpose::Replace(_), _) => {
+                self.canvas.view.fit_pending = true;
+                self.open.to_recheck = Some(view);
+                format!(
+                    "Replaced the photo with {}, keeping the drawing: recalibrate and check the landmarks.",
+                    path.display()
+                )
+            }
             _ => {
                 self.canvas.view.fit_pending = true;
                 format!("Opened photo {} ({width_px} x {height_px} px).", path.display())

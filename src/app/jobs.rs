@@ -35,6 +35,8 @@ pub enum PhotoPurpose {
     UseForView(ViewId),
     /// Relink this view to it, keeping the drawing.
     Relink(ViewId),
+    /// Make it this view's photo instead of another one, keeping the drawing to be checked.
+    Replace(ViewId),
     /// Add it as a follow-up photo of this view.
     AddFollowUp(ViewId),
 }

@@ -76,6 +76,7 @@ impl StudioApp {
         match crate::io::open_design_file(&sample_design_path()) {
             Ok(parsed) => {
                 self.replace_document(Document::new(parsed.design, None), "Sample design (unsaved copy)");
+                self.open.is_sample = true;
                 self.status.say("Welcome! This is a sample design: explore it, or open a client photo.");
             }
             Err(e) => self.status.say(format!("The sample design could not be opened: {e}")),

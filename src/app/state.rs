@@ -20,12 +20,29 @@ pub struct OpenDesign {
     pub selection: Option<Selection>,
     /// The design's figures, and the revision they were computed at.
     pub report: Option<(u64, DesignReport)>,
+    /// The design is the bundled welcome sample.
+    pub is_sample: bool,
+    /// A view whose photo was replaced under its drawing: to be recalibrated and checked.
+    pub to_recheck: Option<ViewId>,
 }
 
 impl OpenDesign {
     pub fn new(document: Document, untitled_name: &str) -> Self {
         let view = document.design().views.first().map(|v| v.id).unwrap_or_default();
-        Self { document, untitled_name: untitled_name.to_owned(), view, selection: None, report: None }
+        Self {
+            document,
+            untitled_name: untitled_name.to_owned(),
+            view,
+            selection: None,
+            report: None,
+            is_sample: false,
+            to_recheck: None,
+        }
+    }
+
+    /// The welcome sample, not edited: nothing of it is worth keeping for a client's photo.
+    pub fn is_untouched_sample(&self) -> bool {
+        self.is_sample && !self.document.is_dirty()
     }
 
     /// Recomputes the design's figures if it changed since. Called between drags rather than

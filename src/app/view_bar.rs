@@ -145,6 +145,34 @@ pub fn compare_ui(ui: &mut egui::Ui, preview: &mut Preview, large: bool) {
     }
 }
 
+/// A banner over the canvas after the view's photo was replaced under its drawing: until the
+/// artist says it is checked, every figure may belong to the old photo.
+pub fn recheck_banner_ui(ui: &mut egui::Ui, open: &mut OpenDesign) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if open.to_recheck != Some(open.view_id()) {
+        return commands;
+    }
+    egui::Frame::new().fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)).inner_margin(8.0).corner_radius(4.0).show(
+        ui,
+        |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new("⚠").color(ui.visuals().warn_fg_color));
+                ui.label("The drawing was made on another photo. Recalibrate and check the landmarks before trusting any figure.");
+                if ui.button("Calibrate…").clicked() {
+                    commands.push(Command::SelectTool(super::tools::Tool::Calibrate));
+                }
+                if ui.button("Landmarks…").clicked() {
+                    commands.push(Command::SelectTool(super::tools::Tool::Landmarks));
+                }
+                if ui.button("Checked").on_hover_text("The calibration and landmarks fit this photo").clicked() {
+                    open.to_recheck = None;
+                }
+            });
+        },
+    );
+    commands
+}
+
 /// A banner over the canvas when the photo is missing, changed or failed to load.
 pub fn photo_banner_ui(ui: &mut egui::Ui, photo: Option<&PhotoView<'_>>) -> Vec<Command> {
     let mut commands = Vec::new();
