@@ -100,3 +100,24 @@ fn discarding_an_unreadable_copy_deletes_it_whatever_its_message() {
         assert!(!shows(&harness, "Recover unsaved designs?"));
     }
 }
+
+/// Regression: quitting with "Don't save" left the unsaved design (the client's name and health
+/// answers included) in the recovery folder, and the next start reported a crash.
+#[test]
+fn quitting_without_saving_leaves_no_recovery_copy() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery");
+    let mut harness = studio(&recovery);
+    select_tool(&mut harness, Tool::Hairline);
+    click_photo(&mut harness, 600.0, 500.0);
+    settle(&mut harness);
+    let store = RecoveryStore::new(recovery.clone());
+    assert_eq!(store.list().len(), 1, "autosaved while unsaved");
+    harness.state_mut().queue(Command::Quit);
+    settle(&mut harness);
+    harness.get_by_label("Don't save").click();
+    for _ in 0..3 {
+        settle(&mut harness);
+    }
+    assert!(store.list().is_empty(), "a deliberate Don't save keeps no copy");
+}

@@ -3,6 +3,7 @@
 //! once the design is saved or its changes are discarded.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -39,6 +40,9 @@ pub struct Autosave {
     first_unsaved: Option<Instant>,
     crash_slot: CrashSlot,
     crash_revision: Option<u64>,
+    /// Set when the artist quits without saving: no copy is written from then on, and one
+    /// being written is not kept.
+    stopped: Arc<AtomicBool>,
 }
 
 impl Autosave {
@@ -52,6 +56,7 @@ impl Autosave {
             first_unsaved: None,
             crash_slot: CrashSlot::default(),
             crash_revision: None,
+            stopped: Arc::default(),
         }
     }
 
@@ -68,6 +73,9 @@ impl Autosave {
         let Some(store) = &self.store else {
             return;
         };
+        if self.stopped.load(Ordering::SeqCst) {
+            return;
+        }
         if !document.is_dirty() {
             self.first_unsaved = None;
             return;
@@ -95,7 +103,13 @@ impl Autosave {
         let changed_at = self.last_change.map_or(now, |(_, at)| at);
         let due = (changed_at + self.delay).min(first + AUTOSAVE_MAX_DELAY.max(self.delay));
         if now >= due {
-            jobs.autosave(store.clone(), self.session.clone(), document.path.clone(), document.design().clone());
+            let copy = CrashCopy {
+                folder: store.folder().to_owned(),
+                session: self.session.clone(),
+                original_path: document.path.clone(),
+                design: document.design().clone(),
+            };
+            jobs.autosave(copy, Arc::clone(&self.stopped));
             self.written_revision = Some(revision);
             self.first_unsaved = None;
         } else {
@@ -119,6 +133,23 @@ impl Autosave {
             *slot = None;
         }
         self.crash_revision = None;
+    }
+
+    /// The artist quits without saving: the copy goes and none is written again, not even by
+    /// a write already under way ([`Self::after_exit`] removes what it leaves).
+    pub fn stop(&mut self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        self.discard();
+    }
+
+    /// At the window's close, after a deliberate "Don't save": removes a copy that a write
+    /// under way at [`Self::stop`] may have left.
+    pub fn after_exit(&self) {
+        if self.stopped.load(Ordering::SeqCst)
+            && let Some(store) = &self.store
+        {
+            store.remove(&self.session);
+        }
     }
 
     /// Starts a fresh session for another design (or adopts a recovered one's).

@@ -206,7 +206,7 @@ impl Dialogs {
             .path
             .as_deref()
             .and_then(|p| p.file_name())
-            .map_or_else(|| "this design".to_owned(), |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| "This design".to_owned(), |n| n.to_string_lossy().into_owned());
         let action = match pending {
             Pending::New | Pending::NewFromPhoto(_) => "starting a new design",
             Pending::Open(_) | Pending::FollowUp(_) => "opening another design",

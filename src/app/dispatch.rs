@@ -99,7 +99,9 @@ impl StudioApp {
             Command::RestoreRecovered(index) => self.restore_recovered(index),
             Command::DiscardRecovered(index) => self.discard_recovered(index),
             Command::Quit => {
-                self.services.autosave.discard();
+                // Quitting is only reached with nothing unsaved or the changes knowingly
+                // dropped: either way no recovery copy is left to be offered as a crash's.
+                self.services.autosave.stop();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

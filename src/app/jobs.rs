@@ -205,15 +205,20 @@ impl Jobs {
         });
     }
 
-    pub fn autosave(
-        &mut self,
-        store: crate::io::RecoveryStore,
-        session: String,
-        original: Option<PathBuf>,
-        design: Design,
-    ) {
-        self.spawn("autosave", move || JobResult::Autosaved {
-            result: store.write(&session, original.as_deref(), &design),
+    /// Writes the recovery copy of `session`, unless autosave was `stopped` meanwhile (the
+    /// artist chose not to keep the changes).
+    pub fn autosave(&mut self, copy: super::autosave::CrashCopy, stopped: Arc<std::sync::atomic::AtomicBool>) {
+        self.spawn("autosave", move || {
+            let result = if stopped.load(Ordering::SeqCst) {
+                Ok(())
+            } else {
+                crate::io::RecoveryStore::new(copy.folder).write(
+                    &copy.session,
+                    copy.original_path.as_deref(),
+                    &copy.design,
+                )
+            };
+            JobResult::Autosaved { result }
         });
     }
 
