@@ -272,6 +272,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
         recovery_folder: hairline_studio::io::RecoveryStore::default_folder(),
         autosave_delay: None,
         library: Some(LibraryPlaces::default_places()),
+        file_dialogs: hairline_studio::app::FileDialogs::System,
     };
     eframe::run_native(
         "Hairline Studio",

@@ -7,7 +7,8 @@ use crate::design::{Design, Document};
 use crate::edit::{Edit, Made};
 
 use super::dialogs::Pending;
-use super::jobs::{PhotoPurpose, Pick};
+use super::file_dialogs::{FileDialogs, InAppBrowser, Pick};
+use super::jobs::PhotoPurpose;
 use super::tools::{AlignTool, LandmarksTool, Tool};
 use super::{Command, StudioApp};
 
@@ -63,9 +64,9 @@ impl StudioApp {
             Command::AcceptChangedPhoto => self.accept_changed_photo(),
             Command::Save => match self.open.document.path.clone() {
                 Some(path) => self.save_to(path),
-                None => self.services.jobs.pick_file(Pick::SaveAs, self.save_folder()),
+                None => self.pick_in(Pick::SaveAs, self.save_folder()),
             },
-            Command::SaveAs(None) => self.services.jobs.pick_file(Pick::SaveAs, self.save_folder()),
+            Command::SaveAs(None) => self.pick_in(Pick::SaveAs, self.save_folder()),
             Command::SaveAs(Some(path)) => self.save_to(path),
             // While a zone is being drawn, undo takes back its last corner.
             Command::Undo if self.with_tools(super::tools::ToolBox::undo_in_tool) => {}
@@ -254,7 +255,17 @@ impl StudioApp {
 
     /// Opens a file dialog for `pick`, starting beside the design.
     fn pick(&mut self, pick: Pick) {
-        self.services.jobs.pick_file(pick, self.document_folder());
+        self.pick_in(pick, self.document_folder());
+    }
+
+    /// Opens a file dialog for `pick` in `start_in`: the system's, or the studio's own browser
+    /// once the system's could not be shown.
+    pub(super) fn pick_in(&mut self, pick: Pick, start_in: Option<PathBuf>) {
+        match self.services.file_dialogs {
+            FileDialogs::System => self.services.jobs.pick_file(pick, start_in),
+            FileDialogs::InApp => self.windows.browser = Some(InAppBrowser::new(pick, start_in)),
+            FileDialogs::Off => self.picked(pick, None),
+        }
     }
 
     pub(super) fn document_folder(&self) -> Option<PathBuf> {

@@ -171,7 +171,7 @@ impl super::StudioApp {
         }
         match self.windows.export.ui(ctx) {
             Some(ExportAction::Browse) => {
-                self.services.jobs.pick_file(super::jobs::Pick::ExportSheet, self.document_folder());
+                self.pick_in(super::file_dialogs::Pick::ExportSheet, self.document_folder());
             }
             Some(ExportAction::Export(request, progress)) => {
                 self.status.say("Exporting the design sheet…");

@@ -35,6 +35,10 @@ impl StudioApp {
         self.export_window(&ctx);
         self.library_window(&ctx);
         self.tool_windows(&ctx);
+        if let Some(chosen) = self.windows.browser.as_mut().and_then(|browser| browser.ui(&ctx)) {
+            self.windows.browser = None;
+            self.picked(chosen.0, chosen.1);
+        }
 
         self.run_queued_commands(&ctx);
         let mid_interaction = ctx.input(|i| i.pointer.any_down())

@@ -7,17 +7,23 @@ use crate::design::{Document, PhotoRef, ViewId};
 use crate::edit::{Edit, Made};
 use crate::io::{DecodedPhoto, PhotoError, photo_ref_for};
 
-use super::jobs::{JobResult, PhotoPurpose, Pick};
+use super::file_dialogs::{FileDialogs, InAppBrowser, Pick, Picked};
+use super::jobs::{JobResult, PhotoPurpose};
 use super::{Command, StudioApp, library};
 
 impl StudioApp {
     pub(super) fn apply_job_result(&mut self, ctx: &egui::Context, result: JobResult) {
         match result {
-            JobResult::Picked { pick, path: None } => {
-                self.status.say(format!("{} cancelled.", pick_label(pick)));
-                self.windows.dialogs.cancel_pending();
+            JobResult::Picked { pick, picked: Picked::Chosen(path) } => self.picked(pick, Some(path)),
+            JobResult::Picked { pick, picked: Picked::Cancelled } => self.picked(pick, None),
+            JobResult::Picked { pick, picked: Picked::Failed } => {
+                // From now on the studio's own browser, without trying the system's again.
+                self.services.file_dialogs = FileDialogs::InApp;
+                self.status.say(
+                    "The system's file dialog could not be shown (no desktop portal or zenity here): choose the file in the studio's own browser.",
+                );
+                self.windows.browser = Some(InAppBrowser::new(pick, self.document_folder()));
             }
-            JobResult::Picked { pick, path: Some(path) } => self.picked(pick, path),
             JobResult::DesignOpened { path, result: Ok(parsed) } => {
                 let mut document = Document::new(parsed.design, Some(path.clone()));
                 if let Some(version) = parsed.newer_version {
@@ -79,8 +85,13 @@ impl StudioApp {
         }
     }
 
-    /// A file was chosen in a dialog: do what it was chosen for.
-    fn picked(&mut self, pick: Pick, path: PathBuf) {
+    /// A file was chosen in a dialog (or the dialog cancelled): do what it was chosen for.
+    pub(super) fn picked(&mut self, pick: Pick, path: Option<PathBuf>) {
+        let Some(path) = path else {
+            self.status.say(format!("{} cancelled.", pick.label()));
+            self.windows.dialogs.cancel_pending();
+            return;
+        };
         let command = match pick {
             Pick::OpenDesign => Command::OpenDesign(Some(path)),
             Pick::OpenPhoto => Command::OpenPhoto(Some(path)),
@@ -188,16 +199,4 @@ fn unstorable_path_message(path: &Path) -> String {
         "The photo's path {} contains characters that cannot be stored in a design. Rename the file or its folder and try again.",
         path.display()
     )
-}
-
-fn pick_label(pick: Pick) -> &'static str {
-    match pick {
-        Pick::OpenDesign => "Open design",
-        Pick::OpenPhoto => "Open photo",
-        Pick::LocatePhoto => "Locate photo",
-        Pick::SaveAs => "Save as",
-        Pick::ExportSheet => "Export",
-        Pick::LibraryFolder => "Choose library folder",
-        Pick::FollowUpPhoto => "Add follow-up photo",
-    }
 }

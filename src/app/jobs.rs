@@ -11,20 +11,7 @@ use crate::design::{Design, DesignError, ParsedDesign, ViewId};
 use crate::io::{DecodedPhoto, PhotoError, SaveError, decode_photo, open_design_file, save_design_file};
 use crate::sheet::ExportRequest;
 
-/// What a file dialog was opened for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pick {
-    OpenDesign,
-    OpenPhoto,
-    LocatePhoto,
-    SaveAs,
-    /// Where the design sheet goes.
-    ExportSheet,
-    /// The library folder.
-    LibraryFolder,
-    /// A later photo of the current view.
-    FollowUpPhoto,
-}
+use super::file_dialogs::{Pick, Picked, system_dialog};
 
 /// Why a photo is being decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +32,7 @@ pub enum PhotoPurpose {
 pub enum JobResult {
     Picked {
         pick: Pick,
-        path: Option<PathBuf>,
+        picked: Picked,
     },
     PhotoDecoded {
         path: PathBuf,
@@ -126,25 +113,9 @@ impl Jobs {
         }
     }
 
+    /// Shows the system's file dialog for `pick` and reports what came of it.
     pub fn pick_file(&mut self, pick: Pick, start_in: Option<PathBuf>) {
-        self.spawn("file dialog", move || {
-            let mut dialog = rfd::FileDialog::new();
-            if let Some(folder) = start_in {
-                dialog = dialog.set_directory(folder);
-            }
-            let path = match pick {
-                Pick::OpenDesign => dialog.add_filter("Hairline Studio design", &["json"]).pick_file(),
-                Pick::OpenPhoto | Pick::LocatePhoto | Pick::FollowUpPhoto => dialog
-                    .add_filter("Photos", &["jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "heic", "heif"])
-                    .pick_file(),
-                Pick::SaveAs => {
-                    dialog.add_filter("Hairline Studio design", &["json"]).set_file_name("design.json").save_file()
-                }
-                Pick::ExportSheet => dialog.add_filter("Design sheet", &["pdf", "png"]).save_file(),
-                Pick::LibraryFolder => dialog.pick_folder(),
-            };
-            JobResult::Picked { pick, path }
-        });
+        self.spawn("file dialog", move || JobResult::Picked { pick, picked: system_dialog(pick, start_in) });
     }
 
     pub fn decode_photo(&mut self, path: PathBuf, purpose: PhotoPurpose, max_display_side: u32) {

@@ -321,7 +321,7 @@ impl super::StudioApp {
                 }
                 LibraryAction::BrowseFolder => {
                     let start = self.windows.library.folder().map(Path::to_owned);
-                    self.services.jobs.pick_file(super::jobs::Pick::LibraryFolder, start);
+                    self.pick_in(super::file_dialogs::Pick::LibraryFolder, start);
                 }
                 LibraryAction::Open(path) => self.commands.push(super::Command::OpenDesign(Some(path))),
                 LibraryAction::FollowUp(path) => self.commands.push(super::Command::FollowUp(path)),

@@ -16,6 +16,7 @@ mod command;
 mod dialogs;
 mod dispatch;
 mod export;
+mod file_dialogs;
 mod follow_up;
 mod frame;
 mod inspector;
@@ -39,6 +40,7 @@ mod view_bar;
 
 pub use autosave::{AUTOSAVE_DELAY, CrashCopy, CrashSlot, install_panic_recovery};
 pub use command::Command;
+pub use file_dialogs::FileDialogs;
 pub use library::LibraryPlaces;
 pub use preview::Compare;
 pub use recent::RecentFiles;
@@ -59,6 +61,8 @@ struct Windows {
     library_start: bool,
     /// Full screen for the client: the result, before/after and the stage, tools hidden.
     presenting: bool,
+    /// The studio's own file browser, while a file is chosen in it.
+    browser: Option<file_dialogs::InAppBrowser>,
 }
 
 /// Work in the background and what is kept between runs.
@@ -66,6 +70,8 @@ struct Services {
     jobs: jobs::Jobs,
     autosave: autosave::Autosave,
     recent: RecentFiles,
+    /// Which file dialogs are shown.
+    file_dialogs: FileDialogs,
 }
 
 /// The studio window's state.

@@ -28,6 +28,8 @@ pub struct StartOptions {
     /// Where the library's folder choice and thumbnails are kept. With `Some` and nothing to
     /// open, the library shows at start if its folder holds designs.
     pub library: Option<LibraryPlaces>,
+    /// The system's file dialogs (falling back on the studio's own browser), or not.
+    pub file_dialogs: super::FileDialogs,
 }
 
 impl StudioApp {
@@ -43,11 +45,13 @@ impl StudioApp {
                 library: library::Library::new(options.library.clone().unwrap_or_default()),
                 library_start: false,
                 presenting: false,
+                browser: None,
             },
             services: Services {
                 jobs: jobs::Jobs::default(),
                 autosave: autosave::Autosave::new(store, options.autosave_delay.unwrap_or(AUTOSAVE_DELAY)),
                 recent: RecentFiles::load(options.recent_store),
+                file_dialogs: options.file_dialogs,
             },
             status: Status::default(),
             commands: Vec::new(),

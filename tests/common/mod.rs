@@ -10,7 +10,7 @@ use std::process::Output;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use hairline_studio::app::{Command, StartOptions, StudioApp, Tool};
+use hairline_studio::app::{Command, FileDialogs, StartOptions, StudioApp, Tool};
 use hairline_studio::design::{Design, PhotoPoint};
 
 /// A file in the bundled `assets/` folder.
@@ -52,9 +52,14 @@ pub fn studio() -> Harness<'static, StudioApp> {
     studio_with(StartOptions::default())
 }
 
-/// The studio started with `options`, settled.
+/// The studio started with `options`, settled. Tests never open the system's file dialogs: a
+/// pick asked with the default options is cancelled at once.
 pub fn studio_with(options: StartOptions) -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(options);
+    let file_dialogs = match options.file_dialogs {
+        FileDialogs::System => FileDialogs::Off,
+        chosen => chosen,
+    };
+    let app = StudioApp::new(StartOptions { file_dialogs, ..options });
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .build_ui_state(|ui, app: &mut StudioApp| app.studio_ui(ui), app);
