@@ -13,6 +13,11 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// A count of things as words read: "1 design", "2 designs", "12,345 dots".
+pub fn count(n: usize, thing: &str) -> String {
+    if n == 1 { format!("1 {thing}") } else { format!("{} {thing}s", thousands(u64::try_from(n).unwrap_or(u64::MAX))) }
+}
+
 /// Hours as "1 h 20 min", "2 h" or "45 min".
 pub fn duration(hours: f64) -> String {
     // A session is at most a few dozen hours: far inside u32.
@@ -38,5 +43,8 @@ mod tests {
         assert_eq!(duration(0.75), "45 min");
         assert_eq!(duration(2.0), "2 h");
         assert_eq!(duration(1.0 + 5.0 / 60.0), "1 h 05 min");
+        assert_eq!(count(1, "design"), "1 design");
+        assert_eq!(count(0, "design"), "0 designs");
+        assert_eq!(count(3738, "dot"), "3,738 dots");
     }
 }

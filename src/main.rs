@@ -273,6 +273,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
         autosave_delay: None,
         library: Some(LibraryPlaces::default_places()),
         file_dialogs: hairline_studio::app::FileDialogs::System,
+        layout_store: hairline_studio::app::layout_store(),
     };
     eframe::run_native(
         "Hairline Studio",

@@ -31,11 +31,21 @@ pub struct CanvasView {
     pub last_rect: Rect,
     /// Whether the anatomical guides are shown: a way of looking, not part of the design.
     pub guides_visible: bool,
+    /// The photo is fitted to the canvas (not zoomed or panned since): it is fitted again when
+    /// the window changes size.
+    at_fit: bool,
 }
 
 impl Default for CanvasView {
     fn default() -> Self {
-        Self { zoom: 1.0, offset: Vec2::ZERO, fit_pending: true, last_rect: Rect::NOTHING, guides_visible: true }
+        Self {
+            zoom: 1.0,
+            offset: Vec2::ZERO,
+            fit_pending: true,
+            last_rect: Rect::NOTHING,
+            guides_visible: true,
+            at_fit: false,
+        }
     }
 }
 
@@ -58,6 +68,7 @@ impl CanvasView {
 
     /// Zooms by `factor`, keeping the photo point under `anchor` (a screen position) still.
     pub fn zoom_about(&mut self, canvas: Rect, anchor: Pos2, factor: f32) {
+        self.at_fit = false;
         let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         let anchor_in_canvas = anchor - canvas.min;
         let photo_anchor = (anchor_in_canvas - self.offset) / self.zoom;
@@ -82,6 +93,7 @@ impl CanvasView {
         self.zoom = (available / size_px).min_elem().clamp(MIN_ZOOM, MAX_ZOOM);
         self.offset = (canvas.size() - size_px * self.zoom) / 2.0;
         self.fit_pending = false;
+        self.at_fit = true;
     }
 
     /// Zooms to one photo pixel per physical screen pixel, about the canvas centre.
@@ -116,15 +128,17 @@ impl CanvasView {
         let panning = response.dragged() && (pan_tool || space || middle_down);
         if panning {
             self.offset += delta;
+            self.at_fit = false;
         }
         panning
     }
 }
 
 /// The before/after divider over `photo_rect` at `share` of its width: a line with a handle to
-/// drag and its two labels. Dragging it (or the handle) moves `share`.
-pub fn divider_ui(ui: &egui::Ui, photo_rect: Rect, share: &mut f32) -> egui::Response {
-    let visible = photo_rect.intersect(ui.clip_rect());
+/// drag and its two labels, all inside the `canvas` (never over the bars above it). Dragging it
+/// (or the handle) moves `share`.
+pub fn divider_ui(ui: &egui::Ui, photo_rect: Rect, canvas: Rect, share: &mut f32) -> egui::Response {
+    let visible = photo_rect.intersect(canvas).intersect(ui.clip_rect());
     let x = photo_rect.left() + photo_rect.width() * share.clamp(0.0, 1.0);
     let grip = Rect::from_x_y_ranges(x - 10.0..=x + 10.0, visible.y_range());
     let response = ui.interact(grip, egui::Id::unique("before/after divider"), Sense::drag());
@@ -227,6 +241,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Design canvas"));
     let canvas = response.rect;
+    if view_state.at_fit && view_state.last_rect.size() != canvas.size() {
+        view_state.fit_pending = true;
+    }
     view_state.last_rect = canvas;
     if let (true, Some(size)) = (view_state.fit_pending, paint.photo_size_px) {
         view_state.fit(canvas, size);

@@ -207,7 +207,7 @@ impl StudioApp {
             } else {
                 &mut self.canvas.preview.before_share
             };
-            canvas::divider_ui(ui, photo_rect, share)
+            canvas::divider_ui(ui, photo_rect, response.rect, share)
         });
         let on_divider = divider.is_some_and(|d| d.hovered() || d.dragged());
         self.canvas_input(ui, &response, on_divider);

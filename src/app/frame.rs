@@ -67,10 +67,20 @@ impl StudioApp {
             let command = tool_strip::tool_strip_ui(ui, tools.chosen, tools.mirror, self.canvas.preview.enabled);
             self.commands.extend(command);
         });
-        egui::Panel::right("inspector").default_size(300.0).min_size(240.0).show(ui, |ui| {
-            let commands = inspector::inspector_ui(ui, &mut self.open, &mut self.canvas);
-            self.commands.extend(commands);
-        });
+        // As wide as the artist dragged it, whatever the sections hold: content wider than that
+        // scrolls inside it rather than pushing the canvas aside.
+        let inspector = egui::Panel::right("inspector")
+            .default_size(self.windows.layout.inspector_width())
+            .size_range(super::layout::INSPECTOR_WIDTHS)
+            .show(ui, |ui| {
+                let commands = inspector::inspector_ui(ui, &mut self.open, &mut self.canvas);
+                self.commands.extend(commands);
+            });
+        if !ui.input(|i| i.pointer.any_down())
+            && let Some(message) = self.windows.layout.set_inspector_width(inspector.response.rect.width())
+        {
+            self.status.say(message);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.open));
             client_panel::contraindications_warning_ui(ui, &self.open.document.design().client.contraindications);

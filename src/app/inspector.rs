@@ -28,7 +28,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, open: &mut OpenDesign, canvas: &mut Canva
     let aligning = tool.follow_up().map(|id| (id, tool.prompt(document.design().view(view))));
     let next_landmark = tool.next_landmark(document.design().view(view));
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::CollapsingHeader::new("Client")
             .default_open(false)
             .show(ui, |ui| super::client_panel::client_ui(ui, document));

@@ -207,8 +207,11 @@ impl Library {
         let broken = entries.iter().filter(|e| e.summary.is_err()).count();
         ui.weak(match (entries.len(), broken) {
             (0, _) => "No designs here yet: designs you save in this folder are listed here.".to_owned(),
-            (n, 0) => format!("{n} designs, newest first"),
-            (n, b) => format!("{n} designs, newest first; {b} could not be read (listed with the reason)"),
+            (n, 0) => format!("{}, newest first", crate::format::count(n, "design")),
+            (n, b) => format!(
+                "{}, newest first; {b} could not be read (listed with the reason)",
+                crate::format::count(n, "design")
+            ),
         });
         if entries.is_empty() {
             return;
@@ -260,11 +263,7 @@ fn row_ui(
                     if !summary.hair_loss.is_empty() {
                         facts.push(summary.hair_loss.clone());
                     }
-                    facts.push(if summary.views == 1 {
-                        "1 view".to_owned()
-                    } else {
-                        format!("{} views", summary.views)
-                    });
+                    facts.push(crate::format::count(summary.views, "view"));
                     ui.label(facts.join(" · "));
                     ui.weak(&file);
                     if let Some(version) = summary.newer_version {

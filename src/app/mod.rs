@@ -22,6 +22,7 @@ mod frame;
 mod inspector;
 mod job_results;
 mod jobs;
+mod layout;
 mod library;
 mod menu;
 mod overlay;
@@ -41,6 +42,11 @@ mod view_bar;
 pub use autosave::{AUTOSAVE_DELAY, CrashCopy, CrashSlot, install_panic_recovery};
 pub use command::Command;
 pub use file_dialogs::FileDialogs;
+
+/// Where the window's layout is kept for this user.
+pub fn layout_store() -> Option<std::path::PathBuf> {
+    layout::Layout::default_store()
+}
 pub use library::LibraryPlaces;
 pub use preview::Compare;
 pub use recent::RecentFiles;
@@ -63,6 +69,8 @@ struct Windows {
     presenting: bool,
     /// The studio's own file browser, while a file is chosen in it.
     browser: Option<file_dialogs::InAppBrowser>,
+    /// The inspector's width, remembered between runs.
+    layout: layout::Layout,
 }
 
 /// Work in the background and what is kept between runs.

@@ -73,7 +73,7 @@ impl Preview {
                 format!("No preview: the zones would hold {} dots. Check the calibration.", thousands(estimate)),
             );
         } else if self.texture.is_some() {
-            ui.label(format!("{} dots", thousands(u64::try_from(self.dot_count).unwrap_or(u64::MAX))));
+            ui.label(crate::format::count(self.dot_count, "dot"));
         }
     }
 

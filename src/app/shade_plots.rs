@@ -24,7 +24,17 @@ fn fixed_plot(id: &str) -> Plot<'_> {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftBottom))
+}
+
+/// What the lines of a plot are, in a row above it: a legend inside the plot would cover them.
+fn legend_ui(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, colour) in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 10.0), egui::Sense::hover());
+            ui.painter().line_segment([rect.left_center(), rect.right_center()], egui::Stroke::new(2.5, *colour));
+            ui.label(egui::RichText::new(name).color(*colour));
+        }
+    });
 }
 
 /// ΔE00 and lightness contrast of a healed dot against dilution, the suggested range shaded and
@@ -37,6 +47,7 @@ pub fn contrast_by_dilution_ui(ui: &mut egui::Ui, skin: Lab, ink: Lab, design_sh
     let contrast: PlotPoints<'_> = dilutions.iter().map(|&w| [w, skin.l - healed(w).l]).collect();
     let range = colour::suggested_range(skin, ink);
     ui.label("Healed contrast by dilution (parts water : 1)");
+    legend_ui(ui, &[("ΔE00".to_owned(), DELTA_E_COLOUR), ("ΔL*".to_owned(), CONTRAST_COLOUR)]);
     fixed_plot("contrast by dilution")
         .include_x(1.0)
         .include_x(lightest)
@@ -68,6 +79,9 @@ pub fn contrast_by_dilution_ui(ui: &mut egui::Ui, skin: Lab, ink: Lab, design_sh
 pub fn fading_ui(ui: &mut egui::Ui, skin: Lab, ink: Lab, shades: &[f64]) {
     ui.label(format!("Fading over {YEARS_SHOWN:.0} years after the last session (ΔE00)"));
     let palette = [DELTA_E_COLOUR, CONTRAST_COLOUR, egui::Color32::from_rgb(170, 110, 210), egui::Color32::GRAY];
+    let entries: Vec<(String, egui::Color32)> =
+        shades.iter().zip(palette.iter().cycle()).map(|(w, c)| (format!("{w:.0}:1"), *c)).collect();
+    legend_ui(ui, &entries);
     fixed_plot("fading").include_x(0.0).include_x(YEARS_SHOWN).include_y(0.0).x_axis_label("years").show(ui, |plot| {
         for (&water_parts, colour) in shades.iter().zip(palette.iter().cycle()) {
             let points: PlotPoints<'_> = (0..=50)

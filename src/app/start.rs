@@ -30,6 +30,8 @@ pub struct StartOptions {
     pub library: Option<LibraryPlaces>,
     /// The system's file dialogs (falling back on the studio's own browser), or not.
     pub file_dialogs: super::FileDialogs,
+    /// Where the window's layout (the inspector's width) is kept; `None` keeps it in memory.
+    pub layout_store: Option<PathBuf>,
 }
 
 impl StudioApp {
@@ -46,6 +48,7 @@ impl StudioApp {
                 library_start: false,
                 presenting: false,
                 browser: None,
+                layout: super::layout::Layout::load(options.layout_store),
             },
             services: Services {
                 jobs: jobs::Jobs::default(),

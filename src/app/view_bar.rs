@@ -37,19 +37,22 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, open: &mut OpenDesign) -> Vec<Command> {
 }
 
 /// The preview's controls, shown while it is on: the stage (fresh, healed, years later), the
-/// sessions done, and the before/after comparison.
+/// sessions done, and the before/after comparison. One line that scrolls sideways when the
+/// window is narrow: a bar that wrapped would move the canvas under the pointer.
 pub fn preview_bar_ui(ui: &mut egui::Ui, preview: &mut Preview, sessions: usize) {
     if !preview.enabled {
         return;
     }
-    ui.horizontal_wrapped(|ui| {
-        stage_ui(ui, preview, false);
-        if sessions > 1 {
+    egui::ScrollArea::horizontal().id_salt("preview bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            stage_ui(ui, preview, false);
+            if sessions > 1 {
+                ui.separator();
+                sessions_ui(ui, preview, sessions, false);
+            }
             ui.separator();
-            sessions_ui(ui, preview, sessions, false);
-        }
-        ui.separator();
-        compare_ui(ui, preview, false);
+            compare_ui(ui, preview, false);
+        });
     });
 }
 
