@@ -274,6 +274,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
         library: Some(LibraryPlaces::default_places()),
         file_dialogs: hairline_studio::app::FileDialogs::System,
         layout_store: hairline_studio::app::layout_store(),
+        disk_poll_interval: None,
     };
     eframe::run_native(
         "Hairline Studio",

@@ -38,6 +38,12 @@ pub enum Command {
     Save,
     /// Save under a new name: this path, or ask when `None`.
     SaveAs(Option<PathBuf>),
+    /// Save over the design's file though someone else changed it since.
+    OverwriteOnDisk,
+    /// Drop the changes here and read the design's file as it is now.
+    ReloadFromDisk,
+    /// Edit a design another artist's studio has open (take its lock).
+    OpenAnyway,
     Undo,
     Redo,
     DeleteSelection,
@@ -142,6 +148,9 @@ pub fn describe(command: &Command) -> String {
         Command::DiscardRecovered(_) => "Discard".into(),
         Command::Save => "Save".into(),
         Command::SaveAs(_) => "Save as…".into(),
+        Command::OverwriteOnDisk => "Overwrite theirs".into(),
+        Command::ReloadFromDisk => "Reload theirs".into(),
+        Command::OpenAnyway => "Open anyway".into(),
         Command::Undo => "Undo".into(),
         Command::Redo => "Redo".into(),
         Command::DeleteSelection => "Delete the selected point or shape".into(),

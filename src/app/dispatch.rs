@@ -8,7 +8,7 @@ use crate::edit::{Edit, Made};
 
 use super::dialogs::Pending;
 use super::file_dialogs::{FileDialogs, InAppBrowser, Pick};
-use super::jobs::PhotoPurpose;
+use super::jobs::{PhotoPurpose, SaveJob};
 use super::tools::{AlignTool, LandmarksTool, Tool};
 use super::{Command, StudioApp};
 
@@ -63,11 +63,23 @@ impl StudioApp {
             }
             Command::AcceptChangedPhoto => self.accept_changed_photo(),
             Command::Save => match self.open.document.path.clone() {
-                Some(path) => self.save_to(path),
+                Some(path) => self.save_to(path, false),
                 None => self.pick_in(Pick::SaveAs, self.save_folder()),
             },
             Command::SaveAs(None) => self.pick_in(Pick::SaveAs, self.save_folder()),
-            Command::SaveAs(Some(path)) => self.save_to(path),
+            Command::SaveAs(Some(path)) => self.save_to(path, false),
+            Command::OverwriteOnDisk => {
+                if let Some(path) = self.open.document.path.clone() {
+                    self.save_to(path, true);
+                }
+            }
+            Command::ReloadFromDisk => {
+                if let Some(path) = self.open.document.path.clone() {
+                    self.windows.dialogs.confirm_discard();
+                    self.commands.push(Command::OpenDesign(Some(path)));
+                }
+            }
+            Command::OpenAnyway => self.take_over_lock(),
             // While a zone is being drawn, undo takes back its last corner.
             Command::Undo if self.with_tools(super::tools::ToolBox::undo_in_tool) => {}
             Command::Undo => {
@@ -241,6 +253,24 @@ impl StudioApp {
         self.apply_edit(edit);
     }
 
+    /// "Open anyway": this studio takes the lock another artist's studio holds, and the design
+    /// becomes editable.
+    fn take_over_lock(&mut self) {
+        let Some(path) = self.open.document.path.clone() else {
+            return;
+        };
+        match crate::io::DesignLock::take_over(&path) {
+            Ok(lock) => {
+                self.open.lock = Some(lock);
+                self.open.document.read_only_reason = None;
+                self.status.say(
+                    "Opened anyway: you can edit it. The other artist's studio will refuse to save over your changes.",
+                );
+            }
+            Err(e) => self.windows.dialogs.error(e.to_string()),
+        }
+    }
+
     /// A photo to open: into a view without one; a new design over the untouched welcome
     /// sample; else the artist says which, so a drawing never lands on another face unasked.
     fn open_photo(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -282,15 +312,20 @@ impl StudioApp {
         })
     }
 
-    fn save_to(&mut self, path: PathBuf) {
+    /// Saves to `path`: over the design's own file only if nobody changed it since (or
+    /// `overwrite`); a file chosen in a dialog is replaced, as the dialog asked.
+    fn save_to(&mut self, path: PathBuf, overwrite: bool) {
         if let Some(reason) = &self.open.document.read_only_reason {
             self.windows.dialogs.error(format!("This design is read-only: {reason}"));
             return;
         }
         let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+        let own_file = self.open.document.path.as_deref() == Some(path.as_path());
+        let known = if own_file { self.open.on_disk.clone() } else { None };
+        let job = SaveJob { path, known, overwrite: overwrite || !own_file, lock_it: !own_file };
         let state_id = self.open.document.checkpoint();
-        self.status.say(format!("Saving {}…", path.display()));
-        self.services.jobs.save(path, self.open.document.design().clone(), state_id);
+        self.status.say(format!("Saving {}…", job.path.display()));
+        self.services.jobs.save(job, self.open.document.design().clone(), state_id);
     }
 
     /// Replaces the open design; its unsaved changes were saved or knowingly discarded, so its

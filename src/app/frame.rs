@@ -12,6 +12,10 @@ impl StudioApp {
         let ctx = ui.ctx().clone();
         let revision_at_start = self.open.document.revision();
         self.services.jobs.attach(&ctx);
+        self.services.disk_watch.attach(&ctx);
+        if self.services.disk_watch.changed() {
+            self.open.changed_on_disk = true;
+        }
         for result in self.services.jobs.finished() {
             self.apply_job_result(&ctx, result);
         }
@@ -32,6 +36,7 @@ impl StudioApp {
         }
         let commands = self.windows.dialogs.show(&ctx, &self.open.document);
         self.commands.extend(commands);
+        self.commands.extend(self.windows.shared_file.ui(&ctx));
         self.export_window(&ctx);
         self.library_window(&ctx);
         self.tool_windows(&ctx);
@@ -85,6 +90,7 @@ impl StudioApp {
             self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.open));
             client_panel::contraindications_warning_ui(ui, &self.open.document.design().client.contraindications);
             self.commands.extend(view_bar::recheck_banner_ui(ui, &mut self.open));
+            self.commands.extend(view_bar::changed_on_disk_banner_ui(ui, &self.open));
             view_bar::preview_bar_ui(ui, &mut self.canvas.preview, self.open.document.design().sessions.len());
             self.canvas_ui(ui);
         });

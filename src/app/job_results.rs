@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::design::{Document, PhotoRef, ViewId};
 use crate::edit::{Edit, Made};
-use crate::io::{DecodedPhoto, PhotoError, photo_ref_for};
+use crate::io::{DecodedPhoto, LockError, PhotoError, SharedSaveError, photo_ref_for};
 
 use super::file_dialogs::{FileDialogs, InAppBrowser, Pick, Picked};
-use super::jobs::{JobResult, PhotoPurpose};
+use super::jobs::{JobResult, OpenedDesign, PhotoPurpose};
 use super::{Command, StudioApp, library};
 
 impl StudioApp {
@@ -24,21 +24,7 @@ impl StudioApp {
                 );
                 self.windows.browser = Some(InAppBrowser::new(pick, self.document_folder()));
             }
-            JobResult::DesignOpened { path, result: Ok(parsed) } => {
-                let mut document = Document::new(parsed.design, Some(path.clone()));
-                if let Some(version) = parsed.newer_version {
-                    let reason = format!(
-                        "it was written by a newer Hairline Studio (format version {version}); it is shown read-only so that nothing the newer version stored is lost. Update Hairline Studio to edit it."
-                    );
-                    self.windows.dialogs.error(format!("{} opened read-only: {reason}", path.display()));
-                    document.read_only_reason = Some(reason);
-                }
-                self.replace_document(document, "Untitled design");
-                self.status.say(format!("Opened {}.", path.display()));
-                if let Some(message) = self.services.recent.add(&path) {
-                    self.status.say(message);
-                }
-            }
+            JobResult::DesignOpened { path, result: Ok(opened) } => self.design_opened(&path, *opened),
             JobResult::DesignOpened { path, result: Err(e) } => {
                 if matches!(e, crate::design::DesignError::Read { .. }) {
                     let _ = self.services.recent.remove(&path);
@@ -51,8 +37,16 @@ impl StudioApp {
                 self.services.autosave.failed();
                 self.status.say(format!("Autosave failed (your design is still open; save it): {e}"));
             }
-            JobResult::Saved { path, state_id, result: Ok(()) } => {
+            JobResult::Saved { path, state_id, result: Ok((identity, lock)) } => {
                 self.open.document.mark_saved(path.clone(), state_id);
+                self.services.disk_watch.watch(Some(path.clone()), Some(identity.clone()));
+                self.open.on_disk = Some(identity);
+                self.open.changed_on_disk = false;
+                match lock {
+                    Some(Ok(lock)) => self.open.lock = Some(lock),
+                    Some(Err(e)) => self.status.say(e.to_string()),
+                    None => {}
+                }
                 if !self.open.document.is_dirty() {
                     self.services.autosave.discard();
                 }
@@ -63,6 +57,12 @@ impl StudioApp {
                 if let Some(pending) = self.windows.dialogs.take_after_save() {
                     self.run_pending(&pending);
                 }
+            }
+            JobResult::Saved { path, result: Err(SharedSaveError::ChangedOnDisk { .. }), .. } => {
+                self.status.say("Not saved: the file was changed on disk by someone else.");
+                self.windows.dialogs.cancel_pending();
+                self.open.changed_on_disk = true;
+                self.windows.shared_file.ask_about_conflict(path);
             }
             JobResult::Saved { result: Err(e), .. } => {
                 self.status.say("Not saved.");
@@ -82,6 +82,42 @@ impl StudioApp {
                 self.start_thumbnails();
             }
             JobResult::FollowUpOpened { path, result } => self.start_follow_up(&path, result),
+        }
+    }
+
+    /// A design was read: it replaces the open one, locked for this studio unless another
+    /// artist's studio has it (then it opens read-only until the artist says otherwise).
+    fn design_opened(&mut self, path: &Path, opened: OpenedDesign) {
+        let OpenedDesign { parsed, identity, lock } = opened;
+        let mut document = Document::new(parsed.design, Some(path.to_owned()));
+        if let Some(version) = parsed.newer_version {
+            let reason = format!(
+                "it was written by a newer Hairline Studio (format version {version}); it is shown read-only so that nothing the newer version stored is lost. Update Hairline Studio to edit it."
+            );
+            self.windows.dialogs.error(format!("{} opened read-only: {reason}", path.display()));
+            document.read_only_reason = Some(reason);
+        }
+        let held = match &lock {
+            Some(Err(LockError::Held { holder, .. })) => Some(holder.clone()),
+            _ => None,
+        };
+        if let Some(holder) = &held {
+            document.read_only_reason = Some(format!("{} has it open; open it anyway to edit it.", holder.describe()));
+        }
+        self.replace_document(document, "Untitled design");
+        self.services.disk_watch.watch(Some(path.to_owned()), identity.clone());
+        self.open.on_disk = identity;
+        self.status.say(format!("Opened {}.", path.display()));
+        match lock {
+            Some(Ok(lock)) => self.open.lock = Some(lock),
+            Some(Err(LockError::Held { holder, .. })) => {
+                self.windows.shared_file.ask_about_lock(path.to_owned(), holder);
+            }
+            Some(Err(e)) => self.status.say(e.to_string()),
+            None => {}
+        }
+        if let Some(message) = self.services.recent.add(path) {
+            self.status.say(message);
         }
     }
 

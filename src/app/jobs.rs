@@ -8,7 +8,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::design::{Design, DesignError, ParsedDesign, ViewId};
-use crate::io::{DecodedPhoto, PhotoError, SaveError, decode_photo, open_design_file, save_design_file};
+use crate::io::{
+    DecodedPhoto, DesignLock, FileIdentity, LockError, PhotoError, SaveError, SharedSaveError, decode_photo,
+    open_design_file, save_unless_changed,
+};
 use crate::sheet::ExportRequest;
 
 use super::file_dialogs::{Pick, Picked, system_dialog};
@@ -28,6 +31,26 @@ pub enum PhotoPurpose {
     AddFollowUp(ViewId),
 }
 
+/// A design read from disk, what its file was, and the lock on it (`None`: read-only).
+#[derive(Debug)]
+pub struct OpenedDesign {
+    pub parsed: ParsedDesign,
+    pub identity: Option<FileIdentity>,
+    pub lock: Option<Result<DesignLock, LockError>>,
+}
+
+/// Where and how to save.
+#[derive(Debug)]
+pub struct SaveJob {
+    pub path: PathBuf,
+    /// What the file was when last read or written; `None`: there was none.
+    pub known: Option<FileIdentity>,
+    /// Write whatever is there now (the artist chose to, or picked the file to replace).
+    pub overwrite: bool,
+    /// A file new to this design: lock it once written.
+    pub lock_it: bool,
+}
+
 /// A finished job.
 pub enum JobResult {
     Picked {
@@ -42,7 +65,7 @@ pub enum JobResult {
     DesignOpened {
         path: PathBuf,
         /// Boxed: a design is far larger than the other results.
-        result: Result<Box<ParsedDesign>, DesignError>,
+        result: Result<Box<OpenedDesign>, DesignError>,
     },
     Autosaved {
         result: Result<(), SaveError>,
@@ -67,7 +90,8 @@ pub enum JobResult {
         path: PathBuf,
         /// The document state that was written.
         state_id: u64,
-        result: Result<(), SaveError>,
+        /// What the file is now, and the lock on it when it is a new file for this design.
+        result: Result<(FileIdentity, Option<Result<DesignLock, LockError>>), SharedSaveError>,
     },
 }
 
@@ -125,16 +149,27 @@ impl Jobs {
         });
     }
 
+    /// Reads the design at `path`, what the file is, and locks it unless it opens read-only.
     pub fn open_design(&mut self, path: PathBuf) {
         self.spawn("design reader", move || {
-            let result = open_design_file(&path).map(Box::new);
+            // The identity first: if the file changes while it is read, it reads as changed
+            // since, and the artist is asked; never the other way round.
+            let identity = FileIdentity::of(&path).ok().flatten();
+            let result = open_design_file(&path).map(|parsed| {
+                let lock = parsed.newer_version.is_none().then(|| DesignLock::acquire(&path));
+                Box::new(OpenedDesign { parsed, identity, lock })
+            });
             JobResult::DesignOpened { path, result }
         });
     }
 
-    pub fn save(&mut self, path: PathBuf, design: Design, state_id: u64) {
+    /// Saves `design` to `path` if the file there is still `known` (or `overwrite`), and locks
+    /// it when it is a new file for this design (`lock_it`).
+    pub fn save(&mut self, save: SaveJob, design: Design, state_id: u64) {
         self.spawn("design writer", move || {
-            let result = save_design_file(&path, &design);
+            let SaveJob { path, known, overwrite, lock_it } = save;
+            let result = save_unless_changed(&path, &design, known.as_ref(), overwrite)
+                .map(|identity| (identity, lock_it.then(|| DesignLock::acquire(&path))));
             JobResult::Saved { path, state_id, result }
         });
     }

@@ -14,6 +14,7 @@ mod canvas_panel;
 mod client_panel;
 mod command;
 mod dialogs;
+mod disk_watch;
 mod dispatch;
 mod export;
 mod file_dialogs;
@@ -31,6 +32,7 @@ mod preview;
 mod recent;
 mod sessions_panel;
 mod shade_plots;
+mod shared_file;
 mod shortcuts;
 mod skin_panel;
 mod start;
@@ -71,6 +73,8 @@ struct Windows {
     browser: Option<file_dialogs::InAppBrowser>,
     /// The inspector's width, remembered between runs.
     layout: layout::Layout,
+    /// Questions about the design's file shared with others.
+    shared_file: shared_file::SharedFileQuestions,
 }
 
 /// Work in the background and what is kept between runs.
@@ -80,6 +84,8 @@ struct Services {
     recent: RecentFiles,
     /// Which file dialogs are shown.
     file_dialogs: FileDialogs,
+    /// Notices when someone else changes the open design's file.
+    disk_watch: disk_watch::DiskWatch,
 }
 
 /// The studio window's state.
@@ -195,5 +201,7 @@ impl eframe::App for StudioApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.services.autosave.after_exit();
+        // Other artists may open it without a warning now.
+        self.open.lock = None;
     }
 }

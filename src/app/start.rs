@@ -32,6 +32,9 @@ pub struct StartOptions {
     pub file_dialogs: super::FileDialogs,
     /// Where the window's layout (the inspector's width) is kept; `None` keeps it in memory.
     pub layout_store: Option<PathBuf>,
+    /// How often the open design's file is looked at for changes by others;
+    /// [`super::disk_watch::DISK_POLL_INTERVAL`] when `None`.
+    pub disk_poll_interval: Option<std::time::Duration>,
 }
 
 impl StudioApp {
@@ -49,12 +52,16 @@ impl StudioApp {
                 presenting: false,
                 browser: None,
                 layout: super::layout::Layout::load(options.layout_store),
+                shared_file: super::shared_file::SharedFileQuestions::default(),
             },
             services: Services {
                 jobs: jobs::Jobs::default(),
                 autosave: autosave::Autosave::new(store, options.autosave_delay.unwrap_or(AUTOSAVE_DELAY)),
                 recent: RecentFiles::load(options.recent_store),
                 file_dialogs: options.file_dialogs,
+                disk_watch: super::disk_watch::DiskWatch::new(
+                    options.disk_poll_interval.unwrap_or(super::disk_watch::DISK_POLL_INTERVAL),
+                ),
             },
             status: Status::default(),
             commands: Vec::new(),

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::design::{Document, View, ViewId};
 use crate::edit::Selection;
+use crate::io::{DesignLock, FileIdentity};
 use crate::report::DesignReport;
 
 /// How long a message stays in the status bar.
@@ -24,6 +25,12 @@ pub struct OpenDesign {
     pub is_sample: bool,
     /// A view whose photo was replaced under its drawing: to be recalibrated and checked.
     pub to_recheck: Option<ViewId>,
+    /// What the design's file was when last read or written here.
+    pub on_disk: Option<FileIdentity>,
+    /// This studio's lock on the design's file, released when the design is closed.
+    pub lock: Option<DesignLock>,
+    /// Someone else changed the file since it was read or written here.
+    pub changed_on_disk: bool,
 }
 
 impl OpenDesign {
@@ -37,6 +44,9 @@ impl OpenDesign {
             report: None,
             is_sample: false,
             to_recheck: None,
+            on_disk: None,
+            lock: None,
+            changed_on_disk: false,
         }
     }
 

@@ -176,6 +176,29 @@ pub fn recheck_banner_ui(ui: &mut egui::Ui, open: &mut OpenDesign) -> Vec<Comman
     commands
 }
 
+/// A banner while the design's file was changed by someone else since it was opened here.
+pub fn changed_on_disk_banner_ui(ui: &mut egui::Ui, open: &OpenDesign) -> Option<Command> {
+    if !open.changed_on_disk {
+        return None;
+    }
+    let name = open.document.path.as_deref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+    let mut answer = None;
+    egui::Frame::new().fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)).inner_margin(8.0).corner_radius(4.0).show(
+        ui,
+        |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new("⚠").color(ui.visuals().warn_fg_color));
+                ui.label(format!(
+                    "{} was changed on disk by someone else since you opened it.",
+                    name.as_deref().unwrap_or("The design's file")
+                ));
+                answer = super::shared_file::conflict_buttons_ui(ui);
+            });
+        },
+    );
+    answer
+}
+
 /// A banner over the canvas when the photo is missing, changed or failed to load.
 pub fn photo_banner_ui(ui: &mut egui::Ui, photo: Option<&PhotoView<'_>>) -> Vec<Command> {
     let mut commands = Vec::new();

@@ -1,16 +1,20 @@
 //! Files: atomic saving of designs, decoding client photos, locating photos relative to a
 //! design, and the library of saved designs.
 
+mod identity;
 mod library;
+mod lock;
 mod paths;
 mod photo;
 mod recovery;
 mod save;
 
+pub use identity::{FileIdentity, SharedSaveError, save_unless_changed};
 pub use library::{
     EntryError, EntrySummary, LibraryEntry, LibraryError, default_library_folder, scan_library, thumbnail,
     thumbnail_path,
 };
+pub use lock::{DesignLock, Holder, LockError, lock_path};
 pub use paths::{
     PhotoStatus, locate_photo, make_photo_ref_relative, open_design_file, photo_ref_for, resolve_photo_path,
     save_design_file,
