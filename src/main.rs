@@ -275,6 +275,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
         file_dialogs: hairline_studio::app::FileDialogs::System,
         layout_store: hairline_studio::app::layout_store(),
         disk_poll_interval: None,
+        clinic_questions: hairline_studio::io::default_clinic_questions_path(),
     };
     eframe::run_native(
         "Hairline Studio",

@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::colour::{ItaCategory, Lab, ShadeAdvice, advise};
-use crate::design::{Design, SkinSample, View, ViewId, ViewKind, ZoneId, ZoneKind};
+use crate::design::{Design, SkinSample, View, ViewId, ViewKind, YesNo, ZoneId, ZoneKind, questions_for};
 use crate::follicles::Dot;
 use crate::geometry::{HairlineMeasures, measure_hairline, polygon_area_px2};
 use crate::render::Look;
@@ -23,6 +23,8 @@ const MM2_PER_CM2: f64 = 100.0;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DesignReport {
     pub client: String,
+    /// Every health question with its answer; `answer` is `None` for a question not asked.
+    pub health: Vec<HealthLine>,
     pub views: Vec<ViewReport>,
     /// Dots of every view's visible zones: as simulated, or estimated for a view too large to
     /// simulate.
@@ -33,6 +35,15 @@ pub struct DesignReport {
     pub sessions: Vec<SessionReport>,
     /// The artist's pace the session times assume.
     pub dots_per_hour: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HealthLine {
+    pub id: String,
+    pub question: String,
+    pub answer: Option<YesNo>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -134,8 +145,22 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
     let total_estimated_dots = visible().filter_map(|z| z.estimated_dots).sum();
     #[expect(clippy::cast_precision_loss, reason = "dot counts far below 2^52")]
     let sessions = session_reports(design, total_dots as f64);
+    let answers = &design.client.health;
+    let health = questions_for(&[], answers)
+        .into_iter()
+        .map(|q| {
+            let answer = answers.get(&q.id);
+            HealthLine {
+                answer: answer.map(|a| a.answer),
+                note: answer.map(|a| a.note.clone()).unwrap_or_default(),
+                id: q.id,
+                question: q.label,
+            }
+        })
+        .collect();
     DesignReport {
         client: design.client.name.clone(),
+        health,
         views,
         total_dots,
         total_estimated_dots,

@@ -6,7 +6,7 @@ mod common;
 
 use common::{replace_text, settle, shows, studio};
 use egui_kittest::kittest::Queryable;
-use hairline_studio::design::{Contraindication, HairLoss};
+use hairline_studio::design::{HairLoss, YesNo};
 
 /// Opens the inspector's client section, closed at start so the drawing tools come first.
 fn open_client(harness: &mut egui_kittest::Harness<'static, hairline_studio::app::StudioApp>) {
@@ -14,10 +14,20 @@ fn open_client(harness: &mut egui_kittest::Harness<'static, hairline_studio::app
     settle(harness);
 }
 
+/// Clicks the answer `choice` ("not asked", "no", "yes") of the question `question`.
+fn answer(harness: &mut egui_kittest::Harness<'static, hairline_studio::app::StudioApp>, question: &str, choice: &str) {
+    let label = format!("{question}: {choice}");
+    harness.get_by_label(&label).scroll_to_me();
+    // Until the scroll has come to rest, the row is not where it will be clicked.
+    settle(harness);
+    harness.get_by_label(&label).click();
+    settle(harness);
+}
+
 #[test]
-fn filling_the_client_panel_and_ticking_a_contraindication_shows_the_warning() {
+fn filling_the_client_panel_and_answering_yes_shows_the_warning() {
     let mut harness = studio();
-    assert!(!shows(&harness, "Contraindication:"), "no warning while nothing is ticked");
+    assert!(!shows(&harness, "Before treating:"), "no warning while nothing says yes");
     open_client(&mut harness);
 
     replace_text(&mut harness, "Client name", "Jordan Reyes");
@@ -25,23 +35,38 @@ fn filling_the_client_panel_and_ticking_a_contraindication_shows_the_warning() {
     harness.run_steps(2);
     harness.get_by_label("Norwood 3v").click();
     harness.run_steps(2);
-    let diabetes = harness.get_by_label("Diabetes");
-    diabetes.scroll_to_me();
-    harness.run_steps(2);
-    harness.get_by_label("Diabetes").click();
-    settle(&mut harness);
+    assert!(!harness.state().document().design().client.health.contains_key("diabetes"), "not asked until asked");
+    answer(&mut harness, "Diabetes", "yes");
 
     let client = harness.state().document().design().client.clone();
     assert_eq!(client.name, "Jordan Reyes");
     assert_eq!(client.hair_loss, Some(HairLoss::Norwood("3v".to_owned())));
-    assert_eq!(client.contraindications, vec![Contraindication::Diabetes]);
-    assert!(shows(&harness, "Contraindication:"), "the warning banner shows");
-    assert!(shows(&harness, "Diabetes. Do not treat"), "naming what was ticked");
+    assert_eq!(client.health.get("diabetes").map(|a| a.answer), Some(YesNo::Yes));
+    assert!(shows(&harness, "Before treating:"), "the warning banner shows");
+    assert!(shows(&harness, "Diabetes. Clear it"), "naming what was answered yes");
 
-    harness.get_by_label("Diabetes").click();
+    answer(&mut harness, "Diabetes", "no");
+    let client = harness.state().document().design().client.clone();
+    assert_eq!(client.health.get("diabetes").map(|a| a.answer), Some(YesNo::No), "no is an answer, kept");
+    assert!(!shows(&harness, "Before treating:"));
+    answer(&mut harness, "Diabetes", "not asked");
+    assert!(!harness.state().document().design().client.health.contains_key("diabetes"));
+}
+
+#[test]
+fn a_patch_test_reaction_or_a_young_scar_warns_like_a_yes() {
+    let mut harness = studio();
+    open_client(&mut harness);
+    harness.get_by_label("+ Add scar").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("+ Add scar").click();
     settle(&mut harness);
-    assert!(harness.state().document().design().client.contraindications.is_empty());
-    assert!(!shows(&harness, "Contraindication:"));
+    harness.get_by_label("Scar 1 age").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("Scar 1 age").set_value_accesskit(4.0);
+    settle(&mut harness);
+    assert_eq!(harness.state().document().design().client.scars[0].age_months, Some(4));
+    assert!(shows(&harness, "a scar of 4 months"), "a young scar warns");
 }
 
 #[test]

@@ -419,3 +419,21 @@ fn designs_from_before_ids_get_them_and_repeated_ids_are_renumbered() {
     assert_eq!(edited.views[0].zones[0].id, ZoneId(5));
     assert_ne!(edited.views[0].zones[1].id, ZoneId(5));
 }
+
+/// Format 1 kept only the contraindications answered yes: they stay yes, and every other
+/// question reads as not asked, never as no.
+#[test]
+fn a_format_1_design_keeps_its_yes_answers_and_the_rest_is_not_asked() {
+    let mut text: serde_json::Value = serde_json::from_str(&valid_json()).unwrap();
+    text["version"] = 1.into();
+    text["client"]["contraindications"] = serde_json::json!(["diabetes", "blood_thinner_therapy"]);
+    text["client"].as_object_mut().unwrap().remove("health");
+    let design = parse_design(text.to_string().as_bytes(), Path::new("old.json")).unwrap().design;
+    let yes: Vec<&str> = design.client.health.keys().map(String::as_str).collect();
+    assert_eq!(yes, vec!["blood_thinner_therapy", "diabetes"]);
+    assert!(design.client.health.values().all(|a| a.answer == hairline_studio::design::YesNo::Yes));
+    assert!(!design.client.health.contains_key("epilepsy"), "not asked, not no");
+    assert_eq!(design.version, FORMAT_VERSION);
+    let saved = serde_json::to_string(&design).unwrap();
+    assert!(!saved.contains("contraindications"), "written in the new form only");
+}

@@ -22,6 +22,11 @@ fn exporting_the_sheet_from_the_window_writes_the_pdf_and_png_pages() {
     harness.get_by_label("PNG pages at 300 dpi").click();
     harness.run_steps(2);
     assert!(shows(&harness, "J. Reyes sheet.pdf and J. Reyes sheet.png"), "the window says what it will write");
+    // The sample's client was asked nothing: the window says so before a sheet is signed.
+    assert!(shows(&harness, "Not asked yet: Blood clots"));
+    assert!(harness.query_by_label("Export").is_none(), "no export before the artist has seen it");
+    harness.get_by_label("Export anyway").click();
+    harness.run_steps(2);
     harness.get_by_label("Export").click();
     settle(&mut harness);
 
@@ -41,6 +46,8 @@ fn a_failed_export_says_why_and_keeps_the_window() {
     harness.state_mut().queue(Command::ExportSheet);
     settle(&mut harness);
     replace_text(&mut harness, "Sheet file", "/nonexistent folder/sheet");
+    harness.get_by_label("Export anyway").click();
+    harness.run_steps(2);
     harness.get_by_label("Export").click();
     settle(&mut harness);
     let errors = harness.state().errors().join("\n");

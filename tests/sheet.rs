@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 mod common;
 
 use common::{asset, run_cli, sample_design, skip, with_app1};
-use hairline_studio::design::{Contraindication, HairLoss};
+use hairline_studio::design::{Contraindication, HairLoss, HealthAnswer};
 use hairline_studio::io::{open_design_file, save_design_file};
 
 /// The sample photo with an EXIF block that carries a GPS position, as phones write them.
@@ -28,7 +28,8 @@ fn client_design(folder: &Path) -> PathBuf {
     let mut design = sample_design();
     design.client.name = "Jordan Ávila".to_owned();
     design.client.hair_loss = Some(HairLoss::Norwood("3v".to_owned()));
-    design.client.contraindications = vec![Contraindication::ALL[3]];
+    design.client.health.insert(Contraindication::ALL[3].key().to_owned(), HealthAnswer::yes(""));
+    design.client.health.insert(Contraindication::ALL[4].key().to_owned(), HealthAnswer::no());
     design.views[0].photo.as_mut().unwrap().path = photo.to_str().unwrap().to_owned();
     let path = folder.join("jordan.json");
     save_design_file(&path, &design).unwrap();
@@ -78,6 +79,10 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     assert!(row.contains(&format!("{},{:03}", dots / 1000, dots % 1000)), "{row}");
     let ticked = Contraindication::ALL[3].label();
     assert!(text.lines().any(|l| l.contains("YES") && l.contains(ticked)), "{ticked} answered yes: {text}");
+    let no = Contraindication::ALL[4].label();
+    assert!(text.lines().any(|l| l.contains("no ") && l.contains(no)), "{no} answered no: {text}");
+    let unasked = Contraindication::ALL[0].label();
+    assert!(text.lines().any(|l| l.contains("not asked") && l.contains(unasked)), "{unasked} not asked: {text}");
     assert!(text.contains("Client signature") && text.contains("Artist signature"), "{text}");
 
     if have("pdftoppm") {

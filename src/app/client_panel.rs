@@ -1,10 +1,10 @@
-//! The inspector's client record: details, hair loss, health answers, patch test and consent,
-//! and the warning shown while any contraindication is ticked.
+//! The inspector's client record: details, hair loss, the health part (`health_panel`), patch
+//! test and consent.
 
-use crate::design::{Contraindication, Document, HairLoss, NORWOOD_STAGES, PatchTestResult, is_iso_date, today_iso};
+use crate::design::{Document, HairLoss, NORWOOD_STAGES, PatchTestResult, is_iso_date, today_iso};
 
 /// Draws the record and writes edits back to the design.
-pub fn client_ui(ui: &mut egui::Ui, document: &mut Document) {
+pub fn client_ui(ui: &mut egui::Ui, document: &mut Document, clinic_questions: &[crate::design::HealthQuestion]) {
     let mut client = document.design().client.clone();
     egui::Grid::new("client").num_columns(2).show(ui, |ui| {
         text_row(ui, "Name", "Client name", "Client's name", &mut client.name);
@@ -32,22 +32,7 @@ pub fn client_ui(ui: &mut egui::Ui, document: &mut Document) {
     )
     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Goals"));
     ui.add_space(4.0);
-    ui.strong("Contraindications");
-    contraindications_warning_ui(ui, &client.contraindications);
-    egui::Grid::new("contraindications").num_columns(2).show(ui, |ui| {
-        for (index, item) in Contraindication::ALL.into_iter().enumerate() {
-            let mut ticked = client.contraindications.contains(&item);
-            if ui.checkbox(&mut ticked, item.label()).changed() {
-                client.contraindications.retain(|&c| c != item);
-                if ticked {
-                    client.contraindications.push(item);
-                }
-            }
-            if index % 2 == 1 {
-                ui.end_row();
-            }
-        }
-    });
+    super::health_panel::health_ui(ui, &mut client, clinic_questions);
     ui.add_space(4.0);
     egui::Grid::new("patch test and consent").num_columns(2).show(ui, |ui| {
         date_row(ui, "Patch test", &mut client.patch_test_date);
@@ -78,23 +63,6 @@ pub fn client_ui(ui: &mut egui::Ui, document: &mut Document) {
     ui.add(egui::TextEdit::multiline(&mut client.notes).desired_rows(2).desired_width(f32::INFINITY))
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Notes on the client"));
     document.set("edit the client record", |d| Some(&mut d.client), client);
-}
-
-/// The warning banner for ticked contraindications; nothing when none is ticked.
-pub fn contraindications_warning_ui(ui: &mut egui::Ui, ticked: &[Contraindication]) {
-    if ticked.is_empty() {
-        return;
-    }
-    let names: Vec<&str> = ticked.iter().map(|c| c.label()).collect();
-    egui::Frame::new().fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)).inner_margin(6.0).corner_radius(4.0).show(
-        ui,
-        |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, "⚠ Contraindication:");
-                ui.label(format!("{}. Do not treat before it is cleared with the client's doctor.", names.join(", ")));
-            });
-        },
-    );
 }
 
 fn text_row(ui: &mut egui::Ui, label: &str, accessible_name: &str, hint: &str, text: &mut String) {

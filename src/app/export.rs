@@ -19,12 +19,29 @@ pub struct ExportDialog {
     pub path: String,
     /// The share done of the export under way (f32 bits), written by its thread.
     progress: Option<Arc<AtomicU32>>,
+    /// Whether the artist chose to export though health questions were not asked.
+    unasked: Unasked,
 }
 
 impl Default for ExportDialog {
     fn default() -> Self {
-        Self { open: false, paper: Paper::A4, pdf: true, png: false, path: String::new(), progress: None }
+        Self {
+            open: false,
+            paper: Paper::A4,
+            pdf: true,
+            png: false,
+            path: String::new(),
+            progress: None,
+            unasked: Unasked::NotSeen,
+        }
     }
+}
+
+/// Health questions not asked, and the artist's answer to being told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unasked {
+    NotSeen,
+    ExportAnyway,
 }
 
 /// What the artist asked for in the window.
@@ -38,6 +55,7 @@ impl ExportDialog {
     /// Opens the window, suggesting `suggested` unless a file was already chosen.
     pub fn show_with(&mut self, suggested: &Path) {
         self.open = true;
+        self.unasked = Unasked::NotSeen;
         if self.path.trim().is_empty() {
             self.path = suggested.to_string_lossy().into_owned();
         }
@@ -70,7 +88,9 @@ impl ExportDialog {
         })
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<ExportAction> {
+    /// The window; `unasked` names the health questions not asked, which the sheet prints as
+    /// "not asked": the artist is told before exporting a sheet for signature.
+    pub fn ui(&mut self, ctx: &egui::Context, unasked: &[String]) -> Option<ExportAction> {
         let mut action = None;
         let mut open = self.open;
         egui::Window::new("Export design sheet").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
@@ -102,6 +122,24 @@ impl ExportDialog {
                         let share = f32::from_bits(progress.load(Ordering::Relaxed));
                         ui.add(egui::ProgressBar::new(share).show_percentage().text("Exporting…"));
                         ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                    } else if !unasked.is_empty() && self.unasked == Unasked::NotSeen {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            format!(
+                                "⚠ Not asked yet: {}. The sheet will say \"not asked\" for {}; the client signs it.",
+                                unasked.join(", "),
+                                if unasked.len() == 1 { "it" } else { "them" }
+                            ),
+                        );
+                        ui.horizontal(|ui| {
+                            if ui.button("Export anyway").clicked() {
+                                self.unasked = Unasked::ExportAnyway;
+                            }
+                            if ui.button("Ask them first").on_hover_text("Close; the questions are in Client").clicked()
+                            {
+                                self.open = false;
+                            }
+                        });
                     } else if ui.button("Export").clicked() {
                         let progress = Arc::new(AtomicU32::new(0.0_f32.to_bits()));
                         self.progress = Some(progress.clone());
@@ -169,7 +207,11 @@ impl super::StudioApp {
         if !self.windows.export.open {
             return;
         }
-        match self.windows.export.ui(ctx) {
+        let client = &self.open.document.design().client;
+        let questions = crate::design::questions_for(&self.services.clinic_questions, &client.health);
+        let unasked: Vec<String> =
+            crate::design::unasked(&questions, &client.health).into_iter().map(|q| q.label.clone()).collect();
+        match self.windows.export.ui(ctx, &unasked) {
             Some(ExportAction::Browse) => {
                 self.pick_in(super::file_dialogs::Pick::ExportSheet, self.document_folder());
             }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{Command, StudioApp, client_panel, inspector, menu, tool_strip, view_bar};
+use super::{Command, StudioApp, inspector, menu, tool_strip, view_bar};
 
 impl StudioApp {
     /// Draws one frame of the studio.
@@ -78,7 +78,8 @@ impl StudioApp {
             .default_size(self.windows.layout.inspector_width())
             .size_range(super::layout::INSPECTOR_WIDTHS)
             .show(ui, |ui| {
-                let commands = inspector::inspector_ui(ui, &mut self.open, &mut self.canvas);
+                let commands =
+                    inspector::inspector_ui(ui, &mut self.open, &mut self.canvas, &self.services.clinic_questions);
                 self.commands.extend(commands);
             });
         if !ui.input(|i| i.pointer.any_down())
@@ -88,7 +89,8 @@ impl StudioApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.commands.extend(view_bar::view_tabs_ui(ui, &mut self.open));
-            client_panel::contraindications_warning_ui(ui, &self.open.document.design().client.contraindications);
+            let client = &self.open.document.design().client;
+            super::health_panel::health_warning_ui(ui, client, &self.services.clinic_questions);
             self.commands.extend(view_bar::recheck_banner_ui(ui, &mut self.open));
             self.commands.extend(view_bar::changed_on_disk_banner_ui(ui, &self.open));
             view_bar::preview_bar_ui(ui, &mut self.canvas.preview, self.open.document.design().sessions.len());

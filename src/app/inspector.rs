@@ -18,7 +18,12 @@ use super::state::OpenDesign;
 const MM2_PER_CM2: f64 = 100.0;
 
 /// Draws the inspector; returns commands for actions that are more than field edits.
-pub fn inspector_ui(ui: &mut egui::Ui, open: &mut OpenDesign, canvas: &mut CanvasState) -> Vec<Command> {
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    open: &mut OpenDesign,
+    canvas: &mut CanvasState,
+    clinic_questions: &[crate::design::HealthQuestion],
+) -> Vec<Command> {
     let view = open.view_id();
     let OpenDesign { document, selection, report, .. } = open;
     let report: Option<&DesignReport> = report.as_ref().map(|(_, report)| report);
@@ -31,7 +36,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, open: &mut OpenDesign, canvas: &mut Canva
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::CollapsingHeader::new("Client")
             .default_open(false)
-            .show(ui, |ui| super::client_panel::client_ui(ui, document));
+            .show(ui, |ui| super::client_panel::client_ui(ui, document, clinic_questions));
         egui::CollapsingHeader::new("View").default_open(true).show(ui, |ui| {
             commands.extend(view_ui(ui, document, view, photo));
         });

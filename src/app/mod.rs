@@ -20,6 +20,7 @@ mod export;
 mod file_dialogs;
 mod follow_up;
 mod frame;
+mod health_panel;
 mod inspector;
 mod job_results;
 mod jobs;
@@ -86,6 +87,8 @@ struct Services {
     file_dialogs: FileDialogs,
     /// Notices when someone else changes the open design's file.
     disk_watch: disk_watch::DiskWatch,
+    /// The clinic's own health questions, asked after the built-in ones.
+    clinic_questions: Vec<crate::design::HealthQuestion>,
 }
 
 /// The studio window's state.

@@ -32,6 +32,8 @@ pub struct StartOptions {
     pub file_dialogs: super::FileDialogs,
     /// Where the window's layout (the inspector's width) is kept; `None` keeps it in memory.
     pub layout_store: Option<PathBuf>,
+    /// A clinic's own health questions (a JSON file); `None`: only the built-in ones.
+    pub clinic_questions: Option<PathBuf>,
     /// How often the open design's file is looked at for changes by others;
     /// [`super::disk_watch::DISK_POLL_INTERVAL`] when `None`.
     pub disk_poll_interval: Option<std::time::Duration>,
@@ -59,6 +61,7 @@ impl StudioApp {
                 autosave: autosave::Autosave::new(store, options.autosave_delay.unwrap_or(AUTOSAVE_DELAY)),
                 recent: RecentFiles::load(options.recent_store),
                 file_dialogs: options.file_dialogs,
+                clinic_questions: Vec::new(),
                 disk_watch: super::disk_watch::DiskWatch::new(
                     options.disk_poll_interval.unwrap_or(super::disk_watch::DISK_POLL_INTERVAL),
                 ),
@@ -68,6 +71,11 @@ impl StudioApp {
             allow_close: false,
             title: String::new(),
         };
+        match options.clinic_questions.as_deref().map(crate::io::load_clinic_questions) {
+            Some(Ok(questions)) => app.services.clinic_questions = questions,
+            Some(Err(e)) => app.windows.dialogs.error(e.to_string()),
+            None => {}
+        }
         if let Some(store) = app.services.autosave.store() {
             app.windows.dialogs.recovered = store.list();
         }

@@ -26,7 +26,23 @@ pub struct Client {
     pub grey_percent: Option<u8>,
     /// What the client wants: the look, the hairline, what to hide.
     pub goals: String,
-    /// The contraindications the client answered yes to; empty when none.
+    /// Why the client's hair is lost or thin; several may apply.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hair_loss_causes: Vec<HairLossCause>,
+    /// The scars to treat or work around.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scars: Vec<Scar>,
+    /// The medications the client takes, in their words (blood thinners above all).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub medications: String,
+    /// The health questions asked at consultation and their answers; one not listed was not
+    /// asked (see [`super::health`]).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub health: super::HealthAnswers,
+    /// Files before format 2 kept only the contraindications answered yes; reading one moves them
+    /// into [`Self::health`] ([`super::Design::migrate`]). Never written.
+    #[serde(skip_serializing)]
+    #[schemars(skip)]
     pub contraindications: Vec<Contraindication>,
     /// ISO 8601 date of the patch test, if one was done.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,6 +79,101 @@ impl HairLoss {
 /// The Hamilton–Norwood stages, with the anterior ("a") and vertex ("v") variants.
 pub const NORWOOD_STAGES: [&str; 12] = ["1", "2", "2a", "3", "3a", "3v", "4", "4a", "5", "5a", "6", "7"];
 
+/// Why hair is lost or thin (shared/domain.md: pattern baldness, thinning, scars, birthmarks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HairLossCause {
+    PatternBaldness,
+    AlopeciaAreata,
+    Scars,
+    Burns,
+    Birthmark,
+    MenopauseOrAfterPregnancy,
+    Traction,
+    Other,
+}
+
+impl HairLossCause {
+    pub const ALL: [Self; 8] = [
+        Self::PatternBaldness,
+        Self::AlopeciaAreata,
+        Self::Scars,
+        Self::Burns,
+        Self::Birthmark,
+        Self::MenopauseOrAfterPregnancy,
+        Self::Traction,
+        Self::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PatternBaldness => "Pattern baldness",
+            Self::AlopeciaAreata => "Alopecia areata",
+            Self::Scars => "Scars",
+            Self::Burns => "Burns",
+            Self::Birthmark => "Birthmark",
+            Self::MenopauseOrAfterPregnancy => "Menopause or after pregnancy",
+            Self::Traction => "Traction (tight hairstyles)",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// A scar on the scalp.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Scar {
+    /// Where, in the artist's words ("crown, left of the whorl").
+    pub location: String,
+    pub kind: ScarKind,
+    /// How old it is, in months, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_months: Option<u32>,
+}
+
+/// How many months a scar should heal before it is pigmented. Clinics quote 6 to 12 months
+/// after a transplant or surgery (a scar keeps remodelling and can reject or spread pigment
+/// until then); the studio warns below the cautious end, 12. A documented default, not a rule.
+pub const SCAR_HEALING_MONTHS: u32 = 12;
+
+impl Scar {
+    /// Younger than [`SCAR_HEALING_MONTHS`]: too fresh to treat without the doctor's word.
+    pub fn is_recent(&self) -> bool {
+        self.age_months.is_some_and(|months| months < SCAR_HEALING_MONTHS)
+    }
+}
+
+/// What made a scar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ScarKind {
+    /// A linear donor scar from a strip (FUT) transplant.
+    TransplantStrip,
+    /// The small round scars of an FUE transplant.
+    TransplantDots,
+    Surgery,
+    Accident,
+    Burn,
+    #[default]
+    Other,
+}
+
+impl ScarKind {
+    pub const ALL: [Self; 6] =
+        [Self::TransplantStrip, Self::TransplantDots, Self::Surgery, Self::Accident, Self::Burn, Self::Other];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TransplantStrip => "Transplant strip (FUT)",
+            Self::TransplantDots => "Transplant dots (FUE)",
+            Self::Surgery => "Surgery",
+            Self::Accident => "Accident",
+            Self::Burn => "Burn",
+            Self::Other => "Other",
+        }
+    }
+}
+
 /// The contraindications asked at a consultation (shared/domain.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -96,6 +207,24 @@ impl Contraindication {
         Self::Chemotherapy,
         Self::UnderTheInfluence,
     ];
+
+    /// The question's id among the health answers (as named in files before format 2).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::BloodClots => "blood_clots",
+            Self::InfectiousDisease => "infectious_disease",
+            Self::Epilepsy => "epilepsy",
+            Self::Diabetes => "diabetes",
+            Self::Albinism => "albinism",
+            Self::HeartDisease => "heart_disease",
+            Self::LiverDisease => "liver_disease",
+            Self::HighBloodPressure => "high_blood_pressure",
+            Self::AntibioticTherapy => "antibiotic_therapy",
+            Self::BloodThinnerTherapy => "blood_thinner_therapy",
+            Self::Chemotherapy => "chemotherapy",
+            Self::UnderTheInfluence => "under_the_influence",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -241,7 +370,7 @@ mod tests {
             name: "A. Client".into(),
             hair_loss: Some(HairLoss::Norwood("3v".into())),
             grey_percent: Some(20),
-            contraindications: vec![Contraindication::Diabetes, Contraindication::BloodThinnerTherapy],
+            health: [("diabetes".to_owned(), super::super::HealthAnswer::yes("type 2"))].into(),
             patch_test_date: Some("2026-11-01".into()),
             patch_test_result: PatchTestResult::NoReaction,
             consent_date: Some("2026-11-23".into()),
@@ -249,7 +378,8 @@ mod tests {
         };
         let json = serde_json::to_string(&client).unwrap_or_default();
         assert!(json.contains(r#""hair_loss":{"norwood":"3v"}"#), "{json}");
-        assert!(json.contains(r#""contraindications":["diabetes","blood_thinner_therapy"]"#), "{json}");
+        assert!(json.contains(r#""health":{"diabetes":{"answer":"yes","note":"type 2"}}"#), "{json}");
+        assert!(!json.contains("contraindications"), "the old field is never written: {json}");
         assert_eq!(serde_json::from_str::<Client>(&json).ok(), Some(client));
         assert_eq!(HairLoss::Ludwig(2).label(), "Ludwig II");
     }

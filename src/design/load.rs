@@ -114,6 +114,9 @@ pub fn parse_design(bytes: &[u8], path: &Path) -> Result<ParsedDesign, DesignErr
     if !problems.is_empty() {
         return Err(DesignError::Invalid { path, problems });
     }
+    if newer_version.is_none() {
+        design.migrate();
+    }
     design.number_everything();
     Ok(ParsedDesign { design, newer_version })
 }

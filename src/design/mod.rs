@@ -6,6 +6,7 @@
 //! at any zoom and after reopening.
 
 mod client;
+mod health;
 mod history;
 mod ids;
 mod landmarks;
@@ -18,7 +19,12 @@ mod view;
 /// Every drawn point is a [`PhotoPoint`]; the type belongs to geometry, the document uses it.
 pub use crate::geometry::PhotoPoint;
 pub use client::{
-    Client, Contraindication, HairLoss, NORWOOD_STAGES, PatchTestResult, add_days, is_iso_date, today_iso,
+    Client, Contraindication, HairLoss, HairLossCause, NORWOOD_STAGES, PatchTestResult, SCAR_HEALING_MONTHS, Scar,
+    ScarKind, add_days, is_iso_date, today_iso,
+};
+pub use health::{
+    HealthAnswer, HealthAnswers, HealthQuestion, MAX_CLINIC_QUESTIONS, YesNo, built_in_questions, questions_for,
+    unasked, validate_questions, yes_answers,
 };
 pub use history::Document;
 pub use ids::{CurveId, FollowUpId, ViewId, ZoneId};
@@ -36,8 +42,9 @@ use serde::{Deserialize, Serialize};
 
 /// The value of [`Design::format`] in every design file.
 pub const FORMAT_ID: &str = "hairline-studio/design";
-/// The newest format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads and writes. 2: health answers are three-state
+/// (`client.health`), where 1 kept only the contraindications answered yes.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One client's SMP design: photos of each view with their drawings, pigment and session plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -113,6 +120,16 @@ impl Design {
     pub fn add_view(&mut self, mut view: View) -> ViewId {
         view.number_everything();
         ViewId(ids::push_numbered(&mut self.views, view, |v| &mut v.id.0))
+    }
+
+    /// Brings a design read from an older format up to this one: contraindications answered yes
+    /// become yes answers; every other question stays not asked (format 1 could not say).
+    pub fn migrate(&mut self) {
+        let client = &mut self.client;
+        for contraindication in std::mem::take(&mut client.contraindications) {
+            client.health.entry(contraindication.key().to_owned()).or_insert_with(|| HealthAnswer::yes(""));
+        }
+        self.version = FORMAT_VERSION;
     }
 
     /// Gives every view, curve, zone and follow-up photo an id of its own where it has none

@@ -155,11 +155,39 @@ impl Problems {
         if client.contraindications.len() > super::Contraindication::ALL.len() {
             self.push("client.contraindications", "listed more than once".to_owned());
         }
+        if client.health.len() > super::MAX_CLINIC_QUESTIONS + super::built_in_questions().len() {
+            self.push("client.health", format!("{} answers; more than there are questions", client.health.len()));
+        }
+        for (id, answer) in client.health.iter().take(200) {
+            if id.is_empty() || id.len() > 64 {
+                self.push("client.health", "a question id of 1 to 64 characters".to_owned());
+            }
+            for text in [&answer.note, &answer.question] {
+                if text.chars().count() > Limits::MAX_TEXT_CHARS {
+                    self.push(
+                        format!("client.health.{id}"),
+                        format!("longer than {} characters", Limits::MAX_TEXT_CHARS),
+                    );
+                }
+            }
+        }
+        if client.scars.len() > 64 {
+            self.push("client.scars", "more than 64 scars".to_owned());
+        }
+        for (i, scar) in client.scars.iter().enumerate().take(64) {
+            if scar.location.chars().count() > Limits::MAX_TEXT_CHARS {
+                self.push(format!("client.scars[{i}].location"), "too long".to_owned());
+            }
+        }
+        if client.hair_loss_causes.len() > super::HairLossCause::ALL.len() {
+            self.push("client.hair_loss_causes", "listed more than once".to_owned());
+        }
         let texts = [
             ("client.name", &client.name),
             ("client.contact", &client.contact),
             ("client.hair_colour", &client.hair_colour),
             ("client.goals", &client.goals),
+            ("client.medications", &client.medications),
             ("client.notes", &client.notes),
         ];
         for (at, text) in texts {

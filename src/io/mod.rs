@@ -1,6 +1,7 @@
 //! Files: atomic saving of designs, decoding client photos, locating photos relative to a
 //! design, and the library of saved designs.
 
+mod clinic;
 mod identity;
 mod library;
 mod lock;
@@ -9,6 +10,7 @@ mod photo;
 mod recovery;
 mod save;
 
+pub use clinic::{ClinicQuestionsError, default_clinic_questions_path, load_clinic_questions};
 pub use identity::{FileIdentity, SharedSaveError, save_unless_changed};
 pub use library::{
     EntryError, EntrySummary, LibraryEntry, LibraryError, default_library_folder, scan_library, thumbnail,

@@ -48,7 +48,7 @@ pub fn layout(design: &Design, photos: &SheetPhotos, paper: Paper, today: &str, 
     }
     flow.shades(design, &report);
     flow.sessions(design, &report);
-    flow.contraindications(design);
+    flow.health(design);
     flow.notes(design);
     flow.signatures();
     let title = format!("SMP design sheet: {name}");

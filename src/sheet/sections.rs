@@ -5,7 +5,7 @@
 use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
 use super::font::{self, Weight};
 use super::page::{BLACK, Pen};
-use crate::design::{Contraindication, Design};
+use crate::design::{Design, YesNo, questions_for};
 use crate::report::DesignReport;
 
 impl Flow {
@@ -133,20 +133,57 @@ impl Flow {
         self.y += LINE;
     }
 
-    pub(super) fn contraindications(&mut self, design: &Design) {
-        self.heading("Contraindications (asked at consultation)");
-        let ticked = &design.client.contraindications;
+    /// The health part of the record as asked: every question with its answer, a question not
+    /// asked printed as "not asked" (never as "no"); the causes, scars and medications.
+    pub(super) fn health(&mut self, design: &Design) {
+        let client = &design.client;
+        self.heading("Health (asked at consultation)");
+        let causes: Vec<&str> = client.hair_loss_causes.iter().map(|c| c.label()).collect();
+        let scars: Vec<String> = client
+            .scars
+            .iter()
+            .map(|scar| {
+                let age = scar.age_months.map_or_else(String::new, |m| format!(", {m} months old"));
+                let recent = if scar.is_recent() { " (recent: wait until healed)" } else { "" };
+                format!("{} at {}{age}{recent}", scar.kind.label(), or_dash(&scar.location))
+            })
+            .collect();
+        self.pairs(&[
+            ("Hair loss cause", if causes.is_empty() { "not recorded".to_owned() } else { causes.join(", ") }),
+            (
+                "Medications",
+                if client.medications.trim().is_empty() {
+                    "none recorded".to_owned()
+                } else {
+                    client.medications.trim().to_owned()
+                },
+            ),
+        ]);
+        self.pairs(&[("Scars", if scars.is_empty() { "none recorded".to_owned() } else { scars.join("; ") })]);
+        let questions = questions_for(&[], &client.health);
         let half = (self.width() - 12.0) / 2.0;
-        for pair in Contraindication::ALL.chunks(2) {
+        for pair in questions.chunks(2) {
             self.room(LINE);
-            for (column, item) in pair.iter().enumerate() {
+            for (column, question) in pair.iter().enumerate() {
                 #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
                 let x = MARGIN + column as f32 * (half + 12.0);
-                let (answer, weight) =
-                    if ticked.contains(item) { ("YES", Weight::Bold) } else { ("no", Weight::Regular) };
-                self.text(x, self.y + BODY, BODY, weight, answer);
-                let label = font::fit(item.label(), weight, BODY, half - 30.0);
-                self.text(x + 26.0, self.y + BODY, BODY, weight, label);
+                let answer = client.health.get(&question.id);
+                let (text, weight) = match answer.map(|a| a.answer) {
+                    Some(YesNo::Yes) => ("YES", Weight::Bold),
+                    Some(YesNo::No) => ("no", Weight::Regular),
+                    None => ("not asked", Weight::Regular),
+                };
+                let label = match answer.filter(|a| a.answer == YesNo::Yes && !a.note.trim().is_empty()) {
+                    Some(yes) => format!("{}: {}", question.label, yes.note.trim()),
+                    None => question.label.clone(),
+                };
+                if answer.is_none() {
+                    self.grey_text(x, self.y + BODY, BODY, text);
+                } else {
+                    self.text(x, self.y + BODY, BODY, weight, text);
+                }
+                let label = font::fit(&label, weight, BODY, half - 52.0);
+                self.text(x + 50.0, self.y + BODY, BODY, weight, label);
             }
             self.y += LINE;
         }
@@ -197,6 +234,11 @@ fn roman(n: u8) -> String {
     ["I", "II", "III", "IV", "V", "VI"]
         .get(usize::from(n).wrapping_sub(1))
         .map_or_else(|| n.to_string(), |r| (*r).to_owned())
+}
+
+/// `text`, or a dash where it is empty.
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() { "—".to_owned() } else { text.trim().to_owned() }
 }
 
 #[cfg(test)]
