@@ -204,8 +204,15 @@ fn an_interrupted_save_leaves_the_old_file_loadable_at_every_step() {
             assert!(matches!(result, Err(SaveError::Io { .. })), "{failing:?}: {result:?}");
             assert_eq!(on_disk, old, "after a failure at {failing:?}");
         }
-        let temporary = folder.path().join("design.json.tmp");
-        assert!(!temporary.exists(), "the temporary file is cleaned up after a failure at {failing:?}");
+        let temporaries: Vec<_> = fs::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "tmp"))
+            .collect();
+        assert!(
+            temporaries.is_empty(),
+            "temporary files are cleaned up after a failure at {failing:?}: {temporaries:?}"
+        );
     }
 }
 

@@ -134,6 +134,15 @@ fn kill_repeatedly(target: Target) {
     }
     // Both outcomes happen, so the kills really did land during the saves.
     assert!(left_new > 0 && left_new < KILLS, "{left_new} of {KILLS} kills left the new version");
+    // The temporary files of the killed saves go at the next save.
+    target.write(folder.path(), &old);
+    let file = target.file(folder.path());
+    let leftovers: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left after the next {}: {leftovers:?}", target.name());
 }
 
 #[cfg(unix)]

@@ -9,6 +9,7 @@ mod paths;
 mod photo;
 mod recovery;
 mod save;
+mod temporary;
 
 pub use clinic::{ClinicQuestionsError, default_clinic_questions_path, load_clinic_questions};
 pub use identity::{FileIdentity, SharedSaveError, save_unless_changed};

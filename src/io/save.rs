@@ -3,12 +3,15 @@
 //! The design is validated and serialised, the bytes are parsed back and compared with the design
 //! (so nothing is written that could not be read back), then written to a temporary file in the
 //! same folder, flushed to disk, and renamed over the old file; the folder is flushed so the rename
-//! itself survives a power cut. The previous version is kept as `NAME.bak`.
+//! itself survives a power cut. The previous version is kept as `NAME.bak`. The temporary files
+//! have unguessable names and are created exclusively, so a link planted in a shared folder is
+//! never written through, and a killed save's leftovers go at the next save (`temporary.rs`).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::temporary;
 use crate::design::{Design, Problem, parse_design, validate};
 
 /// The steps of a save, in order; [`save_design_with_checkpoints`] reports each before it runs.
@@ -88,25 +91,10 @@ pub enum Backup {
 }
 
 /// Writes `bytes` to `path` so that the file is always either complete old or complete new
-/// content: a private temporary file beside it, flushed, renamed over it, the folder flushed.
+/// content: a private temporary file beside it (see [`super::temporary`]), flushed, renamed over
+/// it, the folder flushed.
 pub fn write_atomically(
     path: &Path,
-    bytes: &[u8],
-    backup: Backup,
-    checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
-) -> Result<(), SaveError> {
-    let temporary = sibling(path, ".tmp");
-    let result = write_and_replace(path, &temporary, bytes, backup, checkpoint);
-    if result.is_err() {
-        // Best effort: the temporary file is ours and worthless now.
-        let _ = fs::remove_file(&temporary);
-    }
-    result
-}
-
-fn write_and_replace(
-    path: &Path,
-    temporary: &Path,
     bytes: &[u8],
     backup: Backup,
     checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
@@ -117,56 +105,39 @@ fn write_and_replace(
     };
     let mut step = |s: SaveStep| checkpoint(s);
 
-    step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", temporary))?;
-    let mut file = create_private(temporary).map_err(io_error("create a temporary file", temporary))?;
-    step(SaveStep::WriteTemporary).map_err(io_error("write the new content", temporary))?;
-    file.write_all(bytes).map_err(io_error("write the new content", temporary))?;
-    step(SaveStep::SyncTemporary).map_err(io_error("flush the new content to disk", temporary))?;
-    file.sync_all().map_err(io_error("flush the new content to disk", temporary))?;
-    drop(file);
+    step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", path))?;
+    temporary::remove_leftovers(path);
+    // Dropped on any early return below, which removes the temporary file.
+    let mut file = temporary::create_beside(path).map_err(io_error("create a temporary file", path))?;
+    step(SaveStep::WriteTemporary).map_err(io_error("write the new content", path))?;
+    file.write_all(bytes).map_err(io_error("write the new content", path))?;
+    step(SaveStep::SyncTemporary).map_err(io_error("flush the new content to disk", path))?;
+    file.as_file().sync_all().map_err(io_error("flush the new content to disk", path))?;
 
     if backup == Backup::Keep && path.exists() {
         step(SaveStep::KeepBackup).map_err(io_error("keep the previous version", path))?;
         keep_backup(path).map_err(io_error("keep the previous version", path))?;
     }
     step(SaveStep::ReplaceOriginal).map_err(io_error("replace the file", path))?;
-    fs::rename(temporary, path).map_err(io_error("replace the file", path))?;
+    // A link at `path` is replaced by the file, never followed.
+    file.persist(path).map_err(|e| io_error("replace the file", path)(e.error))?;
     step(SaveStep::SyncFolder).map_err(io_error("flush the folder", path))?;
     sync_folder(path).map_err(io_error("flush the folder", path))?;
     Ok(())
 }
 
-/// `NAME.json` -> `NAME.json.bak`, atomically: a copy under a temporary name, renamed into place.
+/// `NAME.json` -> `NAME.json.bak`, atomically: a copy in a temporary file, renamed into place.
 fn keep_backup(path: &Path) -> io::Result<()> {
-    let backup = sibling(path, ".bak");
-    let backup_temporary = sibling(path, ".bak.tmp");
-    let result = (|| {
-        let mut copy = create_private(&backup_temporary)?;
-        io::copy(&mut File::open(path)?, &mut copy)?;
-        copy.sync_all()?;
-        fs::rename(&backup_temporary, &backup)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&backup_temporary);
-    }
-    result
-}
-
-/// A new file readable only by its owner: designs hold health answers.
-fn create_private(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
+    let mut copy = temporary::create_beside(path)?;
+    io::copy(&mut File::open(path)?, &mut copy)?;
+    copy.as_file().sync_all()?;
+    copy.persist(sibling(path, ".bak")).map_err(|e| e.error)?;
+    Ok(())
 }
 
 fn sync_folder(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
-    {
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        File::open(folder)?.sync_all()?;
-    }
+    File::open(temporary::folder_of(path))?.sync_all()?;
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
