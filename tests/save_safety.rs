@@ -1,14 +1,17 @@
 //! Saving into a folder that others share: the save's temporary files cannot be planted or
-//! redirected, and a killed save's leftovers go at the next save.
+//! redirected, a killed save's leftovers go at the next save, and a file keeps the mode and the
+//! owner it was given.
 
 #![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
 #![cfg(unix)]
 
 use std::fs;
-use std::os::unix::fs::symlink;
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::path::Path;
 
 mod common;
 
+use common::skip;
 use hairline_studio::design::{Design, read_design};
 use hairline_studio::io::save_design;
 
@@ -16,6 +19,11 @@ fn design(name: &str) -> Design {
     let mut design = Design::new(42);
     design.client.name = name.to_owned();
     design
+}
+
+/// The permission bits of `path`, in octal as `ls` and `chmod` write them.
+fn mode(path: &Path) -> String {
+    format!("{:o}", fs::metadata(path).unwrap().permissions().mode() & 0o777)
 }
 
 #[test]
@@ -71,4 +79,40 @@ fn leftovers_of_a_killed_save_go_at_the_next_save_of_that_design_only() {
     }
     assert!(fs::symlink_metadata(folder.path().join(".client.json.LiNk0000.tmp")).is_ok());
     assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
+}
+
+#[test]
+fn a_new_design_is_private_and_an_existing_one_keeps_its_mode() {
+    let folder = tempfile::tempdir().unwrap();
+    let new = folder.path().join("new.json");
+    save_design(&new, &design("New")).unwrap();
+    assert_eq!(mode(&new), "600", "a new design holds health answers: owner only");
+
+    let shared = folder.path().join("shared.json");
+    save_design(&shared, &design("Shared")).unwrap();
+    // A colleague's group may read it: the studio must not take that away.
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o640)).unwrap();
+    save_design(&shared, &design("Shared, edited")).unwrap();
+    assert_eq!(mode(&shared), "640", "the design keeps the mode it was given");
+    assert_eq!(mode(&folder.path().join("shared.json.bak")), "640", "and so does its backup");
+    save_design(&shared, &design("Shared, edited again")).unwrap();
+    assert_eq!(mode(&shared), "640");
+}
+
+#[test]
+fn an_existing_design_keeps_its_owner_and_group() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("colleague.json");
+    save_design(&path, &design("Theirs")).unwrap();
+    // Only root may give a file away; elsewhere the studio can at most keep the group.
+    if std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_err() {
+        skip("giving a file to another account needs root");
+        return;
+    }
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
+    save_design(&path, &design("Edited by root")).unwrap();
+    let metadata = fs::metadata(&path).unwrap();
+    assert_eq!((metadata.uid(), metadata.gid()), (4242, 4343), "the design keeps its owner and group");
+    assert_eq!(mode(&path), "660");
+    assert_eq!(read_design(&path).unwrap().design, design("Edited by root"));
 }

@@ -6,8 +6,13 @@
 //! itself survives a power cut. The previous version is kept as `NAME.bak`. The temporary files
 //! have unguessable names and are created exclusively, so a link planted in a shared folder is
 //! never written through, and a killed save's leftovers go at the next save (`temporary.rs`).
+//!
+//! A new design is readable only by its owner (mode 0600: it holds health answers). A design that
+//! already exists keeps its mode across saves, and its owner and group where the saving account
+//! may set them, as does its `.bak`: if a clinic let a colleague's account read it, a save does not
+//! take that away.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -107,16 +112,19 @@ pub fn write_atomically(
 
     step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", path))?;
     temporary::remove_leftovers(path);
+    // The file being replaced, if any: the new one takes its mode and owner.
+    let original = fs::metadata(path).ok().filter(fs::Metadata::is_file);
     // Dropped on any early return below, which removes the temporary file.
-    let mut file = temporary::create_beside(path).map_err(io_error("create a temporary file", path))?;
+    let mut file =
+        temporary::create_beside(path, original.as_ref()).map_err(io_error("create a temporary file", path))?;
     step(SaveStep::WriteTemporary).map_err(io_error("write the new content", path))?;
     file.write_all(bytes).map_err(io_error("write the new content", path))?;
     step(SaveStep::SyncTemporary).map_err(io_error("flush the new content to disk", path))?;
     file.as_file().sync_all().map_err(io_error("flush the new content to disk", path))?;
 
-    if backup == Backup::Keep && path.exists() {
+    if let (Backup::Keep, Some(original)) = (backup, &original) {
         step(SaveStep::KeepBackup).map_err(io_error("keep the previous version", path))?;
-        keep_backup(path).map_err(io_error("keep the previous version", path))?;
+        keep_backup(path, original).map_err(io_error("keep the previous version", path))?;
     }
     step(SaveStep::ReplaceOriginal).map_err(io_error("replace the file", path))?;
     // A link at `path` is replaced by the file, never followed.
@@ -126,9 +134,10 @@ pub fn write_atomically(
     Ok(())
 }
 
-/// `NAME.json` -> `NAME.json.bak`, atomically: a copy in a temporary file, renamed into place.
-fn keep_backup(path: &Path) -> io::Result<()> {
-    let mut copy = temporary::create_beside(path)?;
+/// `NAME.json` -> `NAME.json.bak`, atomically: a copy in a temporary file (with the original's
+/// mode and owner), renamed into place.
+fn keep_backup(path: &Path, original: &fs::Metadata) -> io::Result<()> {
+    let mut copy = temporary::create_beside(path, Some(original))?;
     io::copy(&mut File::open(path)?, &mut copy)?;
     copy.as_file().sync_all()?;
     copy.persist(sibling(path, ".bak")).map_err(|e| e.error)?;

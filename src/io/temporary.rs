@@ -7,9 +7,14 @@
 //! from file browsers; the `.tmp` ending tells any tool what it is. A save killed before its
 //! rename leaves one behind; the next save of the same file removes such leftovers, and only
 //! those: ordinary files whose name has exactly that shape.
+//!
+//! A new file is readable only by its owner (mode 0600: designs hold health answers). A file that
+//! is replaced passes its mode to its successor, and its owner and group where this process may
+//! set them (root may; anyone may keep a group they belong to), so a colleague on another account
+//! who could read a design still can after it is saved.
 
 use std::ffi::{OsStr, OsString};
-use std::fs;
+use std::fs::{self, Metadata};
 use std::io;
 use std::path::Path;
 
@@ -19,13 +24,47 @@ use tempfile::NamedTempFile;
 const RANDOM_CHARS: usize = 8;
 const SUFFIX: &str = ".tmp";
 
-/// A new, empty temporary beside `path`, readable only by its owner.
-pub(super) fn create_beside(path: &Path) -> io::Result<NamedTempFile> {
-    tempfile::Builder::new()
+/// A new, empty temporary beside `path`: readable only by its owner, or with the mode and owner
+/// of `like`, the file it is to replace.
+pub(super) fn create_beside(path: &Path, like: Option<&Metadata>) -> io::Result<NamedTempFile> {
+    let temporary = tempfile::Builder::new()
         .prefix(&prefix(file_name(path)?))
         .suffix(SUFFIX)
         .rand_bytes(RANDOM_CHARS)
-        .tempfile_in(folder_of(path))
+        .tempfile_in(folder_of(path))?;
+    if let Some(like) = like {
+        keep_mode_and_owner(temporary.as_file(), like)?;
+    }
+    Ok(temporary)
+}
+
+/// Gives `file` the permission bits of `like` and, where this process may, its owner and group.
+#[cfg(unix)]
+fn keep_mode_and_owner(file: &fs::File, like: &Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+    // Not permitted is the rule, not the exception, for anyone but root: give the file away if
+    // we may, else keep at least the group, else leave both as they are.
+    let not_permitted = |e: &io::Error| {
+        matches!(e.kind(), io::ErrorKind::PermissionDenied | io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported)
+    };
+    if let Err(e) = fchown(file, Some(like.uid()), Some(like.gid())) {
+        if !not_permitted(&e) {
+            return Err(e);
+        }
+        if let Err(e) = fchown(file, None, Some(like.gid()))
+            && !not_permitted(&e)
+        {
+            return Err(e);
+        }
+    }
+    // After the owner, since changing it may clear bits. Only the permission bits: set-id bits
+    // on a design mean nothing, and on a file now owned by someone else they would be a hazard.
+    file.set_permissions(fs::Permissions::from_mode(like.mode() & 0o777))
+}
+
+#[cfg(not(unix))]
+fn keep_mode_and_owner(file: &fs::File, like: &Metadata) -> io::Result<()> {
+    file.set_permissions(like.permissions())
 }
 
 /// Removes the temporaries that earlier saves of `path` left behind (a save killed before its
@@ -98,7 +137,7 @@ mod tests {
     #[test]
     fn temporaries_are_named_as_leftovers_are_recognised() {
         let folder = tempfile::tempdir().unwrap();
-        let temporary = create_beside(&folder.path().join("client.json")).unwrap();
+        let temporary = create_beside(&folder.path().join("client.json"), None).unwrap();
         let name = temporary.path().file_name().unwrap();
         assert!(is_leftover_of(OsStr::new("client.json"), name), "{name:?}");
     }
