@@ -6,7 +6,8 @@
 //!   is the single source of truth, with its validation, loading and undo history; [`edit`] names
 //!   every change to it; [`geometry`] turns its points into curves and areas; [`follicles`] and
 //!   [`render`] simulate the dots; [`report`] states every figure about a design; [`io`] decodes
-//!   photos and saves designs atomically; [`sheet`] lays out the printable design sheet.
+//!   photos and saves designs atomically; [`sheet`] lays out the printable design sheet;
+//!   [`regular_file`] reads designs and photos only from ordinary files (never a pipe or device).
 //!   Everything the app shows can be computed here by a test or the command line.
 //! - **The app** (`src/app/`, built into the binary): the egui window. It holds the open
 //!   [`design::Document`], caches what is derived from it (textures, the report), and changes the
@@ -29,6 +30,7 @@ pub mod format;
 pub mod geometry;
 pub mod io;
 pub mod random;
+pub mod regular_file;
 pub mod render;
 pub mod report;
 pub mod sheet;

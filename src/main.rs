@@ -223,18 +223,13 @@ fn render(
         pixels = image::imageops::resize(&pixels, width, height, image::imageops::FilterType::Triangle);
     }
     let image = hairline_studio::render::render_preview(&design, view, look, &pixels);
-    let folder = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let mut png = Vec::new();
     image::DynamicImage::ImageRgba8(image)
         .to_rgb8()
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .context("could not encode the PNG")?;
-    // Written beside the target and renamed over it, so a failure never leaves half a file.
-    let mut temporary =
-        tempfile::NamedTempFile::new_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
-    std::io::Write::write_all(&mut temporary, &png).with_context(|| format!("could not write {}", output.display()))?;
-    temporary.as_file().sync_all().with_context(|| format!("could not write {}", output.display()))?;
-    temporary.persist(output).with_context(|| format!("could not write {}", output.display()))?;
+    // As a design is saved: a failure never leaves half a file, and a device is never replaced.
+    hairline_studio::io::write_atomically(output, &png, hairline_studio::io::Backup::Skip, &mut |_| Ok(()))?;
     Ok(())
 }
 

@@ -1,15 +1,16 @@
 //! Reading a design file: size limit, JSON, format and version checks, then validation.
 //!
 //! Every failure names the file and says what is wrong in words an artist can act on. Nothing
-//! here writes to disk.
+//! here writes to disk, and only ordinary files are read (`crate::regular_file`): a pipe or a
+//! device at a design's path is refused, not read forever.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::{Design, FORMAT_ID, FORMAT_VERSION, Problem, validate};
+use crate::regular_file::{self, FileKind, OpenError};
 
 /// Design files are a few hundred kilobytes; anything far larger is not a design.
 pub const MAX_DESIGN_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -21,6 +22,8 @@ pub enum DesignError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{path} is a folder, not a design file.")]
     IsDirectory { path: PathBuf },
+    #[error("{path} is {kind}, not a design file, so it is not read. Choose the design's .json file itself.")]
+    NotAFile { path: PathBuf, kind: FileKind },
     #[error("{path} is {size_mib} MiB; a design file is at most 64 MiB, so this is not a design.")]
     TooLarge { path: PathBuf, size_mib: u64 },
     #[error("{path} is empty.")]
@@ -52,15 +55,15 @@ pub struct ParsedDesign {
 
 /// Reads and checks the design at `path`.
 pub fn read_design(path: &Path) -> Result<ParsedDesign, DesignError> {
-    let read_error = |source| DesignError::Read { path: path.to_owned(), source };
-    let metadata = fs::metadata(path).map_err(read_error)?;
-    if metadata.is_dir() {
-        return Err(DesignError::IsDirectory { path: path.to_owned() });
-    }
-    if metadata.len() > MAX_DESIGN_FILE_BYTES {
-        return Err(DesignError::TooLarge { path: path.to_owned(), size_mib: metadata.len() / (1024 * 1024) });
-    }
-    let bytes = fs::read(path).map_err(read_error)?;
+    let path_buf = path.to_owned();
+    let bytes = regular_file::read(path, MAX_DESIGN_FILE_BYTES).map_err(|e| match e {
+        OpenError::Io(source) => DesignError::Read { path: path_buf, source },
+        OpenError::NotAFile(FileKind::Folder) => DesignError::IsDirectory { path: path_buf },
+        OpenError::NotAFile(kind) => DesignError::NotAFile { path: path_buf, kind },
+        OpenError::TooLarge { size_bytes } => {
+            DesignError::TooLarge { path: path_buf, size_mib: size_bytes / (1024 * 1024) }
+        }
+    })?;
     parse_design(&bytes, path)
 }
 

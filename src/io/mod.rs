@@ -7,6 +7,7 @@ mod library;
 mod lock;
 mod paths;
 mod photo;
+mod photo_file;
 mod recovery;
 mod save;
 mod temporary;
@@ -23,5 +24,6 @@ pub use paths::{
     save_design_file,
 };
 pub use photo::{DecodedPhoto, MAX_PHOTO_PIXELS, PhotoError, decode_photo, decode_photo_bytes, sha256_hex};
+pub use photo_file::{MAX_PHOTO_FILE_BYTES, sha256_hex_of};
 pub use recovery::{Recovered, RecoveryError, RecoveryStore};
 pub use save::{Backup, SaveError, SaveStep, save_design, save_design_with_checkpoints, write_atomically};

@@ -3,8 +3,9 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::design::{Design, DesignError, ParsedDesign, PhotoRef, View, read_design};
+use crate::regular_file::{self, OpenError};
 
-use super::photo::sha256_hex;
+use super::photo_file::{MAX_PHOTO_FILE_BYTES, sha256_hex_of};
 use super::save::{SaveError, save_design};
 
 /// What became of a referenced photo.
@@ -43,14 +44,23 @@ pub fn resolve_photo_path(photo: &PhotoRef, design_path: Option<&Path>) -> PathB
     folder.join(stored)
 }
 
-/// Resolves `photo` against the design's path and checks the file's hash.
+/// Resolves `photo` against the design's path and checks the file's hash, reading it a block at
+/// a time (only an ordinary file, at most [`MAX_PHOTO_FILE_BYTES`]).
 pub fn locate_photo(photo: &PhotoRef, design_path: Option<&Path>) -> PhotoStatus {
     let path = resolve_photo_path(photo, design_path);
-    match std::fs::read(&path) {
-        Ok(bytes) if sha256_hex(&bytes) == photo.sha256 => PhotoStatus::Found(path),
+    let hashed = regular_file::open(&path, MAX_PHOTO_FILE_BYTES).and_then(|(file, _)| Ok(sha256_hex_of(file)?));
+    match hashed {
+        Ok(sha256) if sha256 == photo.sha256 => PhotoStatus::Found(path),
         Ok(_) => PhotoStatus::Changed(path),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => PhotoStatus::Missing(path),
-        Err(e) => PhotoStatus::Unreadable(path, e.to_string()),
+        Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => PhotoStatus::Missing(path),
+        Err(OpenError::Io(e)) => PhotoStatus::Unreadable(path, e.to_string()),
+        Err(OpenError::NotAFile(kind)) => {
+            PhotoStatus::Unreadable(path, format!("it is {kind}, not a photo file, so it is not read"))
+        }
+        Err(OpenError::TooLarge { size_bytes }) => {
+            let size_mib = size_bytes / (1024 * 1024);
+            PhotoStatus::Unreadable(path, format!("it is {size_mib} MiB, too large for a photo (at most 1024 MiB)"))
+        }
     }
 }
 

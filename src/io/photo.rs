@@ -4,7 +4,6 @@
 //! copy of its pixels, at most `max_display_side` on its longer side, since GPU textures stop at
 //! 8192 pixels and a 200 MP photo would not fit anyway.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -15,8 +14,6 @@ use sha2::{Digest, Sha256};
 
 /// Photos up to 200 megapixels open; larger ones are refused before any pixel is decoded.
 pub const MAX_PHOTO_PIXELS: u64 = 200_000_000;
-/// Larger files are refused unread: even an uncompressed 200 MP TIFF is 600 MB.
-const MAX_PHOTO_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 /// Enough for a 200 MP photo at 16 bits per channel with alpha.
 const MAX_DECODER_ALLOC_BYTES: u64 = 1_700_000_000;
 
@@ -48,6 +45,8 @@ pub enum PhotoError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{path} is a folder, not a photo.")]
     IsDirectory { path: PathBuf },
+    #[error("{path} is {kind}, not a photo file, so it is not read. Choose the photo file itself.")]
+    NotAFile { path: PathBuf, kind: crate::regular_file::FileKind },
     #[error("{path} is empty (0 bytes); the copy may have failed.")]
     Empty { path: PathBuf },
     #[error("{path} is {size_mib} MiB, too large for a photo (at most 1024 MiB).")]
@@ -70,24 +69,13 @@ pub enum PhotoError {
 
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut hex, byte| {
-        // Writing to a String cannot fail.
-        let _ = write!(hex, "{byte:02x}");
-        hex
-    })
+    super::photo_file::to_hex(&Sha256::digest(bytes))
 }
 
 /// Reads, checks and decodes the photo at `path`.
 pub fn decode_photo(path: &Path, max_display_side: u32) -> Result<DecodedPhoto, PhotoError> {
-    let metadata = fs::metadata(path).map_err(|e| read_error(path, e))?;
-    if metadata.is_dir() {
-        return Err(PhotoError::IsDirectory { path: path.to_owned() });
-    }
-    if metadata.len() > MAX_PHOTO_FILE_BYTES {
-        let size_mib = metadata.len() / (1024 * 1024);
-        return Err(PhotoError::FileTooLarge { path: path.to_owned(), size_mib });
-    }
-    let bytes = fs::read(path).map_err(|e| read_error(path, e))?;
+    // Only an ordinary file, size checked first: a pipe or /dev/zero would never end.
+    let bytes = super::photo_file::read(path)?;
     decode_photo_bytes(&bytes, path, max_display_side)
 }
 
@@ -114,7 +102,7 @@ pub fn decode_photo_bytes(bytes: &[u8], path: &Path, max_display_side: u32) -> R
     Ok(DecodedPhoto { width_px, height_px, display: display_copy(image, max_display_side.max(1)), sha256 })
 }
 
-fn read_error(path: &Path, source: std::io::Error) -> PhotoError {
+pub(super) fn read_error(path: &Path, source: std::io::Error) -> PhotoError {
     match source.kind() {
         std::io::ErrorKind::NotFound => PhotoError::NotFound { path: path.to_owned() },
         _ => PhotoError::Read { path: path.to_owned(), source },

@@ -9,7 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::design::{Design, DesignError, parse_design, validate};
+use crate::design::{Design, DesignError, MAX_DESIGN_FILE_BYTES, parse_design, validate};
+use crate::regular_file::{self, OpenError};
 
 use super::save::{Backup, SaveError, write_atomically};
 
@@ -130,7 +131,14 @@ impl RecoveryStore {
 
 fn read_recovery(path: &Path) -> Result<Recovered, RecoveryError> {
     let damaged = |e: serde_json::Error| RecoveryError::Damaged { file: path.to_owned(), detail: e.to_string() };
-    let bytes = std::fs::read(path).map_err(|source| RecoveryError::Read { file: path.to_owned(), source })?;
+    // Only an ordinary file of about a design's size (the copy wraps one): anything else in the
+    // folder is not a copy, and a pipe or a device there must not hang the start.
+    let bytes = regular_file::read(path, 2 * MAX_DESIGN_FILE_BYTES).map_err(|e| match e {
+        OpenError::Io(source) => RecoveryError::Read { file: path.to_owned(), source },
+        OpenError::NotAFile(_) | OpenError::TooLarge { .. } => {
+            RecoveryError::NotARecoveryCopy { file: path.to_owned() }
+        }
+    })?;
     let file: RecoveryFile = serde_json::from_slice(&bytes).map_err(damaged)?;
     if file.format != RECOVERY_FORMAT {
         return Err(RecoveryError::NotARecoveryCopy { file: path.to_owned() });

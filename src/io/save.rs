@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use super::temporary;
 use crate::design::{Design, Problem, parse_design, validate};
+use crate::regular_file::{self, FileKind};
 
 /// The steps of a save, in order; [`save_design_with_checkpoints`] reports each before it runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +53,10 @@ pub enum SaveError {
     RoundTrip(String),
     #[error("Not saved to {path}: {source} (while trying to {step}). The previous file is untouched.")]
     Io { path: PathBuf, step: &'static str, source: io::Error },
+    #[error(
+        "Not saved: {path} is {kind}, not a file the studio replaces; it is left as it is. Save under another name."
+    )]
+    NotAFile { path: PathBuf, kind: FileKind },
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -112,8 +117,12 @@ pub fn write_atomically(
 
     step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", path))?;
     temporary::remove_leftovers(path);
-    // The file being replaced, if any: the new one takes its mode and owner.
-    let original = fs::metadata(path).ok().filter(fs::Metadata::is_file);
+    // The file being replaced, if any: the new one takes its mode and owner. A pipe or a device
+    // at the path is never replaced (nor read for a backup, which would wait forever).
+    let original = fs::metadata(path).ok();
+    if let Some(kind) = original.as_ref().and_then(|m| FileKind::of(m.file_type())) {
+        return Err(SaveError::NotAFile { path: path.to_owned(), kind });
+    }
     // Dropped on any early return below, which removes the temporary file.
     let mut file =
         temporary::create_beside(path, original.as_ref()).map_err(io_error("create a temporary file", path))?;
@@ -138,7 +147,9 @@ pub fn write_atomically(
 /// mode and owner), renamed into place.
 fn keep_backup(path: &Path, original: &fs::Metadata) -> io::Result<()> {
     let mut copy = temporary::create_beside(path, Some(original))?;
-    io::copy(&mut File::open(path)?, &mut copy)?;
+    // Opened as any design is read, so a pipe swapped in meanwhile cannot hang the save.
+    let (mut from, _) = regular_file::open(path, u64::MAX)?;
+    io::copy(&mut from, &mut copy)?;
     copy.as_file().sync_all()?;
     copy.persist(sibling(path, ".bak")).map_err(|e| e.error)?;
     Ok(())

@@ -28,6 +28,42 @@ pub fn run_cli(args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_hairline-studio")).args(args).output().unwrap()
 }
 
+/// Runs the command line with `args`, as [`run_cli`] does, but for at most `limit`: a command
+/// still running then is killed and the test fails, so that a command that would wait forever
+/// (on a named pipe, say) fails the test instead of hanging it. Its address space is capped at
+/// 4 GiB, so that one reading a device without end fails fast instead of taking the machine's
+/// memory.
+#[cfg(unix)]
+pub fn run_cli_within(args: &[&str], limit: std::time::Duration) -> Output {
+    use std::process::{Command, Stdio};
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 4194304 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_hairline-studio"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `exec` keeps the process id: it is the command line's own.
+    let pid = child.id();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    if let Ok(output) = receiver.recv_timeout(limit) {
+        return output.unwrap();
+    }
+    let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+    panic!("`hairline-studio {}` was still running after {} s", args.join(" "), limit.as_secs());
+}
+
+/// Makes a named pipe (FIFO) at `path`.
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
 /// `jpeg` with an APP1 segment holding `payload` (an EXIF block) right after its start marker,
 /// where cameras and phones write it.
 pub fn with_app1(jpeg: &[u8], payload: &[u8]) -> Vec<u8> {
