@@ -136,3 +136,25 @@ fn render_names_a_missing_view() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("has no crown view"));
 }
+
+#[test]
+fn a_design_declaring_an_absurd_photo_size_is_refused_by_validate_and_info() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = folder.path().join("absurd.json");
+    let mut sample: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(asset("sample-design.json")).unwrap()).unwrap();
+    sample["views"][0]["photo"]["width_px"] = 1_000_000_000.into();
+    sample["views"][0]["photo"]["height_px"] = 1_000_000_000.into();
+    std::fs::write(&design, serde_json::to_string(&sample).unwrap()).unwrap();
+    let output = run_cli(&["validate", design.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("views[0].photo: ") && stdout(&output).contains("width_px"),
+        "{}",
+        stdout(&output)
+    );
+    // Before, `info` reported the midline half a million kilometres away.
+    let output = run_cli(&["info", design.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("views[0].photo: "));
+}

@@ -75,7 +75,8 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             hidden,
         });
     let photo = prop::option::of(
-        ("[a-z/]{1,30}", "[0-9a-f]{64}", 1..20_000u32, 1..20_000u32).prop_map(|(path, sha256, w, h)| PhotoRef {
+        // Up to 14,000 px a side: within the 200 MP a photo may have.
+        ("[a-z/]{1,30}", "[0-9a-f]{64}", 1..14_000u32, 1..14_000u32).prop_map(|(path, sha256, w, h)| PhotoRef {
             path,
             sha256,
             width_px: w,
@@ -341,6 +342,37 @@ fn a_million_points_are_refused_with_the_limit() {
     design.views[0].curves[0].points = vec![PhotoPoint::new(1.0, 1.0); 1_000_000];
     let error = read_bad(serde_json::to_string(&design).unwrap().as_bytes());
     assert!(error.to_string().contains("at most 10000"), "{error}");
+}
+
+#[test]
+fn photo_sizes_the_loader_would_refuse_are_refused_naming_the_field() {
+    let photo = |width_px, height_px| PhotoRef { path: "p.jpg".into(), sha256: String::new(), width_px, height_px };
+    let mut design = sample();
+    design.views[0].photo = Some(photo(1_000_000_000, 1_000_000_000));
+    design.views[0].follow_ups.push(FollowUp {
+        id: FollowUpId::default(),
+        photo: photo(20_001, 10_000),
+        date: None,
+        pairs: Vec::new(),
+    });
+    let bytes = serde_json::to_vec(&design).unwrap();
+    let error = parse_design(&bytes, Path::new("absurd.json")).unwrap_err();
+    let DesignError::Invalid { problems, .. } = &error else { panic!("{error}") };
+    let at: Vec<&str> = problems.iter().map(|p| p.at.as_str()).collect();
+    assert_eq!(at, ["views[0].photo", "views[0].follow_ups[0].photo"], "{error}");
+    let message = error.to_string();
+    assert!(message.contains("width_px") && message.contains("1000000000 x 1000000000"), "{message}");
+    assert!(message.contains("200 MP"), "the limit the photo loader enforces: {message}");
+
+    for (width_px, height_px) in [(0, 100), (100, 0)] {
+        design.views[0].photo = Some(photo(width_px, height_px));
+        design.views[0].follow_ups.clear();
+        let error = parse_design(&serde_json::to_vec(&design).unwrap(), Path::new("empty.json")).unwrap_err();
+        assert!(error.to_string().contains("views[0].photo"), "{error}");
+    }
+    // The largest photo that opens is a valid size.
+    design.views[0].photo = Some(photo(20_000, 10_000));
+    assert!(parse_design(&serde_json::to_vec(&design).unwrap(), Path::new("large.json")).is_ok());
 }
 
 #[test]

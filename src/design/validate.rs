@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::{Design, Landmark, PhotoPoint, Transition, Zone};
+use super::{Design, Landmark, PhotoPoint, PhotoRef, Transition, Zone};
 
 /// The bounds a design must stay within.
 pub struct Limits;
@@ -26,6 +26,10 @@ impl Limits {
     pub const MAX_FOLLOW_UPS: usize = 32;
     /// Artists plan 2 to 4 sessions; a dozen leaves room for touch-ups.
     pub const MAX_SESSIONS: usize = 12;
+    /// The photo loader (`io::decode_photo`) opens photos up to 200 megapixels, so no photo a
+    /// design was drawn on is larger; a larger declared size is a damaged or hostile file, and
+    /// would put the midline and every figure derived from it kilometres away.
+    pub const MAX_PHOTO_PIXELS: u64 = 200_000_000;
 }
 
 /// One thing wrong with a design, with where it is.
@@ -50,6 +54,9 @@ pub fn validate(design: &Design) -> Vec<Problem> {
     }
     for (i, view) in design.views.iter().enumerate().take(Limits::MAX_VIEWS) {
         let at = format!("views[{i}]");
+        if let Some(photo) = &view.photo {
+            problems.photo_size(&format!("{at}.photo"), photo);
+        }
         if let Some(calibration) = &view.calibration {
             problems.point(&format!("{at}.calibration.a"), calibration.a);
             problems.point(&format!("{at}.calibration.b"), calibration.b);
@@ -90,6 +97,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
         }
         for (j, follow_up) in view.follow_ups.iter().enumerate().take(Limits::MAX_FOLLOW_UPS) {
             let at = format!("{at}.follow_ups[{j}]");
+            problems.photo_size(&format!("{at}.photo"), &follow_up.photo);
             if follow_up.pairs.len() > 2 {
                 problems.push(format!("{at}.pairs"), "more than two point pairs");
             }
@@ -202,6 +210,19 @@ impl Problems {
             self.push(at, format!("{value} is not a number that can be saved"));
         } else if !(min..=max).contains(&value) {
             self.push(at, format!("{value} is outside {min} to {max}"));
+        }
+    }
+
+    fn photo_size(&mut self, at: &str, photo: &PhotoRef) {
+        let pixels = u64::from(photo.width_px) * u64::from(photo.height_px);
+        if pixels == 0 || pixels > Limits::MAX_PHOTO_PIXELS {
+            let message = format!(
+                "width_px x height_px is {} x {}, not the size of a photo the studio opens (at least one pixel each way, at most {} MP)",
+                photo.width_px,
+                photo.height_px,
+                Limits::MAX_PHOTO_PIXELS / 1_000_000
+            );
+            self.push(at, message);
         }
     }
 

@@ -12,8 +12,9 @@ use std::process::Command;
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
 use sha2::{Digest, Sha256};
 
-/// Photos up to 200 megapixels open; larger ones are refused before any pixel is decoded.
-pub const MAX_PHOTO_PIXELS: u64 = 200_000_000;
+/// Photos up to 200 megapixels open; larger ones are refused before any pixel is decoded. The
+/// design's validation holds declared sizes to the same limit, so it lives with the design.
+pub const MAX_PHOTO_PIXELS: u64 = crate::design::Limits::MAX_PHOTO_PIXELS;
 /// Enough for a 200 MP photo at 16 bits per channel with alpha.
 const MAX_DECODER_ALLOC_BYTES: u64 = 1_700_000_000;
 
