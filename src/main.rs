@@ -140,10 +140,17 @@ fn validate(file: &std::path::Path) -> ExitCode {
                     file.display()
                 );
             }
+            let mut unopenable = false;
             for (i, view) in parsed.design.views.iter().enumerate() {
                 if let Some(photo) = &view.photo {
                     match hairline_studio::io::locate_photo(photo, None) {
-                        hairline_studio::io::PhotoStatus::Found(_) => {}
+                        // The photo the design was drawn on; but can this studio open it?
+                        hairline_studio::io::PhotoStatus::Found(path) => {
+                            if let Err(e) = hairline_studio::io::read_photo_header(&path) {
+                                unopenable = true;
+                                println!("views[{i}].photo: {e}");
+                            }
+                        }
                         status => {
                             ok = false;
                             println!("views[{i}].photo: {status}");
@@ -151,8 +158,13 @@ fn validate(file: &std::path::Path) -> ExitCode {
                     }
                 }
             }
-            println!("{}: {}", file.display(), if ok { "valid" } else { "valid, but photos need relinking" });
-            if ok { ExitCode::SUCCESS } else { ExitCode::from(2) }
+            let verdict = match (ok, unopenable) {
+                (true, false) => "valid",
+                (true, true) => "valid, but a photo cannot be opened",
+                (false, _) => "valid, but photos need relinking",
+            };
+            println!("{}: {verdict}", file.display());
+            if ok && !unopenable { ExitCode::SUCCESS } else { ExitCode::from(2) }
         }
         Err(e) => {
             println!("{e}");

@@ -158,3 +158,42 @@ fn a_design_declaring_an_absurd_photo_size_is_refused_by_validate_and_info() {
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert!(String::from_utf8_lossy(&output.stderr).contains("views[0].photo: "));
 }
+
+/// The sample design in `folder`, its photo replaced by `photo_bytes` under a matching checksum:
+/// a photo that is the one the design was drawn on, as far as its checksum tells.
+fn design_on_photo(folder: &std::path::Path, photo_bytes: &[u8]) -> std::path::PathBuf {
+    let photo = folder.join("front.jpg");
+    std::fs::write(&photo, photo_bytes).unwrap();
+    let mut design = common::sample_design();
+    let reference = design.views[0].photo.as_mut().unwrap();
+    reference.path = photo.to_str().unwrap().to_owned();
+    reference.sha256 = hairline_studio::io::sha256_hex(photo_bytes);
+    let path = folder.join("client.json");
+    hairline_studio::io::save_design_file(&path, &design).unwrap();
+    path
+}
+
+#[test]
+fn validate_reports_a_photo_that_matches_its_checksum_but_cannot_be_opened() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/photos");
+    let cases: [(Vec<u8>, &str); 3] = [
+        (b"a note saved as front.jpg, not a photo".to_vec(), "not a photo format the studio reads"),
+        (std::fs::read(corpus.join("bomb-100000x100000.png")).unwrap(), "100000 x 100000"),
+        (std::fs::read(corpus.join("zero-width.png")).unwrap(), "could not be decoded"),
+    ];
+    for (bytes, words) in cases {
+        let folder = tempfile::tempdir().unwrap();
+        let design = design_on_photo(folder.path(), &bytes);
+        let output = run_cli(&["validate", design.to_str().unwrap()]);
+        let report = stdout(&output);
+        assert_eq!(output.status.code(), Some(2), "{report}");
+        assert!(report.contains("views[0].photo: ") && report.contains(words), "{words}: {report}");
+        assert!(report.contains("front.jpg"), "the message names the photo: {report}");
+        assert!(!report.contains(": valid\n"), "{report}");
+    }
+    // The real photo still passes.
+    let folder = tempfile::tempdir().unwrap();
+    let design = design_on_photo(folder.path(), &std::fs::read(asset("sample-front.jpg")).unwrap());
+    let output = run_cli(&["validate", design.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}

@@ -148,7 +148,7 @@ fn validate_checks_a_1_gb_photo_in_little_memory() {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_hairline-studio"))
         .args(["validate", &path.to_string_lossy()])
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -171,7 +171,11 @@ fn validate_checks_a_1_gb_photo_in_little_memory() {
         "validate on a 1 GB photo: peak resident memory {peak_mib} MiB, {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    assert!(status.code().is_some(), "validate ended by a signal: {status}");
+    let mut report = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut report).unwrap();
     assert!(peak_mib > 0, "the child's memory was seen");
     assert!(peak_mib < 200, "validate held {peak_mib} MiB for a 1 GB photo");
+    // The checksum matches; the header then shows it is no photo at all.
+    assert_eq!(status.code(), Some(2), "{report}");
+    assert!(report.contains("views[0].photo: ") && report.contains("not a photo format"), "{report}");
 }

@@ -157,7 +157,7 @@ fn has_end_after_last_scan(bytes: &[u8]) -> bool {
     matches!((last(0xDA), last(0xD9)), (Some(scan), Some(end)) if end > scan)
 }
 
-fn check_pixel_count(width: u32, height: u32, path: &Path) -> Result<(), PhotoError> {
+pub(super) fn check_pixel_count(width: u32, height: u32, path: &Path) -> Result<(), PhotoError> {
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_PHOTO_PIXELS {
         return Err(PhotoError::TooManyPixels { path: path.to_owned(), width, height, megapixels: pixels / 1_000_000 });
@@ -188,7 +188,7 @@ fn decode_with_limits(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoEr
 }
 
 /// HEIC/HEIF/AVIF files are ISO-BMFF with an `ftyp` box naming one of these brands.
-fn is_heif(bytes: &[u8]) -> bool {
+pub(super) fn is_heif(bytes: &[u8]) -> bool {
     const BRANDS: [&[u8; 4]; 9] = [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"];
     bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && BRANDS.iter().any(|brand| &bytes[8..12] == *brand)
 }
