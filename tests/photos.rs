@@ -96,10 +96,19 @@ fn common_formats_and_pixel_layouts_open() {
 #[test]
 fn progressive_and_cmyk_jpegs_open() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let marked = marked_image();
     for name in ["progressive.jpg", "cmyk.jpg"] {
         let photo = decode_photo(&fixtures.join(name), 8192).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!((photo.width_px, photo.height_px), (40, 20), "{name}");
         assert_eq!(red_quadrant(&photo), (false, false), "{name}: colours survive the conversion");
+        // Every pixel away from the red quadrant's edges has the marked image's colour (the
+        // CMYK fixture once came out in grey stripes, its right quarter flat grey).
+        for (x, y, pixel) in photo.display.enumerate_pixels() {
+            let near_edge = (16..24).contains(&x) || (6..14).contains(&y);
+            let expected = marked.get_pixel(x, y);
+            let off = (0..3).map(|c| pixel[c].abs_diff(expected[c])).max().unwrap();
+            assert!(near_edge || off <= 12, "{name} ({x}, {y}): {:?} instead of {:?}", pixel.0, expected.0);
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! design, and the library of saved designs.
 
 mod clinic;
+mod cmyk;
 mod identity;
 mod library;
 mod lock;

@@ -12,6 +12,8 @@ use std::process::Command;
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
 use sha2::{Digest, Sha256};
 
+use super::cmyk::{self, InkChannels, ink_to_rgba};
+
 /// Photos up to 200 megapixels open; larger ones are refused before any pixel is decoded. The
 /// design's validation holds declared sizes to the same limit, so it lives with the design.
 pub const MAX_PHOTO_PIXELS: u64 = crate::design::Limits::MAX_PHOTO_PIXELS;
@@ -58,6 +60,10 @@ pub enum PhotoError {
     TooManyPixels { path: PathBuf, width: u32, height: u32, megapixels: u64 },
     #[error("{path} is not a photo format the studio reads (JPEG, PNG, WebP, TIFF, BMP, HEIC).")]
     Unsupported { path: PathBuf },
+    #[error(
+        "{path} is a {format} file, but it uses {feature}, which the studio cannot read. Open it in a photo editor, save it as an RGB JPEG or PNG, and open that."
+    )]
+    UnsupportedFeature { path: PathBuf, format: &'static str, feature: String },
     #[error("{path} could not be decoded: {detail}. The file may be damaged or incomplete.")]
     Corrupt { path: PathBuf, detail: String },
     #[error(
@@ -116,6 +122,7 @@ fn is_jpeg(bytes: &[u8]) -> bool {
 
 /// JPEG, the format of nearly every client photo, decodes straight to RGBA with zune-jpeg
 /// (which the image crate also uses), skipping a 100 MB RGB-to-RGBA pass on a 24 MP photo.
+/// CMYK and YCCK files come out as their raw four channels and are converted by [`cmyk`].
 fn decode_jpeg(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoError> {
     use zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
     let corrupt = |detail: String| PhotoError::Corrupt { path: path.to_owned(), detail };
@@ -133,11 +140,22 @@ fn decode_jpeg(bytes: &[u8], path: &Path) -> Result<DynamicImage, PhotoError> {
         // zune-jpeg would fill the missing rows with grey; a client's photo must not be silently cut.
         return Err(corrupt("it ends before the picture does (cut off while copying?)".to_owned()));
     }
+    let ink = InkChannels::of(decoder.input_colorspace(), info.components);
+    if let Some(ink) = ink {
+        if cmyk::has_channel_finer_than_first(bytes) {
+            let feature = "CMYK with black sampled more finely than cyan, magenta and yellow".to_owned();
+            return Err(PhotoError::UnsupportedFeature { path: path.to_owned(), format: "JPEG", feature });
+        }
+        decoder.set_options(options.jpeg_set_out_colorspace(ink.raw_colorspace()));
+    }
     let orientation = decoder
         .exif()
         .and_then(|exif| image::metadata::Orientation::from_exif_chunk(exif))
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let pixels = decoder.decode().map_err(|e| corrupt(e.to_string()))?;
+    let mut pixels = decoder.decode().map_err(|e| corrupt(e.to_string()))?;
+    if let Some(ink) = ink {
+        ink_to_rgba(&mut pixels, ink);
+    }
     let rgba = RgbaImage::from_raw(width, height, pixels)
         .ok_or_else(|| corrupt("the decoder returned fewer pixels than the header promised".to_owned()))?;
     let mut image = DynamicImage::ImageRgba8(rgba);

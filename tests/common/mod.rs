@@ -1,5 +1,6 @@
 //! Helpers shared by the tests: the bundled assets, the command line, a studio on the sample
-//! design and ways to drive it, and how a test that cannot run here says so.
+//! design and ways to drive it, how a test that cannot run here says so, and ImageMagick for
+//! making and checking photo files (`magick`).
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 #![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
@@ -12,6 +13,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, FileDialogs, StartOptions, StudioApp, Tool};
 use hairline_studio::design::{Design, PhotoPoint};
+
+pub mod magick;
 
 /// A file in the bundled `assets/` folder.
 pub fn asset(name: &str) -> PathBuf {
