@@ -134,22 +134,6 @@ fn cmyk_with_black_finer_than_its_colours_is_refused_not_shown_wrong() {
     assert!(error.contains("save it as an RGB JPEG or PNG"), "{error}");
 }
 
-/// The mean absolute difference of each channel, and the largest difference of any channel.
-fn difference(decoded: &image::RgbaImage, reference: &RgbImage) -> ([f64; 3], u8) {
-    let mut sums = [0u64; 3];
-    let mut largest = 0;
-    for (ours, theirs) in decoded.pixels().zip(reference.pixels()) {
-        for channel in 0..3 {
-            let difference = ours[channel].abs_diff(theirs[channel]);
-            sums[channel] += u64::from(difference);
-            largest = largest.max(difference);
-        }
-    }
-    let count = f64::from(reference.width() * reference.height());
-    #[expect(clippy::cast_precision_loss, reason = "sums of a few thousand levels are exact in f64")]
-    (sums.map(|sum| sum as f64 / count), largest)
-}
-
 #[test]
 fn cmyk_jpegs_match_a_reference_decoder_pixel_for_pixel() {
     let Some(program) = magick::magick() else { return };
@@ -159,7 +143,7 @@ fn cmyk_jpegs_match_a_reference_decoder_pixel_for_pixel() {
         let photo = decode_photo(&path, 8192).unwrap_or_else(|e| panic!("{name}: {e}"));
         let reference = magick::reference_rgb(program, &path);
         assert_eq!(photo.display.dimensions(), reference.dimensions(), "{name}: size or orientation");
-        let (means, largest) = difference(&photo.display, &reference);
+        let (means, largest) = magick::difference(&photo.display, &reference);
         eprintln!("{name}: mean difference R {:.2} G {:.2} B {:.2}, largest {largest}", means[0], means[1], means[2]);
         assert!(means.iter().all(|&mean| mean < MAX_MEAN_DIFFERENCE), "{name}: mean difference {means:?}");
         assert!(largest <= MAX_PIXEL_DIFFERENCE, "{name}: a pixel is {largest} levels off");

@@ -24,6 +24,8 @@
 
 use zune_core::colorspace::ColorSpace;
 
+use super::photo_format::jpeg_frame;
+
 /// How a four-channel JPEG stores its ink.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum InkChannels {
@@ -75,37 +77,9 @@ pub(crate) fn ink_to_rgba(pixels: &mut [u8], channels: InkChannels) {
 /// yellow halved). zune-jpeg 0.5 upsamples such a frame on the first channel's grid and gets
 /// its colours wrong, so the file is refused rather than shown in the wrong colours.
 pub(crate) fn has_channel_finer_than_first(jpeg: &[u8]) -> bool {
-    let Some(sampling) = frame_sampling(jpeg) else { return false };
-    let Some(&(first_h, first_v)) = sampling.first() else { return false };
-    sampling.iter().any(|&(h, v)| h > first_h || v > first_v)
-}
-
-/// Each channel's (horizontal, vertical) sampling factors, from the frame header (`SOFn`), or
-/// `None` where the markers before it do not parse (the decoder reports that).
-fn frame_sampling(jpeg: &[u8]) -> Option<Vec<(u8, u8)>> {
-    let mut at = 2;
-    loop {
-        if *jpeg.get(at)? != 0xFF {
-            return None;
-        }
-        // A marker may follow any number of 0xFF fill bytes.
-        while *jpeg.get(at)? == 0xFF {
-            at += 1;
-        }
-        let marker = *jpeg.get(at)?;
-        at += 1;
-        match marker {
-            0x01 | 0xD0..=0xD7 => {}
-            0xD9 | 0xDA => return None,
-            0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
-                // Length (2), precision (1), height (2), width (2), count (1), then 3 bytes a channel.
-                let count = usize::from(*jpeg.get(at + 7)?);
-                let channels = jpeg.get(at + 8..at + 8 + 3 * count)?;
-                return Some(channels.chunks_exact(3).map(|channel| (channel[1] >> 4, channel[1] & 0x0F)).collect());
-            }
-            _ => at += usize::from(u16::from_be_bytes([*jpeg.get(at)?, *jpeg.get(at + 1)?])),
-        }
-    }
+    let Some(frame) = jpeg_frame(jpeg) else { return false };
+    let Some(&(first_h, first_v)) = frame.sampling.first() else { return false };
+    frame.sampling.iter().any(|&(h, v)| h > first_h || v > first_v)
 }
 
 /// `a * b / 255`, rounded: `255 (1 - C)(1 - K)` from the inverted `(1 - C)` and `(1 - K)`.

@@ -9,6 +9,7 @@ mod lock;
 mod paths;
 mod photo;
 mod photo_file;
+mod photo_format;
 mod recovery;
 mod save;
 mod temporary;

@@ -36,3 +36,20 @@ pub fn reference_rgb(program: &str, path: &Path) -> image::RgbImage {
     run(program, &[input, "-auto-orient", "-colorspace", "sRGB", "-depth", "8", &output]);
     image::open(&png).unwrap().into_rgb8()
 }
+
+/// How far `decoded` is from `reference`: the mean absolute difference of each channel (0-255)
+/// over the picture, and the largest difference of any channel of any pixel.
+pub fn difference(decoded: &image::RgbaImage, reference: &image::RgbImage) -> ([f64; 3], u8) {
+    let mut sums = [0u64; 3];
+    let mut largest = 0;
+    for (ours, theirs) in decoded.pixels().zip(reference.pixels()) {
+        for channel in 0..3 {
+            let difference = ours[channel].abs_diff(theirs[channel]);
+            sums[channel] += u64::from(difference);
+            largest = largest.max(difference);
+        }
+    }
+    let count = f64::from(reference.width() * reference.height());
+    #[expect(clippy::cast_precision_loss, reason = "sums of a few million levels are exact in f64")]
+    (sums.map(|sum| sum as f64 / count), largest)
+}
