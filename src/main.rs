@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use hairline_studio::app::{LibraryPlaces, RecentFiles, StartOptions, StudioApp};
 use hairline_studio::colour::Stage;
-use hairline_studio::design::{DesignError, FORMAT_VERSION};
+use hairline_studio::design::{Design, DesignError, FORMAT_VERSION};
 use hairline_studio::render::Look;
 use hairline_studio::sheet::{ExportRequest, Paper};
 
@@ -64,6 +64,9 @@ enum Cmd {
         /// Show only the dots laid in the first N sessions of the plan (default: all).
         #[arg(long, value_name = "N")]
         after_session: Option<usize>,
+        /// Render even if the photo is no longer the one the design was drawn on.
+        #[arg(long)]
+        allow_changed_photo: bool,
     },
     /// Export the printable design sheet: a PDF, and/or PNG pages at 300 dpi (page 1 to the
     /// given file, later pages beside it as NAME-2.png, NAME-3.png…).
@@ -79,6 +82,9 @@ enum Cmd {
         /// The paper size.
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
+        /// Export even if a photo is no longer the one the design was drawn on; the sheet says so.
+        #[arg(long)]
+        allow_changed_photo: bool,
     },
     /// Print the JSON Schema of the design format.
     Schema,
@@ -95,7 +101,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Cmd::Validate { file }) => validate(&file),
         Some(Cmd::Info { file }) => info(&file),
-        Some(Cmd::Render { file, output, view, width, stage, years, after_session }) => {
+        Some(Cmd::Render { file, output, view, width, stage, years, after_session, allow_changed_photo }) => {
             let stage = match stage {
                 StageArg::Fresh => Stage::Fresh,
                 StageArg::Healed => Stage::Healed,
@@ -103,18 +109,18 @@ fn main() -> ExitCode {
             };
             let look = Look { after_session, stage };
             if (0.0..=50.0).contains(&years) {
-                report(render(&file, &output, view.as_deref(), width, look))
+                report(render(&file, &output, view.as_deref(), width, look, allow_changed_photo))
             } else {
                 eprintln!("hairline-studio: --years must be between 0 and 50");
                 ExitCode::FAILURE
             }
         }
-        Some(Cmd::Export { file, pdf, png, paper }) => {
+        Some(Cmd::Export { file, pdf, png, paper, allow_changed_photo }) => {
             let paper = match paper {
                 PaperArg::A4 => Paper::A4,
                 PaperArg::Letter => Paper::Letter,
             };
-            report(export(&file, &ExportRequest { paper, pdf, png }))
+            report(export(&file, &ExportRequest { paper, pdf, png }, allow_changed_photo))
         }
         Some(Cmd::Schema) => {
             print!("{}", hairline_studio::design_schema_json());
@@ -195,15 +201,40 @@ fn info(file: &std::path::Path) -> ExitCode {
     }
 }
 
-/// The exit code for a finished command, with its error on stderr.
+/// The exit code for a finished command, with its error on stderr: 2 for a changed photo, as
+/// `validate` gives.
 fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hairline-studio: {e:#}");
-            ExitCode::FAILURE
+            if e.downcast_ref::<ChangedPhoto>().is_some() { ExitCode::from(2) } else { ExitCode::FAILURE }
         }
     }
+}
+
+/// A photo that is not the one the design was drawn on: drawing on it would put the design on
+/// the wrong face. `line` is what `validate` prints for it.
+#[derive(Debug, thiserror::Error)]
+#[error("{line}. Relink it in the studio (Locate photo), or add --allow-changed-photo to use it anyway.")]
+struct ChangedPhoto {
+    line: String,
+}
+
+/// Checks that the photos of the views `indices` are the ones `design` was drawn on (by the
+/// SHA-256 it keeps). A changed one is refused, or with `allow` used and said on stderr.
+fn check_photos(design: &Design, indices: impl IntoIterator<Item = usize>, allow: bool) -> anyhow::Result<()> {
+    use hairline_studio::io::{PhotoStatus, locate_photo};
+    for index in indices {
+        let Some(photo) = design.views.get(index).and_then(|view| view.photo.as_ref()) else { continue };
+        let status = locate_photo(photo, None);
+        if let PhotoStatus::Changed(_) = status {
+            let line = format!("views[{index}].photo: {status}");
+            anyhow::ensure!(allow, ChangedPhoto { line });
+            eprintln!("hairline-studio: warning: {line}; used anyway (--allow-changed-photo).");
+        }
+    }
+    Ok(())
 }
 
 fn render(
@@ -212,6 +243,7 @@ fn render(
     view: Option<&str>,
     width: Option<u32>,
     look: Look,
+    allow_changed_photo: bool,
 ) -> anyhow::Result<()> {
     use anyhow::Context as _;
 
@@ -226,6 +258,7 @@ fn render(
     };
     let view = design.views.get(index).with_context(|| format!("{} has no views", file.display()))?;
     let photo_ref = view.photo.as_ref().with_context(|| format!("the {} view has no photo", view.kind.label()))?;
+    check_photos(&design, [index], allow_changed_photo)?;
     let photo = hairline_studio::io::decode_photo(std::path::Path::new(&photo_ref.path), 8192)?;
     let mut pixels = photo.display;
     if let Some(width) = width.filter(|&w| w != pixels.width()) {
@@ -245,9 +278,12 @@ fn render(
     Ok(())
 }
 
-fn export(file: &std::path::Path, request: &ExportRequest) -> anyhow::Result<()> {
+fn export(file: &std::path::Path, request: &ExportRequest, allow_changed_photo: bool) -> anyhow::Result<()> {
+    use hairline_studio::sheet::{ChangedPhotos, SheetPhotos};
     let design = hairline_studio::io::open_design_file(file)?.design;
-    let photos = hairline_studio::sheet::SheetPhotos::open(&design);
+    check_photos(&design, 0..design.views.len(), allow_changed_photo)?;
+    let changed = if allow_changed_photo { ChangedPhotos::UseAndSay } else { ChangedPhotos::LeaveOff };
+    let photos = SheetPhotos::open_with(&design, changed);
     for (view, photo) in design.views.iter().zip(&photos.views) {
         if let (Some(_), Err(e)) = (&view.photo, photo) {
             eprintln!("hairline-studio: warning: the {} view is exported without its photo: {e}", view.kind.label());

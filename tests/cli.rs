@@ -197,3 +197,28 @@ fn validate_reports_a_photo_that_matches_its_checksum_but_cannot_be_opened() {
     let output = run_cli(&["validate", design.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+#[test]
+fn render_refuses_a_changed_photo_unless_allowed() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = design_on_photo(folder.path(), &std::fs::read(asset("sample-front.jpg")).unwrap());
+    // Another picture in its place: the sample photo, upside down.
+    let flipped = image::open(asset("sample-front.jpg")).unwrap().flipv();
+    flipped.save(folder.path().join("front.jpg")).unwrap();
+    let png = folder.path().join("render.png");
+    let args = ["render", design.to_str().unwrap(), "-o", png.to_str().unwrap(), "--width", "200"];
+    let refused = run_cli(&args);
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{message}");
+    let validated = run_cli(&["validate", design.to_str().unwrap()]);
+    let line = stdout(&validated).lines().next().unwrap().to_owned();
+    assert!(line.starts_with("views[0].photo: changed: "), "{line}");
+    assert!(message.contains(&line), "the message validate gives ({line}): {message}");
+    assert!(!png.exists(), "nothing rendered on the wrong face");
+
+    let allowed = run_cli(&[&args[..], &["--allow-changed-photo"]].concat());
+    let message = String::from_utf8_lossy(&allowed.stderr);
+    assert!(allowed.status.success(), "{message}");
+    assert!(message.contains(&line), "said on stderr: {message}");
+    assert!(png.exists());
+}

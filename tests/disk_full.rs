@@ -28,11 +28,23 @@ struct SmallDisk {
 impl SmallDisk {
     /// `None` when this process may not mount (not root, or in a restricted container).
     fn mount() -> Option<Self> {
+        Self::mount_sized(256)
+    }
+
+    /// [`SmallDisk::mount`] with room for `kib` KiB.
+    fn mount_sized(kib: u64) -> Option<Self> {
         let folder = tempfile::tempdir().unwrap();
         let mount_point = folder.path().join("disk");
         std::fs::create_dir(&mount_point).unwrap();
         let mounted = Process::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "hairline-test", &mount_point.to_string_lossy()])
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={kib}k,mode=0700"),
+                "hairline-test",
+                &mount_point.to_string_lossy(),
+            ])
             .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
@@ -160,4 +172,44 @@ fn a_full_disk_refuses_the_sheet_export_and_leaves_no_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(files, ["ballast"], "nothing but the ballast on the disk");
+}
+
+/// A sheet's PNG pages onto a disk with room for page 1 but not page 2: the old pages stay as
+/// they were, both of them, rather than a new page 1 beside an old page 2.
+#[test]
+fn png_pages_are_all_written_or_none() {
+    let sample = asset("sample-design.json");
+    let export = |png: &Path| run_cli(&["export", &sample.to_string_lossy(), "--png", &png.to_string_lossy()]);
+    // The pages' sizes, from an export where there is room.
+    let roomy = tempfile::tempdir().unwrap();
+    let output = export(&roomy.path().join("sheet.png"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let sizes: Vec<u64> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|line| std::fs::metadata(line).unwrap().len()).collect();
+    assert!(sizes.len() >= 2, "the sample's sheet has several pages: {sizes:?}");
+
+    let room_kib = (sizes[0] + sizes[1] / 2) / 1024;
+    let Some(disk) = SmallDisk::mount_sized(room_kib) else {
+        skip("mounting a small tmpfs needs root");
+        return;
+    };
+    let png = disk.path().join("sheet.png");
+    let pages = [png.clone(), disk.path().join("sheet-2.png")];
+    for (page, path) in pages.iter().enumerate() {
+        std::fs::write(path, format!("last week's page {}", page + 1)).unwrap();
+    }
+    let output = export(&png);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{message}");
+    assert!(message.contains("No space left"), "{message}");
+    for (page, path) in pages.iter().enumerate() {
+        let content = std::fs::read_to_string(path).unwrap();
+        assert_eq!(content, format!("last week's page {}", page + 1), "{} untouched", path.display());
+    }
+    let mut files: Vec<String> = std::fs::read_dir(disk.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["sheet-2.png", "sheet.png"], "no temporary left behind");
 }

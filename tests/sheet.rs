@@ -24,13 +24,16 @@ fn photo_with_gps() -> Vec<u8> {
 /// beside a copy of its photo that carries GPS data.
 fn client_design(folder: &Path) -> PathBuf {
     let photo = folder.join("front.jpg");
-    std::fs::write(&photo, photo_with_gps()).unwrap();
+    let bytes = photo_with_gps();
+    std::fs::write(&photo, &bytes).unwrap();
     let mut design = sample_design();
     design.client.name = "Jordan Ávila".to_owned();
     design.client.hair_loss = Some(HairLoss::Norwood("3v".to_owned()));
     design.client.health.insert(Contraindication::ALL[3].key().to_owned(), HealthAnswer::yes(""));
     design.client.health.insert(Contraindication::ALL[4].key().to_owned(), HealthAnswer::no());
-    design.views[0].photo.as_mut().unwrap().path = photo.to_str().unwrap().to_owned();
+    let reference = design.views[0].photo.as_mut().unwrap();
+    reference.path = photo.to_str().unwrap().to_owned();
+    reference.sha256 = hairline_studio::io::sha256_hex(&bytes);
     let path = folder.join("jordan.json");
     save_design_file(&path, &design).unwrap();
     path
@@ -182,7 +185,8 @@ fn an_aligned_follow_up_photo_is_on_the_sheet() {
     let mut design = open_design_file(&design_path).unwrap().design;
     let later = folder.path().join("later.jpg");
     std::fs::copy(asset("sample-front.jpg"), &later).unwrap();
-    let photo = design.views[0].photo.clone().unwrap();
+    let mut photo = design.views[0].photo.clone().unwrap();
+    photo.sha256 = hairline_studio::io::sha256_hex(&std::fs::read(&later).unwrap());
     let p = hairline_studio::design::PhotoPoint::new;
     design.views[0].follow_ups.push(hairline_studio::design::FollowUp {
         id: hairline_studio::design::FollowUpId::default(),
@@ -200,4 +204,51 @@ fn an_aligned_follow_up_photo_is_on_the_sheet() {
     let text = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("After: photographed on 2027-01-05, aligned"), "{text}");
+}
+
+/// `design`'s photo replaced by another picture (the same photo with an extra metadata block):
+/// its checksum no longer matches.
+fn replace_photo(folder: &Path) {
+    let jpeg = std::fs::read(asset("sample-front.jpg")).unwrap();
+    std::fs::write(folder.join("front.jpg"), with_app1(&jpeg, b"Exif\0\0another camera")).unwrap();
+}
+
+#[test]
+fn a_changed_photo_stops_the_export_unless_allowed_and_then_the_sheet_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = client_design(folder.path());
+    replace_photo(folder.path());
+    let pdf = folder.path().join("s.pdf");
+    let refused = export(&design, &["--pdf", pdf.to_str().unwrap()]);
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{message}");
+    assert!(message.contains("views[0].photo: changed: ") && message.contains("front.jpg"), "{message}");
+    assert!(message.contains("--allow-changed-photo"), "says how to go on: {message}");
+    assert!(!pdf.exists(), "no sheet on the wrong face");
+
+    let allowed = export(&design, &["--pdf", pdf.to_str().unwrap(), "--allow-changed-photo"]);
+    let message = String::from_utf8_lossy(&allowed.stderr);
+    assert!(allowed.status.success(), "{message}");
+    assert!(message.contains("views[0].photo: changed: "), "said on stderr: {message}");
+    if !have("pdftotext") {
+        return;
+    }
+    let text = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "The photo was changed since the design was drawn on it; this sheet was made with --allow-changed-photo."
+        ),
+        "said on the sheet: {text}"
+    );
+}
+
+#[test]
+fn the_studio_leaves_a_changed_photo_off_the_sheet() {
+    let folder = tempfile::tempdir().unwrap();
+    let design = open_design_file(&client_design(folder.path())).unwrap().design;
+    replace_photo(folder.path());
+    let photos = hairline_studio::sheet::SheetPhotos::open(&design);
+    let error = photos.views[0].as_ref().unwrap_err().to_string();
+    assert!(error.contains("front.jpg") && error.contains("changed"), "{error}");
 }

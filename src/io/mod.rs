@@ -28,4 +28,6 @@ pub use paths::{
 pub use photo::{DecodedPhoto, MAX_PHOTO_PIXELS, PhotoError, decode_photo, decode_photo_bytes, sha256_hex};
 pub use photo_file::{MAX_PHOTO_FILE_BYTES, read_photo_header, sha256_hex_of};
 pub use recovery::{Recovered, RecoveryError, RecoveryStore};
-pub use save::{Backup, SaveError, SaveStep, save_design, save_design_with_checkpoints, write_atomically};
+pub use save::{
+    Backup, SaveError, SaveStep, save_design, save_design_with_checkpoints, write_all_atomically, write_atomically,
+};

@@ -109,13 +109,49 @@ pub fn write_atomically(
     backup: Backup,
     checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    let io_error = |step: &'static str, target: &Path| {
-        let path = target.to_owned();
-        move |source| SaveError::Io { path, step, source }
-    };
-    let mut step = |s: SaveStep| checkpoint(s);
+    let staged = stage(path, bytes, checkpoint)?;
+    if let (Backup::Keep, Some(original)) = (backup, &staged.original) {
+        checkpoint(SaveStep::KeepBackup).map_err(io_error("keep the previous version", path))?;
+        keep_backup(path, original).map_err(io_error("keep the previous version", path))?;
+    }
+    staged.commit(checkpoint)
+}
 
-    step(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", path))?;
+/// Writes each `(path, bytes)` so that either every file gets its new content or none does, as
+/// a sheet's PNG pages must (a new page 1 beside an old page 2 is a sheet no one drew). All are
+/// written to their temporaries and flushed first, so a full disk or a bad path stops the
+/// export with nothing replaced; only then are they renamed into place, which needs no space.
+pub fn write_all_atomically(
+    files: &[(PathBuf, Vec<u8>)],
+    checkpoint: &mut impl FnMut(&Path, SaveStep) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes, &mut |step| checkpoint(path, step)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for file in staged {
+        let path = file.path.clone();
+        file.commit(&mut |step| checkpoint(&path, step))?;
+    }
+    Ok(())
+}
+
+/// New content written and flushed beside the file it will replace, not yet in place. Dropped
+/// uncommitted, its temporary file is removed.
+struct Staged {
+    path: PathBuf,
+    temporary: tempfile::NamedTempFile,
+    /// The file being replaced, if any.
+    original: Option<fs::Metadata>,
+}
+
+/// Writes `bytes` to a new temporary beside `path` and flushes it.
+fn stage(
+    path: &Path,
+    bytes: &[u8],
+    checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>,
+) -> Result<Staged, SaveError> {
+    checkpoint(SaveStep::CreateTemporary).map_err(io_error("create a temporary file", path))?;
     temporary::remove_leftovers(path);
     // The file being replaced, if any: the new one takes its mode and owner. A pipe or a device
     // at the path is never replaced (nor read for a backup, which would wait forever).
@@ -123,24 +159,32 @@ pub fn write_atomically(
     if let Some(kind) = original.as_ref().and_then(|m| FileKind::of(m.file_type())) {
         return Err(SaveError::NotAFile { path: path.to_owned(), kind });
     }
-    // Dropped on any early return below, which removes the temporary file.
-    let mut file =
+    let mut temporary =
         temporary::create_beside(path, original.as_ref()).map_err(io_error("create a temporary file", path))?;
-    step(SaveStep::WriteTemporary).map_err(io_error("write the new content", path))?;
-    file.write_all(bytes).map_err(io_error("write the new content", path))?;
-    step(SaveStep::SyncTemporary).map_err(io_error("flush the new content to disk", path))?;
-    file.as_file().sync_all().map_err(io_error("flush the new content to disk", path))?;
+    checkpoint(SaveStep::WriteTemporary).map_err(io_error("write the new content", path))?;
+    temporary.write_all(bytes).map_err(io_error("write the new content", path))?;
+    checkpoint(SaveStep::SyncTemporary).map_err(io_error("flush the new content to disk", path))?;
+    temporary.as_file().sync_all().map_err(io_error("flush the new content to disk", path))?;
+    Ok(Staged { path: path.to_owned(), temporary, original })
+}
 
-    if let (Backup::Keep, Some(original)) = (backup, &original) {
-        step(SaveStep::KeepBackup).map_err(io_error("keep the previous version", path))?;
-        keep_backup(path, original).map_err(io_error("keep the previous version", path))?;
+impl Staged {
+    /// Renames the temporary over the file and flushes the folder.
+    fn commit(self, checkpoint: &mut impl FnMut(SaveStep) -> io::Result<()>) -> Result<(), SaveError> {
+        let path = &self.path;
+        checkpoint(SaveStep::ReplaceOriginal).map_err(io_error("replace the file", path))?;
+        // A link at `path` is replaced by the file, never followed.
+        self.temporary.persist(path).map_err(|e| io_error("replace the file", path)(e.error))?;
+        checkpoint(SaveStep::SyncFolder).map_err(io_error("flush the folder", path))?;
+        sync_folder(path).map_err(io_error("flush the folder", path))?;
+        Ok(())
     }
-    step(SaveStep::ReplaceOriginal).map_err(io_error("replace the file", path))?;
-    // A link at `path` is replaced by the file, never followed.
-    file.persist(path).map_err(|e| io_error("replace the file", path)(e.error))?;
-    step(SaveStep::SyncFolder).map_err(io_error("flush the folder", path))?;
-    sync_folder(path).map_err(io_error("flush the folder", path))?;
-    Ok(())
+}
+
+/// A [`SaveError::Io`] at `step` of writing `target`.
+fn io_error(step: &'static str, target: &Path) -> impl FnOnce(io::Error) -> SaveError {
+    let path = target.to_owned();
+    move |source| SaveError::Io { path, step, source }
 }
 
 /// `NAME.json` -> `NAME.json.bak`, atomically: a copy in a temporary file (with the original's

@@ -1,12 +1,12 @@
 //! Exporting a design sheet to files: the photos opened, the sheet laid out, the PDF and the
-//! PNG pages written atomically (a failed export never leaves half a file, and never touches
-//! the design).
+//! PNG pages written atomically (a failed export never leaves half a file, nor some pages new
+//! and others old, and never touches the design).
 
 use std::path::{Path, PathBuf};
 
 use super::{DPI, Paper, SheetPhotos, layout, pdf, raster};
 use crate::design::Design;
-use crate::io::{Backup, SaveError, write_atomically};
+use crate::io::{Backup, SaveError, write_all_atomically, write_atomically};
 
 pub use super::photos::SHEET_PHOTO_SIDE;
 
@@ -63,14 +63,17 @@ pub fn export(
         progress(0.7);
     }
     if let Some(png) = &request.png {
+        // Every page drawn and encoded before any is written, and then all or none written.
         let paths = png_page_paths(png, sheet.pages.len());
-        for (index, path) in paths.iter().enumerate() {
+        let mut pages = Vec::with_capacity(paths.len());
+        for (index, path) in paths.into_iter().enumerate() {
             let pixels = raster::render_page(&sheet, index, DPI).ok_or(ExportError::Raster(index + 1))?;
-            write_file(path, &encode_png(&pixels)?)?;
-            written.push(path.clone());
+            pages.push((path, encode_png(&pixels)?));
             #[expect(clippy::cast_precision_loss, reason = "a few pages")]
-            progress(0.7 + 0.3 * (index + 1) as f32 / paths.len() as f32);
+            progress(0.7 + 0.25 * (index + 1) as f32 / sheet.pages.len() as f32);
         }
+        write_all_atomically(&pages, &mut |_, _| Ok(()))?;
+        written.extend(pages.into_iter().map(|(path, _)| path));
     }
     progress(1.0);
     Ok(written)

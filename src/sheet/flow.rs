@@ -60,6 +60,15 @@ impl Flow {
     }
 
     /// An open polyline.
+    /// `text` across the page in `weight`, wrapped within the margins, each line given room.
+    pub(super) fn paragraph(&mut self, weight: Weight, text: &str) {
+        for line in font::wrap(text, weight, BODY, self.width()) {
+            self.room(LINE);
+            self.text(MARGIN, self.y + BODY, BODY, weight, line);
+            self.y += LINE;
+        }
+    }
+
     pub(super) fn line(&mut self, points: Vec<[f32; 2]>, pen: Pen) {
         self.page.items.push(Item::Path { points, closed: false, fill: None, pen: Some(pen) });
     }

@@ -26,7 +26,7 @@ use crate::design::{Design, View};
 pub use export::{ExportError, ExportRequest, export, png_page_paths};
 use flow::Flow;
 pub use page::{DPI, Item, PT_PER_MM, Page, Paper, Pen, Rgb, Sheet};
-pub use photos::{SheetPhotoError, SheetPhotos};
+pub use photos::{ChangedPhotos, SheetPhotoError, SheetPhotos};
 
 /// Lays out the design sheet of `design`, dated `today` (ISO), on `paper`. `progress` hears
 /// the share done (0 to 1) as each view's pictures are made, the slow part.
@@ -42,7 +42,7 @@ pub fn layout(design: &Design, photos: &SheetPhotos, paper: Paper, today: &str, 
         design.views.iter().enumerate().filter(|(_, v)| v.photo.is_some() || !v.zones.is_empty()).collect();
     for (done, &(index, view)) in views.iter().enumerate() {
         let dots = simulated.get(index).map_or(&[][..], Vec::as_slice);
-        flow.view(design, view, &report.views[index], dots, photos.view(index), photos.follow_up(index));
+        flow.view(design, view, &report.views[index], dots, photos, index);
         #[expect(clippy::cast_precision_loss, reason = "a handful of views")]
         progress((done + 1) as f32 / views.len() as f32);
     }

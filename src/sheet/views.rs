@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
 use super::font::{self, Weight};
 use super::page::{BLACK, DPI, Item, Pen, WHITE};
+use super::photos::SheetPhotos;
 use crate::design::{Design, FollowUp, PhotoPoint, View};
 use crate::follicles::Dot;
 use crate::format::thousands;
@@ -18,7 +19,7 @@ const PANEL_GAP: f32 = 12.0;
 const PANEL_MAX_HEIGHT: f32 = 290.0;
 
 impl Flow {
-    /// A view: its photo with the design drawn, and the simulated healed result, side by side,
+    /// View `index` of the design: its photo (from `photos`) with the design drawn, and the simulated healed result, side by side,
     /// with scale bars; then its zone table.
     pub(super) fn view(
         &mut self,
@@ -26,13 +27,17 @@ impl Flow {
         view: &View,
         report: &ViewReport,
         dots: &[Dot],
-        photo: Option<&image::RgbaImage>,
-        later: Option<&image::RgbaImage>,
+        photos: &SheetPhotos,
+        index: usize,
     ) {
         self.heading(&format!("{} view", view.kind.label()));
-        if let Some(photo) = photo {
+        if let Some(photo) = photos.view(index) {
             self.pictures(design, view, dots, photo);
-            if let (Some(later), Some(follow_up)) = (later, view.latest_aligned_follow_up()) {
+            if photos.is_changed(index) {
+                let note = "The photo was changed since the design was drawn on it; this sheet was made with --allow-changed-photo.";
+                self.paragraph(Weight::Bold, note);
+            }
+            if let (Some(later), Some(follow_up)) = (photos.follow_up(index), view.latest_aligned_follow_up()) {
                 self.follow_up_pictures(view, photo, follow_up, later);
             }
         } else if view.photo.is_some() {
