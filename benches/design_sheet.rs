@@ -11,14 +11,15 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use hairline_studio::io::open_design_file;
-use hairline_studio::sheet::{DPI, Paper, SheetPhotos, layout, pdf, raster};
+use hairline_studio::sheet::{DPI, Paper, PlanText, SheetPhotos, layout, pdf, raster};
 
 const RUNS: usize = 7;
 
 fn main() {
     let design =
         open_design_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-design.json")).unwrap().design;
-    let sheet_of = |design| layout(design, &SheetPhotos::open(design), Paper::A4, "2026-11-23", &|_| ());
+    let sheet_of =
+        |design| layout(design, &SheetPhotos::open(design), Paper::A4, &PlanText::default(), "2026-11-23", &|_| ());
     let sheet = sheet_of(&design);
     let whole_pdf = median(|| pdf::write(&sheet_of(&design)).unwrap().len());
     let layout_only = median(|| sheet_of(&design).pages.len());

@@ -1,5 +1,12 @@
 //! Numbers written as an artist reads them, the same in the studio and on the design sheet.
 
+/// `x` rounded to a whole number, with thousands separators ("7,000"); below 0 reads 0.
+pub fn thousands_f(x: f64) -> String {
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped, and far below 2^64")]
+    let whole = x.round().clamp(0.0, 1e15) as u64;
+    thousands(whole)
+}
+
 /// 12345 → "12,345".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

@@ -120,7 +120,8 @@ fn main() -> ExitCode {
                 PaperArg::A4 => Paper::A4,
                 PaperArg::Letter => Paper::Letter,
             };
-            report(export(&file, &ExportRequest { paper, pdf, png }, allow_changed_photo))
+            let text = plan_text();
+            report(export(&file, &ExportRequest { paper, pdf, png, text }, allow_changed_photo))
         }
         Some(Cmd::Schema) => {
             print!("{}", hairline_studio::design_schema_json());
@@ -297,6 +298,21 @@ fn export(file: &std::path::Path, request: &ExportRequest, allow_changed_photo: 
         println!("{}", path.display());
     }
     Ok(())
+}
+
+/// The clinic's aftercare and longevity text, as the window finds it; the studio's own, with a
+/// warning, when the clinic's file is not right.
+fn plan_text() -> hairline_studio::sheet::PlanText {
+    let path =
+        hairline_studio::io::default_clinic_questions_path().map(|q| hairline_studio::io::plan_text_path_beside(&q));
+    match path.as_deref().map(hairline_studio::io::load_plan_text) {
+        Some(Ok(text)) => text,
+        Some(Err(e)) => {
+            eprintln!("hairline-studio: warning: {e}");
+            hairline_studio::sheet::PlanText::default()
+        }
+        None => hairline_studio::sheet::PlanText::default(),
+    }
 }
 
 fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {

@@ -12,7 +12,9 @@
 use serde::Serialize;
 
 use crate::colour::{ItaCategory, Lab, ShadeAdvice, advise};
-use crate::design::{Design, SkinSample, View, ViewId, ViewKind, YesNo, ZoneId, ZoneKind, questions_for};
+use crate::design::{
+    Design, SessionRecord, SkinSample, Timing, View, ViewId, ViewKind, YesNo, ZoneId, ZoneKind, questions_for,
+};
 use crate::follicles::Dot;
 use crate::geometry::{HairlineMeasures, measure_hairline, polygon_area_px2};
 use crate::render::Look;
@@ -31,10 +33,14 @@ pub struct DesignReport {
     pub total_dots: u64,
     /// Area times density over every calibrated view's visible zones.
     pub total_estimated_dots: u64,
+    /// Of `total_dots`, those placed at the detail pace: in hairline-transition and scar zones.
+    pub total_detail_dots: u64,
     /// Each session's share of the dots and how long it takes.
     pub sessions: Vec<SessionReport>,
-    /// The artist's pace the session times assume.
+    /// The artist's open-area pace the session times assume.
     pub dots_per_hour: f64,
+    /// The rest of the time model the session times assume.
+    pub timing: Timing,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,10 +91,22 @@ pub struct SessionReport {
     /// This session's part of the dots, 0 to 1, after the plan's shares are scaled to add up to 1.
     pub share: f64,
     pub dots: u64,
-    /// `None` until a view is calibrated (no dots to lay).
+    /// Of `dots`, those at the detail pace (hairline transition and scar zones).
+    pub detail_dots: u64,
+    /// The whole session, `setup_hours + needle_hours + break_hours`; `None` until a view is
+    /// calibrated (no dots to lay).
     pub hours: Option<f64>,
+    pub setup_hours: f64,
+    /// The dots at the open-area pace and the detail dots at the detail pace.
+    pub needle_hours: f64,
+    pub break_hours: f64,
     /// The shade laid, in parts water to one part pigment.
     pub water_parts: f64,
+    pub planned_date: Option<String>,
+    pub done: bool,
+    pub actual_date: Option<String>,
+    /// Pigment and needle lots, start and end, as recorded on the day.
+    pub record: SessionRecord,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,8 +161,8 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
     let visible = || views.iter().flat_map(|v| &v.zones).filter(|z| !z.hidden);
     let total_dots = visible().filter_map(|z| z.dots).sum();
     let total_estimated_dots = visible().filter_map(|z| z.estimated_dots).sum();
-    #[expect(clippy::cast_precision_loss, reason = "dot counts far below 2^52")]
-    let sessions = session_reports(design, total_dots as f64);
+    let total_detail_dots = visible().filter(|z| z.kind.is_detail_work()).filter_map(|z| z.dots).sum();
+    let sessions = session_reports(design, total_dots, total_detail_dots);
     let answers = &design.client.health;
     let health = questions_for(&[], answers)
         .into_iter()
@@ -164,28 +182,51 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
         views,
         total_dots,
         total_estimated_dots,
+        total_detail_dots,
         sessions,
         dots_per_hour: design.dots_per_hour,
+        timing: design.timing.clone(),
     }
 }
 
-/// Each session's share of `total_dots` and its time at the design's pace.
-fn session_reports(design: &Design, total_dots: f64) -> Vec<SessionReport> {
+/// Each session's share of `total_dots` (of which `detail_dots` at the detail pace) and its
+/// time: the set-up, the needle work at the artist's paces, and breaks in proportion to it
+/// ([`Timing`]).
+fn session_reports(design: &Design, total_dots: u64, detail_dots: u64) -> Vec<SessionReport> {
     let shares: f64 = design.sessions.iter().map(|s| s.share_of_dots.max(0.0)).sum();
+    let timing = &design.timing;
     design
         .sessions
         .iter()
-        .enumerate()
-        .map(|(index, session)| {
+        .map(|session| {
             let share = if shares > 0.0 { session.share_of_dots.max(0.0) / shares } else { 0.0 };
             // Whole dots of a bounded total.
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a bounded count")]
-            let dots = (total_dots * share).round() as u64;
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_precision_loss,
+                reason = "dot counts far below 2^52"
+            )]
+            let part = |dots: u64| (dots as f64 * share).round() as u64;
+            let (dots, detail_dots) = (part(total_dots), part(detail_dots));
+            #[expect(clippy::cast_precision_loss, reason = "dot counts far below 2^52")]
+            let needle_hours = (dots - detail_dots) as f64 / design.dots_per_hour.max(1.0)
+                + detail_dots as f64 / timing.detail_dots_per_hour.max(1.0);
+            let setup_hours = timing.setup_minutes / 60.0;
+            let break_hours = needle_hours * timing.break_minutes_per_hour / 60.0;
             SessionReport {
                 share,
                 dots,
-                hours: design.session_hours(index, total_dots),
+                detail_dots,
+                hours: (total_dots > 0).then_some(setup_hours + needle_hours + break_hours),
+                setup_hours,
+                needle_hours,
+                break_hours,
                 water_parts: session.water_parts.unwrap_or(design.pigment.water_parts),
+                planned_date: session.planned_date.clone(),
+                done: session.done,
+                actual_date: session.actual_date.clone(),
+                record: session.record.clone(),
             }
         })
         .collect()
@@ -329,8 +370,45 @@ mod tests {
         assert!(session_dots.abs_diff(dots) <= 2, "the sessions lay the same dots: {session_dots}");
         let hours: f64 = report.sessions.iter().filter_map(|s| s.hours).sum();
         #[expect(clippy::cast_precision_loss, reason = "a small count")]
-        let expected = dots as f64 / design.dots_per_hour;
-        assert!((hours - expected).abs() < 1e-9, "{hours} h");
+        let needle = dots as f64 / design.dots_per_hour;
+        #[expect(clippy::cast_precision_loss, reason = "three sessions")]
+        let setup = design.sessions.len() as f64 * design.timing.setup_minutes / 60.0;
+        let expected = setup + needle * (1.0 + design.timing.break_minutes_per_hour / 60.0);
+        assert!((hours - expected).abs() < 1e-3, "{hours} h, expected {expected} h");
+    }
+
+    #[test]
+    fn hairline_and_scar_dots_take_the_detail_pace() {
+        let mut design = design();
+        design.timing.break_minutes_per_hour = 0.0;
+        design.timing.setup_minutes = 0.0;
+        let open = report(&design).sessions[0].needle_hours;
+        design.views[0].zones[0].kind = ZoneKind::ScarCamouflage;
+        let scar = report(&design);
+        assert_eq!(scar.total_detail_dots, scar.total_dots);
+        let ratio = scar.sessions[0].needle_hours / open;
+        let expected = design.dots_per_hour / design.timing.detail_dots_per_hour;
+        assert!((ratio - expected).abs() < 1e-9, "{ratio} times as long, expected {expected}");
+    }
+
+    #[test]
+    fn a_large_scalps_first_session_takes_as_long_as_artists_say() {
+        // A Norwood 6 scalp: about 250 cm² at 200 dots/cm² (16 cm x 15.6 cm at 0.1 mm/px).
+        let mut design = design();
+        let p = PhotoPoint::new;
+        let zone = &mut design.views[0].zones[0];
+        zone.density_per_cm2 = 200.0;
+        zone.vertices = vec![p(200.0, 200.0), p(1800.0, 200.0), p(1800.0, 1760.0), p(200.0, 1760.0)];
+        let report = report(&design);
+        let first = &report.sessions[0];
+        // shared/domain.md: sessions of 1 to 5 hours, 4 to 5 for large areas.
+        let hours = first.hours.unwrap();
+        assert!((3.5..=5.0).contains(&hours), "{hours} h for {} dots", first.dots);
+        for session in &report.sessions {
+            let parts = session.setup_hours + session.needle_hours + session.break_hours;
+            assert!((session.hours.unwrap() - parts).abs() < 1e-12, "the parts add up");
+            assert!(session.setup_hours > 0.0, "every session has its set-up");
+        }
     }
 
     #[test]

@@ -91,15 +91,15 @@ fn the_session_plan_estimates_durations_and_records_a_done_session() {
     harness.get_by_label("Sessions").click();
     settle(&mut harness);
     // Session 1 lays half of the sample's dots, as simulated (the count the zone table and the
-    // sheet show), at 7,000 an hour.
+    // sheet show), at 7,000 an hour, with 10 min of breaks an hour and 45 min of set-up.
     let design = harness.state().document().design().clone();
     let report = hairline_studio::report::report(&design);
     #[expect(clippy::cast_precision_loss, reason = "a small count")]
     let total = report.total_dots as f64;
     let hours = report.sessions[0].hours.unwrap();
-    assert!((hours - total * 0.5 / 7_000.0).abs() < 1e-9);
-    let minutes = (hours * 60.0).round();
-    let estimate = format!("≈ {minutes} min");
+    let needle = total * 0.5 / 7_000.0;
+    assert!((hours - (0.75 + needle * (1.0 + 10.0 / 60.0))).abs() < 1e-9, "{hours} h");
+    let estimate = format!("≈ {}", hairline_studio::format::duration(hours));
     harness.get_by_label("Session 1").scroll_to_me();
     harness.run_steps(2);
     let labels: Vec<String> = harness
@@ -118,4 +118,16 @@ fn the_session_plan_estimates_durations_and_records_a_done_session() {
     let session = harness.state().document().design().sessions[0].clone();
     assert!(session.done);
     assert_eq!(session.actual_date, Some(hairline_studio::design::today_iso()));
+
+    // The record of session 1 (the first), opened: the pigment's lot is typed in on the day.
+    harness.get_all_by_label("Record: pigment, needle, times").next().unwrap().click();
+    settle(&mut harness);
+    harness.get_by_label("Session 1 Pigment lot").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("Session 1 Pigment lot").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Session 1 Pigment lot").type_text("LOT-2611");
+    settle(&mut harness);
+    let record = &harness.state().document().design().sessions[0].record;
+    assert_eq!(record.pigment_lot, "LOT-2611");
 }

@@ -252,3 +252,55 @@ fn the_studio_leaves_a_changed_photo_off_the_sheet() {
     let error = photos.views[0].as_ref().unwrap_err().to_string();
     assert!(error.contains("front.jpg") && error.contains("changed"), "{error}");
 }
+
+/// The sheet tells the whole plan: the hairline as measured, the result at each stage, each
+/// session's pigment and needle with their lots, the time model, the clinic's own aftercare
+/// words, and that the pictures are not a promise.
+#[test]
+fn the_sheet_tells_the_whole_plan_in_the_clinics_words() {
+    let folder = tempfile::tempdir().unwrap();
+    let design_path = client_design(folder.path());
+    let mut design = open_design_file(&design_path).unwrap().design;
+    let record = &mut design.sessions[0].record;
+    record.pigment = "Carbon Noir SMP".to_owned();
+    record.pigment_lot = "LOT-P-2611".to_owned();
+    record.needle = "1RL 0.25 mm".to_owned();
+    record.needle_lot = "LOT-N-0442".to_owned();
+    record.start_time = Some("09:30".to_owned());
+    record.end_time = Some("11:45".to_owned());
+    design.sessions[1].record.needle_lot = "LOT-N-0517".to_owned();
+    save_design_file(&design_path, &design).unwrap();
+    let config = folder.path().join("config");
+    std::fs::create_dir_all(config.join("hairline-studio")).unwrap();
+    let aftercare = "Keep the scalp dry for five days and call the clinic about any redness.";
+    std::fs::write(config.join("hairline-studio/sheet-text.json"), format!(r#"{{"aftercare": "{aftercare}"}}"#))
+        .unwrap();
+
+    let pdf = folder.path().join("plan.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_hairline-studio"))
+        .args(["export", design_path.to_str().unwrap(), "--pdf", pdf.to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", &config)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    if !have("pdftotext") {
+        return;
+    }
+    let text = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in ["LOT-P-2611", "Carbon Noir SMP", "1RL 0.25 mm", "LOT-N-0442", "LOT-N-0517", "09:30–11:45"] {
+        assert!(text.contains(expected), "the session record's {expected}: {text}");
+    }
+    let report = hairline_studio::report::report(&design);
+    let height = report.views[0].hairline.as_ref().unwrap().height_above_glabella_mm.unwrap();
+    assert!(text.contains(&format!("{height:.1} mm above the glabella")), "the measurements: {text}");
+    for caption in ["Session 1, fresh", "Session 1, healed", "All sessions, healed", "3 years later"] {
+        assert!(text.contains(caption), "the stage {caption}: {text}");
+    }
+    assert!(text.contains("45 min of set-up and numbing per session"), "the time model: {text}");
+    assert!(text.contains(aftercare), "the clinic's aftercare: {text}");
+    let longevity = hairline_studio::sheet::PlanText::default().longevity;
+    assert!(text.contains(&longevity), "the studio's longevity text where the clinic has none: {text}");
+    let disclaimer = hairline_studio::sheet::SIMULATION_DISCLAIMER.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&disclaimer), "the disclaimer: {text}");
+}

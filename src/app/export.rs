@@ -85,6 +85,7 @@ impl ExportDialog {
             paper: self.paper,
             pdf: self.pdf.then(|| PathBuf::from(format!("{base}.pdf"))),
             png: self.png.then(|| PathBuf::from(format!("{base}.png"))),
+            text: crate::sheet::PlanText::default(),
         })
     }
 
@@ -215,7 +216,8 @@ impl super::StudioApp {
             Some(ExportAction::Browse) => {
                 self.pick_in(super::file_dialogs::Pick::ExportSheet, self.document_folder());
             }
-            Some(ExportAction::Export(request, progress)) => {
+            Some(ExportAction::Export(mut request, progress)) => {
+                request.text = self.services.plan_text.clone();
                 self.status.say("Exporting the design sheet…");
                 self.services.jobs.export_sheet(self.open.document.design().clone(), request, progress);
             }

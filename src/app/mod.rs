@@ -89,6 +89,8 @@ struct Services {
     disk_watch: disk_watch::DiskWatch,
     /// The clinic's own health questions, asked after the built-in ones.
     clinic_questions: Vec<crate::design::HealthQuestion>,
+    /// The clinic's aftercare and longevity words for the sheet.
+    plan_text: crate::sheet::PlanText,
 }
 
 /// The studio window's state.

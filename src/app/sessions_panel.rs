@@ -1,8 +1,9 @@
 //! The inspector's session plan: each session's dates, shade, share of the dots, estimated
-//! duration, whether it is done, and notes. The preview's "after session" switch shows the plan.
+//! duration (and what it is made of), whether it is done, notes, and its record (pigment and
+//! needle lots, start and end). The preview's "after session" switch shows the plan.
 
-use crate::design::{Document, Limits, Session, today_iso};
-use crate::report::DesignReport;
+use crate::design::{Document, Limits, Session, SessionRecord, Timing, parse_time, today_iso};
+use crate::report::{DesignReport, SessionReport};
 
 use super::client_panel::date_row_named;
 
@@ -11,10 +12,11 @@ use super::client_panel::date_row_named;
 pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&DesignReport>) {
     let design = document.design();
     let design_shade = design.pigment.water_parts;
-    let hours: Vec<Option<f64>> =
-        (0..design.sessions.len()).map(|i| report.and_then(|r| r.sessions.get(i)).and_then(|s| s.hours)).collect();
+    let planned: Vec<Option<&SessionReport>> =
+        (0..design.sessions.len()).map(|i| report.and_then(|r| r.sessions.get(i))).collect();
     let mut sessions = design.sessions.clone();
     let mut dots_per_hour = design.dots_per_hour;
+    let mut timing = design.timing.clone();
     let mut remove = None;
     for (index, session) in sessions.iter_mut().enumerate() {
         let name = format!("Session {}", index + 1);
@@ -26,8 +28,10 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&D
                 if done.changed() && session.done && session.actual_date.is_none() {
                     session.actual_date = Some(today_iso());
                 }
-                match hours[index] {
-                    Some(hours) => ui.label(format!("≈ {}", crate::format::duration(hours))),
+                match planned[index].and_then(|p| p.hours.map(|hours| (p, hours))) {
+                    Some((planned, hours)) => {
+                        ui.label(format!("≈ {}", crate::format::duration(hours))).on_hover_text(duration_parts(planned))
+                    }
                     None => ui.weak("calibrate a view for its duration"),
                 };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -66,11 +70,31 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&D
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{name} notes")));
                 ui.end_row();
             });
+            egui::CollapsingHeader::new("Record: pigment, needle, times")
+                .id_salt(("session record", index))
+                .default_open(session.done || !session.record.is_empty())
+                .show(ui, |ui| record_ui(ui, &name, index, &mut session.record));
         });
     }
     if let Some(index) = remove {
         sessions.remove(index);
     }
+    plan_buttons(ui, &mut sessions);
+    timing_ui(ui, &mut dots_per_hour, &mut timing);
+    let total: f64 = sessions.iter().map(|s| s.share_of_dots).sum();
+    if !sessions.is_empty() && (total - 1.0).abs() > 0.005 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("The shares add up to {:.0} %; the preview scales them to 100 %.", total * 100.0),
+        );
+    }
+    document.set("edit the session plan", |d| Some(&mut d.sessions), sessions);
+    document.set("change the dots per hour", |d| Some(&mut d.dots_per_hour), dots_per_hour);
+    document.set("change the session time model", |d| Some(&mut d.timing), timing);
+}
+
+/// Adding a session, the default plan, and dates for the later sessions from the first's.
+fn plan_buttons(ui: &mut egui::Ui, sessions: &mut Vec<Session>) {
     ui.horizontal_wrapped(|ui| {
         let room = sessions.len() < Limits::MAX_SESSIONS;
         if ui.add_enabled(room, egui::Button::new("+ Add session")).clicked() {
@@ -82,7 +106,7 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&D
             .on_hover_text("A light foundation, then two layers in the design's shade")
             .clicked()
         {
-            sessions = Session::default_plan();
+            *sessions = Session::default_plan();
         }
         let first_date = sessions.first().and_then(|s| s.planned_date.clone());
         if ui
@@ -90,22 +114,99 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&D
             .on_hover_text("Plan each later session its days after the one before")
             .clicked()
         {
-            crate::edit::schedule(&mut sessions);
+            crate::edit::schedule(sessions);
         }
     });
-    ui.horizontal(|ui| {
-        let label = ui.label("Dots per hour");
-        ui.add(egui::DragValue::new(&mut dots_per_hour).range(100.0..=50_000.0).speed(50.0))
-            .labelled_by(label.id)
-            .on_hover_text("Your pace, for the estimated durations");
-    });
-    let total: f64 = sessions.iter().map(|s| s.share_of_dots).sum();
-    if !sessions.is_empty() && (total - 1.0).abs() > 0.005 {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!("The shares add up to {:.0} %; the preview scales them to 100 %.", total * 100.0),
+}
+
+/// What an estimated duration is made of, for its tooltip.
+fn duration_parts(planned: &SessionReport) -> String {
+    let minutes = |hours: f64| format!("{:.0} min", hours * 60.0);
+    format!(
+        "{} set-up and numbing\n{} needle work: {} dots, {} of them at the detail pace\n{} breaks",
+        minutes(planned.setup_hours),
+        minutes(planned.needle_hours),
+        crate::format::thousands(planned.dots),
+        crate::format::thousands(planned.detail_dots),
+        minutes(planned.break_hours),
+    )
+}
+
+/// The figures every session's estimated duration is made from.
+fn timing_ui(ui: &mut egui::Ui, dots_per_hour: &mut f64, timing: &mut Timing) {
+    ui.label(egui::RichText::new("Session times").strong())
+        .on_hover_text("A model of a session's time, for planning: correct it to your own figures.");
+    egui::Grid::new("session timing").num_columns(2).show(ui, |ui| {
+        let row = |ui: &mut egui::Ui, label: &str, value: &mut f64, range, suffix: &str, hint: &str| {
+            let label = ui.label(label);
+            ui.add(egui::DragValue::new(value).range(range).speed(1.0).suffix(suffix))
+                .labelled_by(label.id)
+                .on_hover_text(hint);
+            ui.end_row();
+        };
+        row(
+            ui,
+            "Set-up and numbing",
+            &mut timing.setup_minutes,
+            0.0..=600.0,
+            " min",
+            "Per session: health check, photos, pencil hairline, numbing cream, cleaning up",
         );
+        row(ui, "Dots per hour", dots_per_hour, 100.0..=50_000.0, "", "Your pace in open areas");
+        row(
+            ui,
+            "At hairline and scars",
+            &mut timing.detail_dots_per_hour,
+            100.0..=50_000.0,
+            " dots/h",
+            "Your pace where each dot is placed by eye: hairline-transition and scar zones",
+        );
+        row(
+            ui,
+            "Breaks",
+            &mut timing.break_minutes_per_hour,
+            0.0..=60.0,
+            " min/h",
+            "Minutes of breaks per hour of needle work",
+        );
+    });
+}
+
+/// A session's record, filled in on the day: pigment and needle with their lots, start and end.
+fn record_ui(ui: &mut egui::Ui, name: &str, index: usize, record: &mut SessionRecord) {
+    egui::Grid::new(("session record grid", index)).num_columns(2).show(ui, |ui| {
+        let text_row = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
+            ui.label(label);
+            ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(140.0))
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{name} {label}")));
+            ui.end_row();
+        };
+        text_row(ui, "Pigment", &mut record.pigment, "maker and product");
+        text_row(ui, "Pigment lot", &mut record.pigment_lot, "as on the bottle");
+        text_row(ui, "Needle", &mut record.needle, "e.g. 1RL 0.25 mm");
+        text_row(ui, "Needle lot", &mut record.needle_lot, "as on the pack");
+        time_row(ui, "Started", &format!("{name} started"), &mut record.start_time);
+        time_row(ui, "Ended", &format!("{name} ended"), &mut record.end_time);
+    });
+    if let (Some(_), Some(_), None) = (&record.start_time, &record.end_time, record.minutes()) {
+        ui.colored_label(ui.visuals().warn_fg_color, "The end is not after the start.");
     }
-    document.set("edit the session plan", |d| Some(&mut d.sessions), sessions);
-    document.set("change the dots per hour", |d| Some(&mut d.dots_per_hour), dots_per_hour);
+}
+
+/// A time of day as "HH:MM", or none: a box to set it, then hours and minutes.
+fn time_row(ui: &mut egui::Ui, label: &str, name: &str, time: &mut Option<String>) {
+    ui.label(label);
+    ui.horizontal(|ui| {
+        let minutes = time.as_deref().and_then(parse_time);
+        let mut set = minutes.is_some();
+        ui.checkbox(&mut set, "").on_hover_text(format!("{name}: set a time"));
+        let (mut hours, mut mins) = minutes.map_or((9, 0), |m| (m / 60, m % 60));
+        ui.add_enabled_ui(set, |ui| {
+            ui.add(egui::DragValue::new(&mut hours).range(0..=23).custom_formatter(|h, _| format!("{h:02}")));
+            ui.label(":");
+            ui.add(egui::DragValue::new(&mut mins).range(0..=59).custom_formatter(|m, _| format!("{m:02}")));
+        });
+        *time = set.then(|| format!("{hours:02}:{mins:02}"));
+    });
+    ui.end_row();
 }

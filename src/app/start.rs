@@ -62,6 +62,7 @@ impl StudioApp {
                 recent: RecentFiles::load(options.recent_store),
                 file_dialogs: options.file_dialogs,
                 clinic_questions: Vec::new(),
+                plan_text: crate::sheet::PlanText::default(),
                 disk_watch: super::disk_watch::DiskWatch::new(
                     options.disk_poll_interval.unwrap_or(super::disk_watch::DISK_POLL_INTERVAL),
                 ),
@@ -71,10 +72,15 @@ impl StudioApp {
             allow_close: false,
             title: String::new(),
         };
-        match options.clinic_questions.as_deref().map(crate::io::load_clinic_questions) {
-            Some(Ok(questions)) => app.services.clinic_questions = questions,
-            Some(Err(e)) => app.windows.dialogs.error(e.to_string()),
-            None => {}
+        if let Some(path) = options.clinic_questions.as_deref() {
+            match crate::io::load_clinic_questions(path) {
+                Ok(questions) => app.services.clinic_questions = questions,
+                Err(e) => app.windows.dialogs.error(e.to_string()),
+            }
+            match crate::io::load_plan_text(&crate::io::plan_text_path_beside(path)) {
+                Ok(text) => app.services.plan_text = text,
+                Err(e) => app.windows.dialogs.error(e.to_string()),
+            }
         }
         if let Some(store) = app.services.autosave.store() {
             app.windows.dialogs.recovered = store.list();

@@ -30,7 +30,7 @@ pub use history::Document;
 pub use ids::{CurveId, FollowUpId, ViewId, ZoneId};
 pub use landmarks::{Guides, Landmark, Landmarks};
 pub use load::{DesignError, MAX_DESIGN_FILE_BYTES, ParsedDesign, parse_design, read_design};
-pub use sessions::{CustomPigment, Pigment, Session};
+pub use sessions::{CustomPigment, Pigment, Session, SessionRecord, Timing, parse_time};
 pub use shapes::{Curve, CurveRole, Transition, Zone, ZoneKind};
 pub use validate::{Limits, Problem, validate};
 pub use view::{
@@ -63,9 +63,13 @@ pub struct Design {
     /// The planned sessions, in order.
     #[serde(default = "Session::default_plan")]
     pub sessions: Vec<Session>,
-    /// How many dots the artist lays in an hour, for the sessions' estimated durations.
+    /// How many dots the artist lays in an hour in open areas, for the sessions' estimated
+    /// durations.
     #[serde(default = "default_dots_per_hour")]
     pub dots_per_hour: f64,
+    /// The rest of a session's time: set-up, the slower pace at the hairline and scars, breaks.
+    #[serde(default)]
+    pub timing: Timing,
     /// The artist's free notes on the design.
     #[serde(default)]
     pub notes: String,
@@ -74,23 +78,15 @@ pub struct Design {
     pub seed: u64,
 }
 
-/// About two dots a second with the pauses to reload, stretch and wipe: a rule of thumb that
-/// puts the first session of a Norwood 6 scalp (about 60,000 dots) near the 4 to 5 hours
-/// artists quote (shared/domain.md). The artist sets their own.
+/// About two dots a second with the pauses to reload and wipe, in open areas: a rule of thumb
+/// that, with [`Timing`]'s set-up and breaks, puts the first session of a Norwood 6 scalp (about
+/// 30,000 of its 60,000 dots) near the 4 to 5 hours artists quote (shared/domain.md). The artist
+/// sets their own.
 pub fn default_dots_per_hour() -> f64 {
     7_000.0
 }
 
 impl Design {
-    /// The hours session `index` is expected to take: its share of all the design's estimated dots
-    /// at [`Design::dots_per_hour`]; `None` before any view is calibrated.
-    pub fn session_hours(&self, index: usize, total_dots: f64) -> Option<f64> {
-        let session = self.sessions.get(index)?;
-        let shares: f64 = self.sessions.iter().map(|s| s.share_of_dots.max(0.0)).sum();
-        (total_dots > 0.0 && shares > 0.0 && self.dots_per_hour > 0.0)
-            .then(|| total_dots * session.share_of_dots.max(0.0) / shares / self.dots_per_hour)
-    }
-
     /// An empty design with a front view, the default pigment and session plan, and `seed`.
     pub fn new(seed: u64) -> Self {
         let mut design = Self {
@@ -101,6 +97,7 @@ impl Design {
             pigment: Pigment::default(),
             sessions: Session::default_plan(),
             dots_per_hour: default_dots_per_hour(),
+            timing: Timing::default(),
             notes: String::new(),
             seed,
         };

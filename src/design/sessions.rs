@@ -1,5 +1,6 @@
 //! The pigment and the session plan: which shade, how many sessions, each one's share of the
-//! dots and its dates.
+//! dots, its dates and its record (pigment and needle lots, times); what a session's time is
+//! made of.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -77,6 +78,78 @@ pub struct Session {
     /// Whether the session has been done.
     pub done: bool,
     pub notes: String,
+    /// What was used and when, written down on the day.
+    #[serde(skip_serializing_if = "SessionRecord::is_empty")]
+    pub record: SessionRecord,
+}
+
+/// A session's traceability record, as a clinic keeps it: which pigment and needle (by lot, so
+/// that a reaction can be traced to a bottle or a batch of single-use needles) and when the
+/// needle work started and ended. The shade laid is the session's `water_parts`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct SessionRecord {
+    /// The pigment as the bottle names it (maker and product).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pigment: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pigment_lot: String,
+    /// The needle's configuration and size, as its pack says: "1RL 0.25 mm", "3RL 0.30 mm".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub needle: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub needle_lot: String,
+    /// Local time the session started, "HH:MM".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// Local time the session ended, "HH:MM".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+}
+
+impl SessionRecord {
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+
+    /// The minutes from start to end, when both are set and valid and the end is later.
+    pub fn minutes(&self) -> Option<u32> {
+        let start = parse_time(self.start_time.as_deref()?)?;
+        let end = parse_time(self.end_time.as_deref()?)?;
+        (end > start).then(|| end - start)
+    }
+}
+
+/// Minutes after midnight of a "HH:MM" time; `None` unless it is one.
+pub fn parse_time(text: &str) -> Option<u32> {
+    let (hours, minutes) = text.split_once(':')?;
+    let well_formed = hours.len() == 2 && minutes.len() == 2;
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (well_formed && hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
+/// What a session's time is made of besides the needle work at the artist's open-area pace
+/// (`Design::dots_per_hour`). Sessions take 1 to 5 hours in practice (shared/domain.md), far
+/// more than their dots at a steady pace: these parts are a model, guessed from how trainers
+/// describe a session, and every figure is the artist's to correct.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Timing {
+    /// Minutes per session before and after the needle work: the day's health check, photos,
+    /// drawing the hairline in pencil, numbing cream taking effect (about 20 to 30 minutes on
+    /// its own), setting up and cleaning up. Default 45.
+    pub setup_minutes: f64,
+    /// The pace in hairline-transition and scar zones, where each dot is placed by eye: dots per
+    /// hour. Default 3,500, half the open-area default.
+    pub detail_dots_per_hour: f64,
+    /// Breaks for the artist's hand and the client: minutes per hour of needle work. Default 10.
+    pub break_minutes_per_hour: f64,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Self { setup_minutes: 45.0, detail_dots_per_hour: 3_500.0, break_minutes_per_hour: 10.0 }
+    }
 }
 
 impl Default for Session {
@@ -89,6 +162,7 @@ impl Default for Session {
             actual_date: None,
             done: false,
             notes: String::new(),
+            record: SessionRecord::default(),
         }
     }
 }
@@ -110,5 +184,26 @@ impl Session {
             session(10, None, 0.3, "Darker layer, vary dot size"),
             session(35, None, 0.2, "Refine, fill dots that did not take"),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_two_digit_hours_and_minutes() {
+        assert_eq!(parse_time("09:30"), Some(570));
+        assert_eq!(parse_time("23:59"), Some(1439));
+        for bad in ["9:30", "24:00", "12:60", "12-30", "", "ab:cd", "12:3"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+        let record = |start: &str, end: &str| SessionRecord {
+            start_time: Some(start.to_owned()),
+            end_time: Some(end.to_owned()),
+            ..SessionRecord::default()
+        };
+        assert_eq!(record("09:30", "12:15").minutes(), Some(165));
+        assert_eq!(record("12:15", "09:30").minutes(), None, "an end before the start is no duration");
     }
 }

@@ -97,6 +97,12 @@ impl ZoneKind {
         }
     }
 
+    /// Whether the artist places this zone's dots one by one by eye, at the slower detail pace
+    /// (`Timing::detail_dots_per_hour`): the hairline's transition and scars.
+    pub fn is_detail_work(self) -> bool {
+        matches!(self, Self::HairlineTransition | Self::ScarCamouflage)
+    }
+
     /// Starting density in dots per cm². SMP clinics quote ~95 to ~310 dots/cm²
     /// (600 to 2,000 per square inch, shared/domain.md): a full shaved look starts near the
     /// middle of that range. Temples are a little sparser; scars need the most cover; dots under

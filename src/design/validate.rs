@@ -128,8 +128,12 @@ pub fn validate(design: &Design) -> Vec<Problem> {
         if session.notes.chars().count() > Limits::MAX_TEXT_CHARS {
             problems.push(format!("sessions[{i}].notes"), format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
         }
+        problems.record(&format!("sessions[{i}].record"), &session.record);
     }
     problems.range("dots_per_hour", design.dots_per_hour, 1.0, 100_000.0);
+    problems.range("timing.setup_minutes", design.timing.setup_minutes, 0.0, 600.0);
+    problems.range("timing.detail_dots_per_hour", design.timing.detail_dots_per_hour, 1.0, 100_000.0);
+    problems.range("timing.break_minutes_per_hour", design.timing.break_minutes_per_hour, 0.0, 60.0);
     if design.notes.chars().count() > Limits::MAX_TEXT_CHARS {
         problems.push("notes", format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
     }
@@ -142,6 +146,26 @@ struct Problems(Vec<Problem>);
 impl Problems {
     fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
         self.0.push(Problem { at: at.into(), message: message.into() });
+    }
+
+    fn record(&mut self, at: &str, record: &super::SessionRecord) {
+        let texts = [
+            ("pigment", &record.pigment),
+            ("pigment_lot", &record.pigment_lot),
+            ("needle", &record.needle),
+            ("needle_lot", &record.needle_lot),
+        ];
+        for (field, text) in texts {
+            if text.chars().count() > Limits::MAX_TEXT_CHARS {
+                self.push(format!("{at}.{field}"), format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+            }
+        }
+        for (field, time) in [("start_time", &record.start_time), ("end_time", &record.end_time)] {
+            if let Some(time) = time.as_deref().filter(|t| super::parse_time(t).is_none()) {
+                let shown: String = time.chars().take(20).collect();
+                self.push(format!("{at}.{field}"), format!("\"{shown}\" is not a time of day as HH:MM"));
+            }
+        }
     }
 
     fn client(&mut self, client: &super::Client) {

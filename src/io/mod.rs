@@ -14,7 +14,10 @@ mod recovery;
 mod save;
 mod temporary;
 
-pub use clinic::{ClinicQuestionsError, default_clinic_questions_path, load_clinic_questions};
+pub use clinic::{
+    ClinicQuestionsError, PlanTextError, default_clinic_questions_path, load_clinic_questions, load_plan_text,
+    plan_text_path_beside,
+};
 pub use identity::{FileIdentity, SharedSaveError, save_unless_changed};
 pub use library::{
     EntryError, EntrySummary, LibraryEntry, LibraryError, default_library_folder, scan_library, thumbnail,

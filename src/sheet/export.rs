@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{DPI, Paper, SheetPhotos, layout, pdf, raster};
+use super::{DPI, Paper, PlanText, SheetPhotos, layout, pdf, raster};
 use crate::design::Design;
 use crate::io::{Backup, SaveError, write_all_atomically, write_atomically};
 
@@ -17,6 +17,8 @@ pub struct ExportRequest {
     pub pdf: Option<PathBuf>,
     /// Page 1 is written here, later pages beside it as `name-2.png`, `name-3.png`…
     pub png: Option<PathBuf>,
+    /// The clinic's aftercare and longevity words.
+    pub text: PlanText,
 }
 
 /// Why an export failed. Files already written by the export stay; the design is untouched.
@@ -54,7 +56,7 @@ pub fn export(
     if request.pdf.is_none() && request.png.is_none() {
         return Err(ExportError::NothingToDo);
     }
-    let sheet = layout(design, photos, request.paper, today, &|share| progress(share * 0.5));
+    let sheet = layout(design, photos, request.paper, &request.text, today, &|share| progress(share * 0.5));
     let mut written = Vec::new();
     if let Some(path) = &request.pdf {
         let bytes = pdf::write(&sheet)?;

@@ -69,6 +69,24 @@ impl Flow {
         }
     }
 
+    /// `text` in small grey type across the page, wrapped within the margins.
+    pub(super) fn small_paragraph(&mut self, text: &str) {
+        for line in font::wrap(text, Weight::Regular, SMALL, self.width()) {
+            self.room(SMALL + 4.0);
+            self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, line);
+            self.y += SMALL + 4.0;
+        }
+        self.y += 4.0;
+    }
+
+    /// A heading within a section, with no rule.
+    pub(super) fn subheading(&mut self, text: &str) {
+        self.room(2.0 * LINE + 20.0);
+        self.y += 6.0;
+        self.text(MARGIN, self.y + BODY + 1.0, BODY + 1.0, Weight::Bold, text);
+        self.y += LINE + 2.0;
+    }
+
     pub(super) fn line(&mut self, points: Vec<[f32; 2]>, pen: Pen) {
         self.page.items.push(Item::Path { points, closed: false, fill: None, pen: Some(pen) });
     }

@@ -19,6 +19,7 @@ pub mod raster;
 mod flow;
 mod page;
 mod photos;
+mod plan_text;
 mod sections;
 mod views;
 
@@ -27,10 +28,18 @@ pub use export::{ExportError, ExportRequest, export, png_page_paths};
 use flow::Flow;
 pub use page::{DPI, Item, PT_PER_MM, Page, Paper, Pen, Rgb, Sheet};
 pub use photos::{ChangedPhotos, SheetPhotoError, SheetPhotos};
+pub use plan_text::{PlanText, SIMULATION_DISCLAIMER};
 
 /// Lays out the design sheet of `design`, dated `today` (ISO), on `paper`. `progress` hears
 /// the share done (0 to 1) as each view's pictures are made, the slow part.
-pub fn layout(design: &Design, photos: &SheetPhotos, paper: Paper, today: &str, progress: &dyn Fn(f32)) -> Sheet {
+pub fn layout(
+    design: &Design,
+    photos: &SheetPhotos,
+    paper: Paper,
+    text: &PlanText,
+    today: &str,
+    progress: &dyn Fn(f32),
+) -> Sheet {
     let name = if design.client.name.trim().is_empty() { "Unnamed client" } else { design.client.name.trim() };
     let mut flow = Flow::new(paper);
     flow.title(name, today);
@@ -50,6 +59,7 @@ pub fn layout(design: &Design, photos: &SheetPhotos, paper: Paper, today: &str, 
     flow.sessions(design, &report);
     flow.health(design);
     flow.notes(design);
+    flow.after_the_sessions(text);
     flow.signatures();
     let title = format!("SMP design sheet: {name}");
     flow.finish(&title, today)
@@ -84,7 +94,8 @@ mod tests {
     #[test]
     fn nothing_runs_off_the_page() {
         for paper in [Paper::A4, Paper::Letter] {
-            let sheet = layout(&crowded_design(), &SheetPhotos::default(), paper, "2026-11-23", &|_| ());
+            let sheet =
+                layout(&crowded_design(), &SheetPhotos::default(), paper, &PlanText::default(), "2026-11-23", &|_| ());
             assert!(sheet.pages.len() >= 3, "{} pages", sheet.pages.len());
             let [width, height] = paper.size_pt();
             for (n, page) in sheet.pages.iter().enumerate() {
@@ -107,9 +118,16 @@ mod tests {
     #[test]
     fn progress_reaches_the_end() {
         let seen = std::cell::RefCell::new(Vec::new());
-        let _ = layout(&crowded_design(), &SheetPhotos::default(), Paper::A4, "2026-11-23", &|share| {
-            seen.borrow_mut().push(share);
-        });
+        let _ = layout(
+            &crowded_design(),
+            &SheetPhotos::default(),
+            Paper::A4,
+            &PlanText::default(),
+            "2026-11-23",
+            &|share| {
+                seen.borrow_mut().push(share);
+            },
+        );
         let seen = seen.into_inner();
         assert_eq!(seen.len(), 4, "one step per view");
         assert!(seen.windows(2).all(|w| w[0] < w[1]) && (seen[3] - 1.0).abs() < 1e-6, "{seen:?}");

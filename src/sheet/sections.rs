@@ -123,14 +123,65 @@ impl Flow {
             })
             .collect();
         self.table(&columns, &rows);
-        self.room(LINE);
+        let timing = &report.timing;
+        let detail = if report.total_detail_dots > 0 {
+            format!(
+                " ({} of them in hairline-transition and scar zones at {})",
+                crate::format::thousands(report.total_detail_dots),
+                crate::format::thousands_f(timing.detail_dots_per_hour),
+            )
+        } else {
+            String::new()
+        };
         let note = format!(
-            "Times at {:.0} dots an hour, for {} dots as simulated.",
-            report.dots_per_hour,
-            crate::format::thousands(report.total_dots)
+            "Est. time: {} min of set-up and numbing per session, then {} dots as simulated at {} an hour{detail}, \
+             with {} min of breaks per hour of needle work. A model: the artist's own figures are in the studio.",
+            timing.setup_minutes.round(),
+            crate::format::thousands(report.total_dots),
+            crate::format::thousands_f(report.dots_per_hour),
+            timing.break_minutes_per_hour.round(),
         );
-        self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, note);
-        self.y += LINE;
+        self.small_paragraph(&note);
+        self.session_records(report);
+    }
+
+    /// What each session used and when, as recorded on the day; blank lines to fill in by hand
+    /// where nothing is recorded yet.
+    fn session_records(&mut self, report: &DesignReport) {
+        self.subheading("Session record (pigment and needle lots)");
+        let columns = [
+            column("#", 16.0, true),
+            column("Pigment", 0.0, false),
+            column("Pigment lot", 70.0, false),
+            column("Needle", 80.0, false),
+            column("Needle lot", 70.0, false),
+            column("Time", 70.0, false),
+        ];
+        let blank = "________";
+        let or_blank = |text: &str| if text.trim().is_empty() { blank.to_owned() } else { text.trim().to_owned() };
+        let rows: Vec<Vec<String>> = report
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, session)| {
+                let record = &session.record;
+                let time = match (&record.start_time, &record.end_time) {
+                    (Some(start), Some(end)) => format!("{start}–{end}"),
+                    (Some(start), None) => format!("{start}–"),
+                    (None, Some(end)) => format!("–{end}"),
+                    (None, None) => blank.to_owned(),
+                };
+                vec![
+                    (i + 1).to_string(),
+                    or_blank(&record.pigment),
+                    or_blank(&record.pigment_lot),
+                    or_blank(&record.needle),
+                    or_blank(&record.needle_lot),
+                    time,
+                ]
+            })
+            .collect();
+        self.table(&columns, &rows);
     }
 
     /// The health part of the record as asked: every question with its answer, a question not
@@ -206,8 +257,24 @@ impl Flow {
         }
     }
 
+    /// Aftercare and what to expect over the years, in the clinic's words, and the line that the
+    /// pictures are not a promise.
+    pub(super) fn after_the_sessions(&mut self, text: &super::PlanText) {
+        self.heading("After the sessions");
+        self.subheading("Aftercare");
+        self.paragraph(Weight::Regular, &text.aftercare);
+        self.subheading("How long it lasts");
+        self.paragraph(Weight::Regular, &text.longevity);
+        // Kept on the page the client signs.
+        let lines = font::wrap(super::SIMULATION_DISCLAIMER, Weight::Bold, BODY, self.width()).len();
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        self.room(lines as f32 * LINE + SIGNATURES_HEIGHT + 6.0);
+        self.y += 6.0;
+        self.paragraph(Weight::Bold, super::SIMULATION_DISCLAIMER);
+    }
+
     pub(super) fn signatures(&mut self) {
-        self.room(90.0);
+        self.room(SIGNATURES_HEIGHT);
         self.y += 14.0;
         self.text(
             MARGIN,
@@ -229,6 +296,9 @@ impl Flow {
         self.y += 16.0;
     }
 }
+
+/// The room the signature lines take.
+const SIGNATURES_HEIGHT: f32 = 90.0;
 
 fn roman(n: u8) -> String {
     ["I", "II", "III", "IV", "V", "VI"]

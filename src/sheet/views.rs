@@ -8,11 +8,12 @@ use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
 use super::font::{self, Weight};
 use super::page::{BLACK, DPI, Item, Pen, WHITE};
 use super::photos::SheetPhotos;
+use crate::colour::Stage;
 use crate::design::{Design, FollowUp, PhotoPoint, View};
 use crate::follicles::Dot;
 use crate::format::thousands;
 use crate::geometry::sample_curve;
-use crate::render::render_dots_on;
+use crate::render::{Look, render_dots_on};
 use crate::report::ViewReport;
 
 const PANEL_GAP: f32 = 12.0;
@@ -37,6 +38,7 @@ impl Flow {
                 let note = "The photo was changed since the design was drawn on it; this sheet was made with --allow-changed-photo.";
                 self.paragraph(Weight::Bold, note);
             }
+            self.stages(design, view, photo);
             if let (Some(later), Some(follow_up)) = (photos.follow_up(index), view.latest_aligned_follow_up()) {
                 self.follow_up_pictures(view, photo, follow_up, later);
             }
@@ -46,14 +48,41 @@ impl Flow {
             self.y += LINE;
         }
         self.zone_table(design, view, report);
+        self.measurements(report);
+    }
+
+    /// The hairline as measured on the photo, for the artist to check on the head.
+    fn measurements(&mut self, report: &ViewReport) {
+        let Some(hairline) = &report.hairline else {
+            return;
+        };
+        let mm = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1} mm"));
+        let [left, right] = hairline.frontotemporal_heights_mm;
+        let [left_at, right_at] = hairline.frontotemporal_offsets_mm.map(f64::abs);
+        self.subheading("Hairline, measured on the photo");
+        self.pairs(&[
+            ("Centre", format!("{} above the glabella", mm(hairline.height_above_glabella_mm))),
+            ("Length", format!("{:.1} mm along the curve", hairline.length_mm)),
+            ("Temple corners", format!("{} and {} above the eye corners", mm(left), mm(right))),
+            (
+                "Measured at",
+                format!("{left_at:.0} mm (photo left) and {right_at:.0} mm (photo right) from the midline"),
+            ),
+            ("Left–right", format!("{} difference", mm(hairline.left_right_difference_mm))),
+        ]);
     }
 
     /// Two panels' size in points for `photo`, side by side across the page (or narrower for a
     /// tall photo), and in pixels at [`DPI`].
     fn panel_size(&self, photo: &image::RgbaImage) -> ([f32; 2], [u32; 2]) {
-        #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
-        let aspect = photo.height() as f32 / photo.width() as f32;
-        let width = ((self.width() - PANEL_GAP) / 2.0).min(PANEL_MAX_HEIGHT / aspect);
+        self.panels_size(photo, 2)
+    }
+
+    /// The size of each of `count` panels side by side across the page, as [`Self::panel_size`].
+    fn panels_size(&self, photo: &image::RgbaImage, count: usize) -> ([f32; 2], [u32; 2]) {
+        #[expect(clippy::cast_precision_loss, reason = "pixel sizes; a few panels")]
+        let (aspect, count) = (photo.height() as f32 / photo.width() as f32, count.max(1) as f32);
+        let width = ((self.width() - PANEL_GAP * (count - 1.0)) / count).min(PANEL_MAX_HEIGHT / aspect);
         let size = [width, width * aspect];
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few thousand pixels")]
         let pixels = size.map(|pt| ((pt / 72.0 * DPI).round() as u32).max(1));
@@ -65,11 +94,32 @@ impl Flow {
         let (size, [px_w, px_h]) = self.panel_size(photo);
         let scaled = image::imageops::thumbnail(photo, px_w, px_h);
         let preview = render_dots_on(design, view, dots, &scaled);
-        self.panel_pair(
+        self.panel_row(
             view,
             size,
-            [("Design".to_owned(), scaled, true), ("Simulated result, healed".to_owned(), preview, false)],
+            vec![("Design".to_owned(), scaled, true), ("Simulated result, healed".to_owned(), preview, false)],
         );
+    }
+
+    /// The simulated result over time, small, side by side: fresh from the first session, healed
+    /// after it, healed after the whole plan, and years later.
+    fn stages(&mut self, design: &Design, view: &View, photo: &image::RgbaImage) {
+        let looks = [
+            ("Session 1, fresh", Look { after_session: Some(1), stage: Stage::Fresh }),
+            ("Session 1, healed", Look { after_session: Some(1), stage: Stage::Healed }),
+            ("All sessions, healed", Look { after_session: None, stage: Stage::Healed }),
+            ("3 years later", Look { after_session: None, stage: Stage::YearsLater(3.0) }),
+        ];
+        let (size, [px_w, px_h]) = self.panels_size(photo, looks.len());
+        let scaled = image::imageops::thumbnail(photo, px_w, px_h);
+        let panels = looks
+            .into_iter()
+            .map(|(caption, look)| {
+                let dots = look.dots(design, view);
+                (caption.to_owned(), render_dots_on(design, view, &dots, &scaled), false)
+            })
+            .collect();
+        self.panel_row(view, size, panels);
     }
 
     /// The view's photo beside the follow-up photo, turned and scaled onto it, the designed
@@ -98,16 +148,16 @@ impl Flow {
         let when = follow_up.date.as_deref().map_or_else(|| "later".to_owned(), |date| format!("on {date}"));
         let captions = ["Before".to_owned(), format!("After: photographed {when}, aligned")];
         let [first, second] = captions;
-        self.panel_pair(view, size, [(first, before, true), (second, after, true)]);
+        self.panel_row(view, size, vec![(first, before, true), (second, after, true)]);
     }
 
-    /// Two pictures of the view's photo frame side by side with captions, each with a scale bar,
+    /// Pictures of the view's photo frame side by side with captions, each with a scale bar,
     /// and the design drawn over those that ask for it.
-    fn panel_pair(
+    fn panel_row(
         &mut self,
         view: &View,
         [panel_width, panel_height]: [f32; 2],
-        panels: [(String, image::RgbaImage, bool); 2],
+        panels: Vec<(String, image::RgbaImage, bool)>,
     ) {
         self.room(panel_height + 40.0);
         let photo_width_px = view.photo.as_ref().map_or(1, |p| p.width_px).max(1);
@@ -115,7 +165,7 @@ impl Flow {
         let pt_per_photo_px = panel_width / photo_width_px as f32;
         let top = self.y + 12.0;
         for (i, (caption, pixels, with_design)) in panels.into_iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+            #[expect(clippy::cast_precision_loss, reason = "a few panels")]
             let left = MARGIN + i as f32 * (panel_width + PANEL_GAP);
             let caption = font::fit(&caption, Weight::Bold, BODY, panel_width);
             self.text(left, self.y + 9.0, BODY, Weight::Bold, caption);
