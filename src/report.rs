@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::colour::{ItaCategory, Lab, ShadeAdvice, advise};
 use crate::design::{
-    Design, SessionRecord, SkinSample, Timing, View, ViewId, ViewKind, YesNo, ZoneId, ZoneKind, questions_for,
+    DayCheck, Design, SessionRecord, SkinSample, Timing, View, ViewId, ViewKind, YesNo, ZoneId, ZoneKind, questions_for,
 };
 use crate::follicles::Dot;
 use crate::geometry::{HairlineMeasures, measure_hairline, polygon_area_px2};
@@ -107,6 +107,8 @@ pub struct SessionReport {
     pub actual_date: Option<String>,
     /// Pigment and needle lots, start and end, as recorded on the day.
     pub record: SessionRecord,
+    /// The health questions asked again on the day; `None` until asked.
+    pub day_check: Option<DayCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -227,6 +229,7 @@ fn session_reports(design: &Design, total_dots: u64, detail_dots: u64) -> Vec<Se
                 done: session.done,
                 actual_date: session.actual_date.clone(),
                 record: session.record.clone(),
+                day_check: session.day_check.clone(),
             }
         })
         .collect()

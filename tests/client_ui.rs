@@ -131,3 +131,58 @@ fn the_session_plan_estimates_durations_and_records_a_done_session() {
     let record = &harness.state().document().design().sessions[0].record;
     assert_eq!(record.pigment_lot, "LOT-2611");
 }
+
+/// On a session's day the health questions are asked again; a yes that day keeps the session
+/// from being marked done until the artist gives the reason it went ahead.
+#[test]
+fn a_yes_on_the_day_blocks_done_until_the_artist_gives_a_reason() {
+    let mut harness = studio();
+    harness.get_by_label("Sessions").scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Sessions").click();
+    settle(&mut harness);
+    assert!(shows(&harness, "Health not checked on the day"));
+    let check = harness.get_all_by_label("Check health today…").next().unwrap();
+    check.scroll_to_me();
+    settle(&mut harness);
+    harness.get_all_by_label("Check health today…").next().unwrap().click();
+    settle(&mut harness);
+    assert!(shows(&harness, "Session 1: health today"));
+    harness.get_by_label("Checked by").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Checked by").type_text("AB");
+    settle(&mut harness);
+    answer(&mut harness, "Blood-thinner therapy", "yes");
+    answer(&mut harness, "Infectious disease", "no");
+    harness.get_by_label("Record check").click();
+    settle(&mut harness);
+    let check = harness.state().document().design().sessions[0].day_check.clone().unwrap();
+    assert_eq!(check.checked_by, "AB");
+    assert_eq!(check.date, hairline_studio::design::today_iso());
+    assert_eq!(check.answers["blood_thinner_therapy"].answer, YesNo::Yes);
+    assert_eq!(check.answers["infectious_disease"].answer, YesNo::No);
+    assert!(!check.answers.contains_key("diabetes"), "a question not asked stays not asked");
+    assert!(harness.state().document().design().client.health.is_empty(), "the consultation's answers are kept apart");
+
+    // Ticking "done" asks why it went ahead, and does not tick it meanwhile.
+    harness.get_by_label("Session 1").click();
+    settle(&mut harness);
+    assert!(!harness.state().document().design().sessions[0].done, "blocked by the yes");
+    assert!(shows(&harness, "Session 1: a yes on the day"));
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+    assert!(!harness.state().document().design().sessions[0].done, "cancelled: still not done");
+
+    harness.get_by_label("Session 1").click();
+    settle(&mut harness);
+    harness.get_by_label("Reason").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Reason").type_text("Paused the blood thinner 3 days, as the GP advised");
+    settle(&mut harness);
+    harness.get_by_label("Mark done").click();
+    settle(&mut harness);
+    let session = &harness.state().document().design().sessions[0];
+    assert!(session.done, "done once the reason is given");
+    let reason = &session.day_check.as_ref().unwrap().go_ahead_reason;
+    assert_eq!(reason, "Paused the blood thinner 3 days, as the GP advised");
+}

@@ -269,6 +269,14 @@ fn the_sheet_tells_the_whole_plan_in_the_clinics_words() {
     record.start_time = Some("09:30".to_owned());
     record.end_time = Some("11:45".to_owned());
     design.sessions[1].record.needle_lot = "LOT-N-0517".to_owned();
+    let mut check = hairline_studio::design::DayCheck {
+        checked_by: "AB".to_owned(),
+        date: "2026-11-29".to_owned(),
+        go_ahead_reason: "the GP cleared it".to_owned(),
+        ..Default::default()
+    };
+    check.answers.insert("blood_thinner_therapy".to_owned(), HealthAnswer::yes("aspirin"));
+    design.sessions[0].day_check = Some(check);
     save_design_file(&design_path, &design).unwrap();
     let config = folder.path().join("config");
     std::fs::create_dir_all(config.join("hairline-studio")).unwrap();
@@ -291,6 +299,12 @@ fn the_sheet_tells_the_whole_plan_in_the_clinics_words() {
     for expected in ["LOT-P-2611", "Carbon Noir SMP", "1RL 0.25 mm", "LOT-N-0442", "LOT-N-0517", "09:30–11:45"] {
         assert!(text.contains(expected), "the session record's {expected}: {text}");
     }
+    assert!(
+        text.contains("Session 1: health checked on 2026-11-29 by AB: YES to Blood-thinner therapy (aspirin)"),
+        "the day's check: {text}"
+    );
+    assert!(text.contains("went ahead because: the GP cleared it"), "{text}");
+    assert!(text.contains("Session 2: health not checked on the day"), "{text}");
     let report = hairline_studio::report::report(&design);
     let height = report.views[0].hairline.as_ref().unwrap().height_above_glabella_mm.unwrap();
     assert!(text.contains(&format!("{height:.1} mm above the glabella")), "the measurements: {text}");

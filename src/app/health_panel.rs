@@ -40,7 +40,7 @@ pub fn health_ui(ui: &mut egui::Ui, client: &mut Client, clinic_questions: &[Hea
 
 /// Not asked / No / Yes for one question (the choices first, so a long question never pushes
 /// them out of a narrow inspector), and the note of a yes.
-fn answer_ui(ui: &mut egui::Ui, question: &HealthQuestion, answers: &mut crate::design::HealthAnswers) {
+pub(super) fn answer_ui(ui: &mut egui::Ui, question: &HealthQuestion, answers: &mut crate::design::HealthAnswers) {
     ui.vertical(|ui| {
         ui.horizontal_wrapped(|ui| {
             let current = answers.get(&question.id).map(|a| a.answer);

@@ -76,7 +76,7 @@ pub fn inspector_ui(
                 ));
             });
         egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
-            super::sessions_panel::sessions_ui(ui, document, report);
+            super::sessions_panel::sessions_ui(ui, document, report, clinic_questions);
         });
         if let Some(selection) = *selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {

@@ -13,6 +13,7 @@ mod canvas;
 mod canvas_panel;
 mod client_panel;
 mod command;
+mod day_check;
 mod dialogs;
 mod disk_watch;
 mod dispatch;

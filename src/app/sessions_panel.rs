@@ -2,14 +2,19 @@
 //! duration (and what it is made of), whether it is done, notes, and its record (pigment and
 //! needle lots, start and end). The preview's "after session" switch shows the plan.
 
-use crate::design::{Document, Limits, Session, SessionRecord, Timing, parse_time, today_iso};
+use crate::design::{Document, HealthQuestion, Limits, Session, SessionRecord, Timing, parse_time};
 use crate::report::{DesignReport, SessionReport};
 
 use super::client_panel::date_row_named;
 
 /// Draws the plan and writes edits back to the design; the durations come from the design's
 /// `report` (its dots as simulated at the artist's pace).
-pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&DesignReport>) {
+pub fn sessions_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    report: Option<&DesignReport>,
+    clinic_questions: &[HealthQuestion],
+) {
     let design = document.design();
     let design_shade = design.pigment.water_parts;
     let planned: Vec<Option<&SessionReport>> =
@@ -22,11 +27,12 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&D
         let name = format!("Session {}", index + 1);
         ui.group(|ui| {
             ui.horizontal(|ui| {
-                let done = ui
-                    .checkbox(&mut session.done, egui::RichText::new(&name).strong())
+                let mut done = session.done;
+                let ticked = ui
+                    .checkbox(&mut done, egui::RichText::new(&name).strong())
                     .on_hover_text("Ticked once the session is done");
-                if done.changed() && session.done && session.actual_date.is_none() {
-                    session.actual_date = Some(today_iso());
+                if ticked.changed() {
+                    super::day_check::set_done(ui, index, session, done);
                 }
                 match planned[index].and_then(|p| p.hours.map(|hours| (p, hours))) {
                     Some((planned, hours)) => {
@@ -70,6 +76,7 @@ pub fn sessions_ui(ui: &mut egui::Ui, document: &mut Document, report: Option<&D
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{name} notes")));
                 ui.end_row();
             });
+            super::day_check::day_check_ui(ui, &name, index, session, clinic_questions);
             egui::CollapsingHeader::new("Record: pigment, needle, times")
                 .id_salt(("session record", index))
                 .default_open(session.done || !session.record.is_empty())

@@ -5,6 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{HealthAnswers, YesNo};
+
 /// The pigment used: carbon black unless the artist set a custom one, and its dilution.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
@@ -81,6 +83,39 @@ pub struct Session {
     /// What was used and when, written down on the day.
     #[serde(skip_serializing_if = "SessionRecord::is_empty")]
     pub record: SessionRecord,
+    /// The health questions asked again on the day, before the needle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_check: Option<DayCheck>,
+}
+
+/// The health questions asked again on a session's day: things change between sessions (a new
+/// blood thinner, a pregnancy, an infection), and a clinic must show it asked.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct DayCheck {
+    /// Who asked: the artist's name or initials.
+    pub checked_by: String,
+    /// ISO 8601 date of the check.
+    pub date: String,
+    /// The answers given that day; a question left out was not asked.
+    pub answers: HealthAnswers,
+    /// Why the session went ahead although an answer was yes (the doctor's clearance, say):
+    /// without it, the session cannot be marked done.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub go_ahead_reason: String,
+}
+
+impl DayCheck {
+    /// Whether any answer that day was yes.
+    pub fn has_yes(&self) -> bool {
+        self.answers.values().any(|a| a.answer == YesNo::Yes)
+    }
+
+    /// Whether the check stops the session being marked done: a yes with no reason given to go
+    /// ahead.
+    pub fn blocks_done(&self) -> bool {
+        self.has_yes() && self.go_ahead_reason.trim().is_empty()
+    }
 }
 
 /// A session's traceability record, as a clinic keeps it: which pigment and needle (by lot, so
@@ -163,6 +198,7 @@ impl Default for Session {
             done: false,
             notes: String::new(),
             record: SessionRecord::default(),
+            day_check: None,
         }
     }
 }
@@ -190,6 +226,19 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yes_on_the_day_blocks_done_until_a_reason_is_given() {
+        let mut check = DayCheck { checked_by: "AB".to_owned(), ..DayCheck::default() };
+        check.answers.insert("blood_thinners".to_owned(), super::super::HealthAnswer::no());
+        assert!(!check.blocks_done(), "all no");
+        check.answers.insert("infectious_disease".to_owned(), super::super::HealthAnswer::yes("a cold sore"));
+        assert!(check.blocks_done(), "a yes");
+        check.go_ahead_reason = "  ".to_owned();
+        assert!(check.blocks_done(), "blank is no reason");
+        check.go_ahead_reason = "Healed; the client's doctor agrees".to_owned();
+        assert!(!check.blocks_done());
+    }
 
     #[test]
     fn times_are_two_digit_hours_and_minutes() {

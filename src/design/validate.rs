@@ -129,6 +129,9 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.push(format!("sessions[{i}].notes"), format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
         }
         problems.record(&format!("sessions[{i}].record"), &session.record);
+        if let Some(check) = &session.day_check {
+            problems.day_check(&format!("sessions[{i}].day_check"), check);
+        }
     }
     problems.range("dots_per_hour", design.dots_per_hour, 1.0, 100_000.0);
     problems.range("timing.setup_minutes", design.timing.setup_minutes, 0.0, 600.0);
@@ -146,6 +149,35 @@ struct Problems(Vec<Problem>);
 impl Problems {
     fn push(&mut self, at: impl Into<String>, message: impl Into<String>) {
         self.0.push(Problem { at: at.into(), message: message.into() });
+    }
+
+    /// Health answers at `at`: no more than there are questions, each id and text of a sane size.
+    fn answers(&mut self, at: &str, answers: &super::HealthAnswers) {
+        if answers.len() > super::MAX_CLINIC_QUESTIONS + super::built_in_questions().len() {
+            self.push(at, format!("{} answers; more than there are questions", answers.len()));
+        }
+        for (id, answer) in answers.iter().take(200) {
+            if id.is_empty() || id.len() > 64 {
+                self.push(at, "a question id of 1 to 64 characters".to_owned());
+            }
+            for text in [&answer.note, &answer.question] {
+                if text.chars().count() > Limits::MAX_TEXT_CHARS {
+                    self.push(format!("{at}.{id}"), format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+                }
+            }
+        }
+    }
+
+    fn day_check(&mut self, at: &str, check: &super::DayCheck) {
+        self.answers(&format!("{at}.answers"), &check.answers);
+        if !check.date.is_empty() && !super::is_iso_date(&check.date) {
+            self.push(format!("{at}.date"), "not a date as YYYY-MM-DD".to_owned());
+        }
+        for (field, text) in [("checked_by", &check.checked_by), ("go_ahead_reason", &check.go_ahead_reason)] {
+            if text.chars().count() > Limits::MAX_TEXT_CHARS {
+                self.push(format!("{at}.{field}"), format!("longer than {} characters", Limits::MAX_TEXT_CHARS));
+            }
+        }
     }
 
     fn record(&mut self, at: &str, record: &super::SessionRecord) {
@@ -187,22 +219,7 @@ impl Problems {
         if client.contraindications.len() > super::Contraindication::ALL.len() {
             self.push("client.contraindications", "listed more than once".to_owned());
         }
-        if client.health.len() > super::MAX_CLINIC_QUESTIONS + super::built_in_questions().len() {
-            self.push("client.health", format!("{} answers; more than there are questions", client.health.len()));
-        }
-        for (id, answer) in client.health.iter().take(200) {
-            if id.is_empty() || id.len() > 64 {
-                self.push("client.health", "a question id of 1 to 64 characters".to_owned());
-            }
-            for text in [&answer.note, &answer.question] {
-                if text.chars().count() > Limits::MAX_TEXT_CHARS {
-                    self.push(
-                        format!("client.health.{id}"),
-                        format!("longer than {} characters", Limits::MAX_TEXT_CHARS),
-                    );
-                }
-            }
-        }
+        self.answers("client.health", &client.health);
         if client.scars.len() > 64 {
             self.push("client.scars", "more than 64 scars".to_owned());
         }

@@ -182,6 +182,9 @@ impl Flow {
             })
             .collect();
         self.table(&columns, &rows);
+        for (i, session) in report.sessions.iter().enumerate() {
+            self.small_paragraph(&format!("Session {}: {}", i + 1, day_check_line(session.day_check.as_ref())));
+        }
     }
 
     /// The health part of the record as asked: every question with its answer, a question not
@@ -294,6 +297,31 @@ impl Flow {
             self.grey_text(x + half * 0.72, self.y + 10.0, SMALL, "Date");
         }
         self.y += 16.0;
+    }
+}
+
+/// What the health check on a session's day found, in a line.
+fn day_check_line(check: Option<&crate::design::DayCheck>) -> String {
+    let Some(check) = check else {
+        return "health not checked on the day".to_owned();
+    };
+    let asked = format!("health checked on {} by {}", check.date, check.checked_by);
+    let questions = questions_for(&[], &check.answers);
+    let yes: Vec<String> = crate::design::yes_answers(&questions, &check.answers)
+        .into_iter()
+        .map(
+            |(question, note)| {
+                if note.trim().is_empty() { question.to_owned() } else { format!("{question} ({})", note.trim()) }
+            },
+        )
+        .collect();
+    let unasked = crate::design::unasked(&questions, &check.answers).len();
+    let not_asked =
+        if unasked > 0 { format!("; {} not asked", crate::format::count(unasked, "question")) } else { String::new() };
+    match (yes.is_empty(), check.go_ahead_reason.trim()) {
+        (true, _) => format!("{asked}: no yes answers{not_asked}"),
+        (false, "") => format!("{asked}: YES to {}{not_asked}; no reason recorded to go ahead", yes.join(", ")),
+        (false, reason) => format!("{asked}: YES to {}{not_asked}; went ahead because: {reason}", yes.join(", ")),
     }
 }
 
