@@ -25,7 +25,7 @@ fn pending_id(index: usize) -> egui::Id {
 /// The day's check of `session` (number `index`, called `name`): what it found, the button to
 /// ask it, and its window while it is being asked.
 pub fn day_check_ui(ui: &mut egui::Ui, name: &str, index: usize, session: &mut Session, clinic: &[HealthQuestion]) {
-    ui.horizontal_wrapped(|ui| {
+    ui.vertical(|ui| {
         match &session.day_check {
             None => ui.weak("Health not checked on the day"),
             Some(check) => {
