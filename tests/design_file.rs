@@ -61,8 +61,9 @@ fn design_strategy() -> impl Strategy<Value = Design> {
         0.0..5.0f64,
         any::<bool>(),
         prop::option::of(0.0..100.0f64),
+        prop::option::of(0..1200u32),
     )
-        .prop_map(|(name, kind, vertices, density, dot, hidden, water_parts)| Zone {
+        .prop_map(|(name, kind, vertices, density, dot, hidden, water_parts, scar_age_months)| Zone {
             id: ZoneId::default(),
             name,
             kind: ZoneKind::ALL[kind],
@@ -73,6 +74,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             edge_feather_mm: 2.5,
             water_parts,
             hidden,
+            scar_age_months,
         });
     let photo = prop::option::of(
         // Up to 14,000 px a side: within the 200 MP a photo may have.

@@ -1,6 +1,7 @@
 //! Drawing density zones in the window.
 
 #![allow(clippy::unwrap_used, reason = "in a test, a failed unwrap is a failed test")]
+#![allow(clippy::float_cmp, reason = "defaults and set values are copied, never computed")]
 
 mod common;
 
@@ -128,4 +129,50 @@ fn undo_while_drawing_a_zone_takes_back_its_last_corner() {
     harness.key_press(Key::Enter);
     harness.run_steps(2);
     assert_eq!(zones(&harness)[1].len(), 3, "and drawing goes on");
+}
+
+/// Changing a zone's kind brings that kind's defaults; what the artist set by hand is kept
+/// unless they say otherwise, and the studio asks.
+#[test]
+fn a_zones_kind_brings_its_defaults_and_asks_before_overwriting_the_artists() {
+    use hairline_studio::design::ZoneKind;
+    let mut harness = studio();
+    // The zone's row in the inspector's list ("⬟ Frontal zone").
+    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Frontal zone"))).unwrap().click();
+    common::settle(&mut harness);
+    let choose = |harness: &mut egui_kittest::Harness<'static, hairline_studio::app::StudioApp>, kind: ZoneKind| {
+        harness.get_by_label("Kind").scroll_to_me();
+        common::settle(harness);
+        harness.get_by_label("Kind").click();
+        common::settle(harness);
+        harness.get_by_label(kind.label()).click();
+        common::settle(harness);
+    };
+    let zone = |harness: &egui_kittest::Harness<'static, hairline_studio::app::StudioApp>| {
+        harness.state().document().design().views[0].zones[0].clone()
+    };
+    assert!(zone(&harness).customised(18.0).is_empty(), "the sample's zone has its kind's defaults");
+    choose(&mut harness, ZoneKind::ScarCamouflage);
+    let scar = zone(&harness);
+    assert_eq!(scar.kind, ZoneKind::ScarCamouflage);
+    assert_eq!(scar.edge_feather_mm, ZoneKind::ScarCamouflage.defaults().edge_feather_mm);
+    assert_eq!(scar.water_parts, Some(24.0), "a scar is lighter than the design's 18:1");
+
+    // The artist's own density, then another kind: asked, and kept on "Keep mine".
+    harness.state_mut().document_mut().set(
+        "density",
+        |d| d.views[0].zones.first_mut().map(|z| &mut z.density_per_cm2),
+        150.0,
+    );
+    common::settle(&mut harness);
+    choose(&mut harness, ZoneKind::Temple);
+    assert!(shows(&harness, "Make Frontal zone a Temple zone?"), "asked first");
+    assert_eq!(zone(&harness).kind, ZoneKind::ScarCamouflage, "nothing changed while asking");
+    harness.get_by_label("Keep mine").click();
+    common::settle(&mut harness);
+    let temple = zone(&harness);
+    assert_eq!(temple.kind, ZoneKind::Temple);
+    assert_eq!(temple.density_per_cm2, 150.0, "the artist's density kept");
+    assert_eq!(temple.dot_diameter_mm, ZoneKind::Temple.defaults().dot_diameter_mm);
+    assert_eq!(temple.water_parts, None, "the temple's shade: the design's");
 }

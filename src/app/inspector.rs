@@ -304,8 +304,8 @@ fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneI
     let area_px2 = polygon_area_px2(&zone.vertices);
     let (mut kind, mut density, mut dot_mm, mut hidden) =
         (zone.kind, zone.density_per_cm2, zone.dot_diameter_mm, zone.hidden);
-    let (mut variation, mut feather_mm, mut water_parts) =
-        (zone.size_variation, zone.edge_feather_mm, zone.water_parts);
+    let (mut variation, mut feather_mm, mut water_parts, mut scar_age) =
+        (zone.size_variation, zone.edge_feather_mm, zone.water_parts, zone.scar_age_months);
     let design_water_parts = document.design().pigment.water_parts;
     egui::Grid::new("zone").num_columns(2).show(ui, |ui| {
         name_row(ui, "Name", "Zone name", &name, |text| {
@@ -345,6 +345,9 @@ fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneI
             water_parts = own.then_some(parts);
         });
         ui.end_row();
+        if kind == ZoneKind::ScarCamouflage {
+            scar_age_row(ui, &mut scar_age);
+        }
         ui.label("Hidden");
         ui.checkbox(&mut hidden, "Hide in preview");
         ui.end_row();
@@ -360,13 +363,102 @@ fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneI
             ui.end_row();
         }
     });
-    document.set("change the zone's kind", |d| zone_mut(d, view_id, z).map(|z| &mut z.kind), kind);
+    if kind_change_ui(ui, document, view_id, z, kind) {
+        return;
+    }
     document.set("change the zone's density", |d| zone_mut(d, view_id, z).map(|z| &mut z.density_per_cm2), density);
     document.set("change the dot size", |d| zone_mut(d, view_id, z).map(|z| &mut z.dot_diameter_mm), dot_mm);
     document.set("hide or show the zone", |d| zone_mut(d, view_id, z).map(|z| &mut z.hidden), hidden);
     document.set("change the size variation", |d| zone_mut(d, view_id, z).map(|z| &mut z.size_variation), variation);
     document.set("change the edge feather", |d| zone_mut(d, view_id, z).map(|z| &mut z.edge_feather_mm), feather_mm);
     document.set("change the zone's shade", |d| zone_mut(d, view_id, z).map(|z| &mut z.water_parts), water_parts);
+    document.set("change the scar's age", |d| zone_mut(d, view_id, z).map(|z| &mut z.scar_age_months), scar_age);
+}
+
+/// A scar zone's age in months, with the warning a recent scar gets.
+fn scar_age_row(ui: &mut egui::Ui, age: &mut Option<u32>) {
+    let label = ui.label("Scar age");
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let mut known = age.is_some();
+            ui.checkbox(&mut known, "known").on_hover_text("Whether the scar's age is known");
+            let mut months = age.unwrap_or(crate::design::SCAR_HEALING_MONTHS);
+            ui.add_enabled(known, egui::DragValue::new(&mut months).range(0..=1200).suffix(" months"))
+                .labelled_by(label.id);
+            *age = known.then_some(months);
+        });
+        if age.is_some_and(|months| months < crate::design::SCAR_HEALING_MONTHS) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "Under {} months: scars are usually left to heal that long; treat only with the doctor's word.",
+                    crate::design::SCAR_HEALING_MONTHS
+                ),
+            );
+        }
+    });
+    ui.end_row();
+}
+
+/// A new kind for zone `z`, as `kind` asks: with the kind's defaults for what the artist has
+/// not set by hand, and, for what they have, only if they say so (a window asks). True when the
+/// zone changed this frame (its other settings are then left alone until the next).
+fn kind_change_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneId, kind: ZoneKind) -> bool {
+    let asking_id = egui::Id::unique(("zone kind question", z));
+    let shade = document.design().pigment.water_parts;
+    let Some(zone) = document.design().view(view_id).and_then(|v| v.zone(z)).cloned() else {
+        return false;
+    };
+    let asking: Option<ZoneKind> = ui.data(|d| d.get_temp(asking_id)).flatten();
+    let wanted = if kind == zone.kind { asking } else { Some(kind) };
+    let Some(wanted) = wanted else {
+        return false;
+    };
+    let customised = zone.customised(shade);
+    let overwrite = if customised.is_empty() {
+        Some(false)
+    } else {
+        let mut answer = None;
+        egui::Modal::new(asking_id).show(ui.ctx(), |ui| {
+            ui.heading(format!("Make {} a {} zone?", zone.name, wanted.label()));
+            ui.label(format!(
+                "Its {} {} set by hand. Use the {} defaults for {} as well, or keep yours?",
+                customised.join(", "),
+                if customised.len() == 1 { "was" } else { "were" },
+                wanted.label(),
+                if customised.len() == 1 { "it" } else { "them" },
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Use the defaults").clicked() {
+                    answer = Some(Some(true));
+                }
+                if ui.button("Keep mine").clicked() {
+                    answer = Some(Some(false));
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(None);
+                }
+            });
+        });
+        let Some(answer) = answer else {
+            ui.data_mut(|d| d.insert_temp(asking_id, Some(wanted)));
+            return false;
+        };
+        answer
+    };
+    ui.data_mut(|d| d.remove::<Option<ZoneKind>>(asking_id));
+    let Some(overwrite) = overwrite else {
+        return false;
+    };
+    let mut changed = zone;
+    changed.set_kind(wanted, shade, overwrite);
+    // A scar follows the density of the scalp around it, unless the artist set its own.
+    if wanted == ZoneKind::ScarCamouflage && !changed.customised(shade).contains(&"density") {
+        let around = document.design().view(view_id).and_then(|v| v.density_around(z));
+        changed.density_per_cm2 = around.unwrap_or(changed.density_per_cm2);
+    }
+    document.set("change the zone's kind", |d| zone_mut(d, view_id, z), changed);
+    true
 }
 
 fn zone_mut(design: &mut crate::design::Design, view: ViewId, zone: ZoneId) -> Option<&mut crate::design::Zone> {

@@ -122,6 +122,12 @@ impl StudioApp {
         &self.open.document
     }
 
+    /// The open design's document, to edit as the window would (through its transactions):
+    /// for scripting the studio, and for tests that set up an edit without its widget.
+    pub fn document_mut(&mut self) -> &mut Document {
+        &mut self.open.document
+    }
+
     /// What the preview shows, how it compares with the bare photo, and the share of the photo
     /// shown bare left of the split's divider.
     pub fn preview_state(&self) -> (crate::render::Look, Compare, f32) {

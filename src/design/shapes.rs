@@ -103,18 +103,54 @@ impl ZoneKind {
         matches!(self, Self::HairlineTransition | Self::ScarCamouflage)
     }
 
-    /// Starting density in dots per cm². SMP clinics quote ~95 to ~310 dots/cm²
-    /// (600 to 2,000 per square inch, shared/domain.md): a full shaved look starts near the
-    /// middle of that range. Temples are a little sparser; scars need the most cover; dots under
-    /// existing hair (density zones) only add to it. A transition zone starts full, as the
-    /// hairline's band thins its front.
+    /// Starting density in dots per cm²: [`ZoneKind::defaults`]'s.
     pub fn default_density_per_cm2(self) -> f64 {
+        self.defaults().density_per_cm2
+    }
+
+    /// What a zone of this kind starts with. SMP clinics quote ~95 to ~310 dots/cm² (600 to
+    /// 2,000 per square inch, shared/domain.md): a full shaved look starts near the middle of that
+    /// range. These are the studio's guesses from trainers' descriptions, the artist's to change:
+    /// - the hairline's transition starts full (its band thins the front) with finer dots and a
+    ///   wider feather, a little lighter, so the front reads soft, never as a line;
+    /// - temples are a little sparser and finer;
+    /// - a scar follows the density of the scalp around it, with a narrow feather (a scar is a
+    ///   defined area) and a lighter shade: scar tissue holds pigment differently and a dark dot
+    ///   on it reads as a mark;
+    /// - dots between existing hair (density zones) only add to the hair, finer, with a wide
+    ///   feather into the hair around.
+    pub fn defaults(self) -> ZoneDefaults {
+        let defaults = |density_per_cm2, dot_diameter_mm, edge_feather_mm, lighter_by_water_parts| ZoneDefaults {
+            density_per_cm2,
+            dot_diameter_mm,
+            edge_feather_mm,
+            lighter_by_water_parts,
+        };
         match self {
-            Self::HairlineTransition | Self::Frontal | Self::MidScalp | Self::Crown => 200.0,
-            Self::Temple => 160.0,
-            Self::ScarCamouflage => 220.0,
-            Self::Density => 100.0,
+            Self::HairlineTransition => defaults(200.0, 0.20, 5.0, 4.0),
+            Self::Frontal | Self::MidScalp | Self::Crown => defaults(200.0, 0.25, 3.0, 0.0),
+            Self::Temple => defaults(160.0, 0.22, 4.0, 0.0),
+            Self::ScarCamouflage => defaults(200.0, 0.25, 2.0, 6.0),
+            Self::Density => defaults(100.0, 0.20, 6.0, 0.0),
         }
+    }
+}
+
+/// The starting values of a kind of zone ([`ZoneKind::defaults`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ZoneDefaults {
+    pub density_per_cm2: f64,
+    pub dot_diameter_mm: f64,
+    pub edge_feather_mm: f64,
+    /// Parts of water added to the design's shade; 0 uses the design's shade itself.
+    pub lighter_by_water_parts: f64,
+}
+
+impl ZoneDefaults {
+    /// The zone's own shade on a design whose shade is `design_water_parts`; `None` for the
+    /// design's.
+    pub fn water_parts(self, design_water_parts: f64) -> Option<f64> {
+        (self.lighter_by_water_parts != 0.0).then_some(design_water_parts + self.lighter_by_water_parts)
     }
 }
 
@@ -145,22 +181,78 @@ pub struct Zone {
     pub water_parts: Option<f64>,
     #[serde(default)]
     pub hidden: bool,
+    /// For a scar zone, the scar's age in months, when known: a scar younger than
+    /// `SCAR_HEALING_MONTHS` is too fresh to treat without the doctor's word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scar_age_months: Option<u32>,
 }
 
 impl Zone {
+    /// A new zone of `kind` with its defaults, on a design whose shade is the default.
     pub fn new(kind: ZoneKind, name: impl Into<String>) -> Self {
+        let defaults = kind.defaults();
         Self {
             id: ZoneId::default(),
             name: name.into(),
             kind,
             vertices: Vec::new(),
-            density_per_cm2: kind.default_density_per_cm2(),
-            dot_diameter_mm: 0.25,
+            density_per_cm2: defaults.density_per_cm2,
+            dot_diameter_mm: defaults.dot_diameter_mm,
             size_variation: Self::default_size_variation(),
-            edge_feather_mm: Self::default_edge_feather_mm(),
-            water_parts: None,
+            edge_feather_mm: defaults.edge_feather_mm,
+            water_parts: defaults.water_parts(super::Pigment::default().water_parts),
             hidden: false,
+            scar_age_months: None,
         }
+    }
+
+    /// The settings that differ from its kind's defaults, by name: what the artist chose
+    /// (on a design whose shade is `design_water_parts`).
+    pub fn customised(&self, design_water_parts: f64) -> Vec<&'static str> {
+        let defaults = self.kind.defaults();
+        let differs = |a: f64, b: f64| (a - b).abs() > 1e-9;
+        let mut changed = Vec::new();
+        if differs(self.density_per_cm2, defaults.density_per_cm2) {
+            changed.push("density");
+        }
+        if differs(self.dot_diameter_mm, defaults.dot_diameter_mm) {
+            changed.push("dot size");
+        }
+        if differs(self.edge_feather_mm, defaults.edge_feather_mm) {
+            changed.push("edge feather");
+        }
+        let shade = |parts: Option<f64>| parts.unwrap_or(design_water_parts);
+        if differs(shade(self.water_parts), shade(defaults.water_parts(design_water_parts))) {
+            changed.push("shade");
+        }
+        changed
+    }
+
+    /// Whether this is a scar zone on a scar too young to treat ([`super::SCAR_HEALING_MONTHS`]).
+    pub fn is_recent_scar(&self) -> bool {
+        self.kind == ZoneKind::ScarCamouflage
+            && self.scar_age_months.is_some_and(|months| months < super::SCAR_HEALING_MONTHS)
+    }
+
+    /// Makes this a zone of `kind`, with that kind's defaults for every setting the artist has
+    /// not changed, and for those too when `overwrite_customised`.
+    pub fn set_kind(&mut self, kind: ZoneKind, design_water_parts: f64, overwrite_customised: bool) {
+        let customised = self.customised(design_water_parts);
+        let take = |name: &str| overwrite_customised || !customised.contains(&name);
+        let defaults = kind.defaults();
+        if take("density") {
+            self.density_per_cm2 = defaults.density_per_cm2;
+        }
+        if take("dot size") {
+            self.dot_diameter_mm = defaults.dot_diameter_mm;
+        }
+        if take("edge feather") {
+            self.edge_feather_mm = defaults.edge_feather_mm;
+        }
+        if take("shade") {
+            self.water_parts = defaults.water_parts(design_water_parts);
+        }
+        self.kind = kind;
     }
 
     fn default_size_variation() -> f64 {

@@ -301,6 +301,9 @@ impl Problems {
         self.shape(&format!("{at}.vertices"), &zone.vertices);
         self.range(&format!("{at}.density_per_cm2"), zone.density_per_cm2, 0.0, Limits::MAX_DENSITY_PER_CM2);
         self.range(&format!("{at}.dot_diameter_mm"), zone.dot_diameter_mm, 0.0, Limits::MAX_DOT_DIAMETER_MM);
+        if zone.scar_age_months.is_some_and(|months| months > 1200) {
+            self.push(format!("{at}.scar_age_months"), "more than 100 years".to_owned());
+        }
         self.range(&format!("{at}.size_variation"), zone.size_variation, 0.0, 0.5);
         self.range(&format!("{at}.edge_feather_mm"), zone.edge_feather_mm, 0.0, 50.0);
         if let Some(water_parts) = zone.water_parts {

@@ -146,6 +146,24 @@ impl View {
         self.zones.iter_mut().find(|z| z.id == id)
     }
 
+    /// The density of the scalp around zone `id`: that of the uppermost other visible zone
+    /// holding its centre. A scar zone follows it, so the camouflage matches its surroundings.
+    pub fn density_around(&self, id: ZoneId) -> Option<f64> {
+        let zone = self.zone(id)?;
+        #[expect(clippy::cast_precision_loss, reason = "a few corners")]
+        let count = zone.vertices.len().max(1) as f64;
+        let centre = PhotoPoint::new(
+            zone.vertices.iter().map(|p| p.x).sum::<f64>() / count,
+            zone.vertices.iter().map(|p| p.y).sum::<f64>() / count,
+        );
+        self.zones
+            .iter()
+            .rev()
+            .filter(|other| other.id != id && !other.hidden && other.vertices.len() >= 3)
+            .find(|other| crate::geometry::polygon_contains(&other.vertices, centre))
+            .map(|other| other.density_per_cm2)
+    }
+
     pub fn follow_up(&self, id: FollowUpId) -> Option<&FollowUp> {
         self.follow_ups.iter().find(|f| f.id == id)
     }

@@ -287,12 +287,18 @@ impl Edit {
             Self::Delete { view: id, selection, mirror, open_zone } => {
                 points::delete_selection(view(design, id)?, selection, mirror, open_zone)
             }
-            Self::StartZone { view: id, kind, at } => Ok(shapes::start_zone(view(design, id)?, kind, at)),
+            Self::StartZone { view: id, kind, at } => {
+                let shade = design.pigment.water_parts;
+                Ok(shapes::start_zone(view(design, id)?, kind, shade, at))
+            }
             Self::AddZoneCorner { view: id, zone, at } => shapes::add_zone_corner(view(design, id)?, zone, at),
             Self::InsertZoneCorner { view: id, zone, after, at } => {
                 points::insert_zone_corner(view(design, id)?, zone, after, at)
             }
-            Self::CloseZone { view: id, zone, merge_px } => shapes::close_zone(view(design, id)?, zone, merge_px),
+            Self::CloseZone { view: id, zone, merge_px } => {
+                let shade = design.pigment.water_parts;
+                shapes::close_zone(view(design, id)?, zone, shade, merge_px)
+            }
             Self::FillBehindHairline { view: id, depth_mm } => {
                 shapes::fill_behind_hairline(view(design, id)?, depth_mm)
             }

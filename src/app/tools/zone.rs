@@ -65,7 +65,9 @@ impl CanvasTool for ZoneTool {
             cx.apply(Edit::InsertZoneCorner { view: cx.view, zone, after: edge, at });
             return;
         }
-        if let Some(outcome) = cx.apply(Edit::StartZone { view: cx.view, kind: ZoneKind::Frontal, at })
+        // The kind last used on this view; on closing, its place may suggest another.
+        let kind = view.zones.last().map_or(ZoneKind::Frontal, |zone| zone.kind);
+        if let Some(outcome) = cx.apply(Edit::StartZone { view: cx.view, kind, at })
             && let Some(Made::Zone(zone)) = outcome.made
         {
             self.drawing = Some(zone);
