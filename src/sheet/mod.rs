@@ -17,6 +17,7 @@ pub mod pdf;
 pub mod raster;
 
 mod flow;
+mod framing;
 mod page;
 mod photos;
 mod plan_text;

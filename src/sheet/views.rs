@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::flow::{BODY, Flow, LINE, MARGIN, SMALL, column};
 use super::font::{self, Weight};
+use super::framing::{Crop, place_badges};
 use super::page::{BLACK, DPI, Item, Pen, WHITE};
 use super::photos::SheetPhotos;
 use crate::colour::Stage;
@@ -18,6 +19,8 @@ use crate::report::ViewReport;
 
 const PANEL_GAP: f32 = 12.0;
 const PANEL_MAX_HEIGHT: f32 = 290.0;
+/// A zone number's disc, in points.
+const BADGE_RADIUS: f32 = 5.5;
 
 impl Flow {
     /// View `index` of the design: its photo (from `photos`) with the design drawn, and the simulated healed result, side by side,
@@ -33,14 +36,15 @@ impl Flow {
     ) {
         self.heading(&format!("{} view", view.kind.label()));
         if let Some(photo) = photos.view(index) {
-            self.pictures(design, view, dots, photo);
+            let crop = Crop::of(view);
+            self.pictures(design, view, dots, photo, &crop);
             if photos.is_changed(index) {
                 let note = "The photo was changed since the design was drawn on it; this sheet was made with --allow-changed-photo.";
                 self.paragraph(Weight::Bold, note);
             }
-            self.stages(design, view, photo);
+            self.stages(design, view, photo, &crop);
             if let (Some(later), Some(follow_up)) = (photos.follow_up(index), view.latest_aligned_follow_up()) {
-                self.follow_up_pictures(view, photo, follow_up, later);
+                self.follow_up_pictures(view, photo, &crop, follow_up, later);
             }
         } else if view.photo.is_some() {
             self.room(LINE);
@@ -72,16 +76,11 @@ impl Flow {
         ]);
     }
 
-    /// Two panels' size in points for `photo`, side by side across the page (or narrower for a
-    /// tall photo), and in pixels at [`DPI`].
-    fn panel_size(&self, photo: &image::RgbaImage) -> ([f32; 2], [u32; 2]) {
-        self.panels_size(photo, 2)
-    }
-
-    /// The size of each of `count` panels side by side across the page, as [`Self::panel_size`].
-    fn panels_size(&self, photo: &image::RgbaImage, count: usize) -> ([f32; 2], [u32; 2]) {
-        #[expect(clippy::cast_precision_loss, reason = "pixel sizes; a few panels")]
-        let (aspect, count) = (photo.height() as f32 / photo.width() as f32, count.max(1) as f32);
+    /// The size of each of `count` panels side by side across the page (or narrower for tall
+    /// pictures) showing a crop of height over width `aspect`, in points and in pixels at [`DPI`].
+    fn panels_size(&self, aspect: f64, count: usize) -> ([f32; 2], [u32; 2]) {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_precision_loss, reason = "a ratio; a few panels")]
+        let (aspect, count) = (aspect as f32, count.max(1) as f32);
         let width = ((self.width() - PANEL_GAP * (count - 1.0)) / count).min(PANEL_MAX_HEIGHT / aspect);
         let size = [width, width * aspect];
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few thousand pixels")]
@@ -89,37 +88,40 @@ impl Flow {
         (size, pixels)
     }
 
-    /// The view's photo with the design drawn, beside the simulated healed result.
-    fn pictures(&mut self, design: &Design, view: &View, dots: &[Dot], photo: &image::RgbaImage) {
-        let (size, [px_w, px_h]) = self.panel_size(photo);
-        let scaled = image::imageops::thumbnail(photo, px_w, px_h);
-        let preview = render_dots_on(design, view, dots, &scaled);
-        self.panel_row(
-            view,
-            size,
-            vec![("Design".to_owned(), scaled, true), ("Simulated result, healed".to_owned(), preview, false)],
-        );
+    /// The view's photo with the design drawn, beside the simulated healed result, at `crop`.
+    fn pictures(&mut self, design: &Design, view: &View, dots: &[Dot], photo: &image::RgbaImage, crop: &Crop) {
+        let (size, px) = self.panels_size(crop.aspect(), 2);
+        let photo_width_px = photo_width_px(view, photo);
+        let frame = crop.frame_for(photo, photo_width_px, px[0]);
+        let preview = crop.cut(&render_dots_on(design, view, dots, &frame), photo_width_px, px);
+        let panels = vec![
+            ("Design".to_owned(), crop.cut(&frame, photo_width_px, px), true),
+            ("Simulated result, healed".to_owned(), preview, false),
+        ];
+        self.panel_row(view, crop, size, panels);
     }
 
     /// The simulated result over time, small, side by side: fresh from the first session, healed
     /// after it, healed after the whole plan, and years later.
-    fn stages(&mut self, design: &Design, view: &View, photo: &image::RgbaImage) {
+    fn stages(&mut self, design: &Design, view: &View, photo: &image::RgbaImage, crop: &Crop) {
         let looks = [
             ("Session 1, fresh", Look { after_session: Some(1), stage: Stage::Fresh }),
             ("Session 1, healed", Look { after_session: Some(1), stage: Stage::Healed }),
             ("All sessions, healed", Look { after_session: None, stage: Stage::Healed }),
             ("3 years later", Look { after_session: None, stage: Stage::YearsLater(3.0) }),
         ];
-        let (size, [px_w, px_h]) = self.panels_size(photo, looks.len());
-        let scaled = image::imageops::thumbnail(photo, px_w, px_h);
+        let (size, px) = self.panels_size(crop.aspect(), looks.len());
+        let photo_width_px = photo_width_px(view, photo);
+        let frame = crop.frame_for(photo, photo_width_px, px[0]);
         let panels = looks
             .into_iter()
             .map(|(caption, look)| {
                 let dots = look.dots(design, view);
-                (caption.to_owned(), render_dots_on(design, view, &dots, &scaled), false)
+                let result = crop.cut(&render_dots_on(design, view, &dots, &frame), photo_width_px, px);
+                (caption.to_owned(), result, false)
             })
             .collect();
-        self.panel_row(view, size, panels);
+        self.panel_row(view, crop, size, panels);
     }
 
     /// The view's photo beside the follow-up photo, turned and scaled onto it, the designed
@@ -128,53 +130,67 @@ impl Flow {
         &mut self,
         view: &View,
         photo: &image::RgbaImage,
+        crop: &Crop,
         follow_up: &FollowUp,
         later: &image::RgbaImage,
     ) {
         let Some(to_view) = follow_up.alignment() else {
             return;
         };
-        let (size, [px_w, px_h]) = self.panel_size(photo);
-        let before = image::imageops::thumbnail(photo, px_w, px_h);
-        let view_width_px = view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1);
+        let (size, px) = self.panels_size(crop.aspect(), 2);
+        let photo_width_px = photo_width_px(view, photo);
+        let before = crop.cut(&crop.frame_for(photo, photo_width_px, px[0]), photo_width_px, px);
         let later_scale = f64::from(later.width()) / f64::from(follow_up.photo.width_px.max(1));
-        let after = aligned_onto(
-            later,
-            later_scale,
-            &to_view.inverse(),
-            f64::from(px_w) / f64::from(view_width_px),
-            [px_w, px_h],
-        );
+        let out_scale = f64::from(px[0]) / crop.width;
+        let after = aligned_onto(later, later_scale, &to_view.inverse(), out_scale, [crop.x, crop.y], px);
         let when = follow_up.date.as_deref().map_or_else(|| "later".to_owned(), |date| format!("on {date}"));
         let captions = ["Before".to_owned(), format!("After: photographed {when}, aligned")];
         let [first, second] = captions;
-        self.panel_row(view, size, vec![(first, before, true), (second, after, true)]);
+        self.panel_row(view, crop, size, vec![(first, before, true), (second, after, true)]);
     }
 
-    /// Pictures of the view's photo frame side by side with captions, each with a scale bar,
+    /// Pictures of the view's photo at `crop` side by side with captions, each with a scale bar,
     /// and the design drawn over those that ask for it.
     fn panel_row(
         &mut self,
         view: &View,
+        crop: &Crop,
         [panel_width, panel_height]: [f32; 2],
         panels: Vec<(String, image::RgbaImage, bool)>,
     ) {
-        self.room(panel_height + 40.0);
-        let photo_width_px = view.photo.as_ref().map_or(1, |p| p.width_px).max(1);
-        #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
-        let pt_per_photo_px = panel_width / photo_width_px as f32;
-        let top = self.y + 12.0;
-        for (i, (caption, pixels, with_design)) in panels.into_iter().enumerate() {
+        // Captions wrap to two lines at most in narrow panels, the row's pictures below the longest.
+        let captions: Vec<Vec<String>> = panels
+            .iter()
+            .map(|(caption, _, _)| {
+                let mut lines = font::wrap(caption, Weight::Bold, BODY, panel_width);
+                if lines.len() > 2 {
+                    let rest = lines[1..].join(" ");
+                    lines.truncate(1);
+                    lines.push(font::fit(&rest, Weight::Bold, BODY, panel_width));
+                }
+                lines
+            })
+            .collect();
+        #[expect(clippy::cast_precision_loss, reason = "one or two lines")]
+        let caption_height = captions.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * (BODY + 2.0);
+        self.room(panel_height + caption_height + 30.0);
+        #[expect(clippy::cast_possible_truncation, reason = "pixel sizes")]
+        let pt_per_photo_px = panel_width / crop.width as f32;
+        let top = self.y + caption_height + 1.0;
+        for (i, ((_, pixels, with_design), caption)) in panels.into_iter().zip(captions).enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "a few panels")]
             let left = MARGIN + i as f32 * (panel_width + PANEL_GAP);
-            let caption = font::fit(&caption, Weight::Bold, BODY, panel_width);
-            self.text(left, self.y + 9.0, BODY, Weight::Bold, caption);
+            for (line, text) in caption.into_iter().enumerate() {
+                #[expect(clippy::cast_precision_loss, reason = "one or two lines")]
+                let baseline = self.y + 9.0 + line as f32 * (BODY + 2.0);
+                self.text(left, baseline, BODY, Weight::Bold, text);
+            }
             let rgb = image::DynamicImage::ImageRgba8(pixels).into_rgb8();
             self.page.items.push(Item::Image { rect: [left, top, panel_width, panel_height], pixels: Arc::new(rgb) });
             self.rect([left, top, panel_width, panel_height], None, Some(Pen::solid(BLACK, 0.5)));
             let to_page = |p: PhotoPoint| {
                 #[expect(clippy::cast_possible_truncation, reason = "page coordinates")]
-                let (x, y) = (p.x as f32, p.y as f32);
+                let (x, y) = ((p.x - crop.x) as f32, (p.y - crop.y) as f32);
                 [left + x * pt_per_photo_px, top + y * pt_per_photo_px]
             };
             if with_design {
@@ -189,30 +205,43 @@ impl Flow {
         self.y = top + panel_height + 26.0;
     }
 
-    /// The hairline and the zones, numbered, each with a white halo so it reads on any photo.
+    /// The hairline and the zones, numbered, each with a white halo so it reads on any photo;
+    /// the numbers placed clear of each other and of the curves.
     fn design_overlay(&mut self, view: &View, to_page: &dyn Fn(PhotoPoint) -> [f32; 2]) {
-        for (number, zone) in view.zones.iter().enumerate().filter(|(_, z)| !z.hidden && z.vertices.len() >= 3) {
-            let points: Vec<[f32; 2]> = zone.vertices.iter().map(|&p| to_page(p)).collect();
-            let halo = Pen::solid(WHITE, 2.2);
+        let zones: Vec<Vec<[f32; 2]>> = view
+            .zones
+            .iter()
+            .filter(|z| !z.hidden && z.vertices.len() >= 3)
+            .map(|zone| zone.vertices.iter().map(|&p| to_page(p)).collect())
+            .collect();
+        let numbers: Vec<usize> = (1..=view.zones.len())
+            .zip(&view.zones)
+            .filter(|(_, z)| !z.hidden && z.vertices.len() >= 3)
+            .map(|(number, _)| number)
+            .collect();
+        let curves: Vec<Vec<[f32; 2]>> = view
+            .curves
+            .iter()
+            .map(|curve| sample_curve(&curve.points).into_iter().map(to_page).collect::<Vec<_>>())
+            .filter(|points| points.len() >= 2)
+            .collect();
+        for points in &zones {
             let outline = Pen { colour: BLACK, width: 0.9, dash: Some([3.0, 2.0]) };
-            self.outline(points.clone(), halo);
+            self.outline(points.clone(), Pen::solid(WHITE, 2.2));
             self.outline(points.clone(), outline);
-            self.badge(centroid(&points), &(number + 1).to_string());
         }
-        for curve in &view.curves {
-            let points: Vec<[f32; 2]> = sample_curve(&curve.points).into_iter().map(to_page).collect();
-            if points.len() < 2 {
-                continue;
-            }
-            let halo = Pen::solid(WHITE, 3.2);
-            self.line(points.clone(), halo);
-            self.line(points, Pen::solid(BLACK, 1.4));
+        for points in &curves {
+            self.line(points.clone(), Pen::solid(WHITE, 3.2));
+            self.line(points.clone(), Pen::solid(BLACK, 1.4));
+        }
+        for (spot, number) in place_badges(&zones, &curves, BADGE_RADIUS).into_iter().zip(numbers) {
+            self.badge(spot, &number.to_string());
         }
     }
 
     /// A zone's number in a white disc.
     fn badge(&mut self, [x, y]: [f32; 2], label: &str) {
-        self.disc([x, y], 5.5, WHITE, Some(Pen::solid(BLACK, 0.6)));
+        self.disc([x, y], BADGE_RADIUS, WHITE, Some(Pen::solid(BLACK, 0.6)));
         let width = font::width(label, Weight::Bold, SMALL);
         self.text(x - width / 2.0, y + SMALL * 0.36, SMALL, Weight::Bold, label);
     }
@@ -295,17 +324,20 @@ impl Flow {
 }
 
 /// `later` (decoded at `later_scale` of its full size) resampled into an image of `size` pixels
-/// of the view's photo frame (`out_scale` output pixels per view photo pixel), through
+/// of the view's photo frame from `origin` on (in view photo pixels; `out_scale` output pixels
+/// per view photo pixel), through
 /// `to_later`, the map from view photo pixels to later photo pixels. Outside it: mid grey.
 fn aligned_onto(
     later: &image::RgbaImage,
     later_scale: f64,
     to_later: &crate::geometry::Similarity,
     out_scale: f64,
+    [origin_x, origin_y]: [f64; 2],
     [width, height]: [u32; 2],
 ) -> image::RgbaImage {
     image::RgbaImage::from_fn(width, height, |x, y| {
-        let in_view = PhotoPoint::new((f64::from(x) + 0.5) / out_scale, (f64::from(y) + 0.5) / out_scale);
+        let in_view =
+            PhotoPoint::new(origin_x + (f64::from(x) + 0.5) / out_scale, origin_y + (f64::from(y) + 0.5) / out_scale);
         let q = to_later.apply(in_view);
         #[expect(clippy::cast_possible_truncation, reason = "pixel positions")]
         let (u, v) = ((q.x * later_scale - 0.5) as f32, (q.y * later_scale - 0.5) as f32);
@@ -313,12 +345,9 @@ fn aligned_onto(
     })
 }
 
-/// The mean of a polygon's vertices: where its number goes.
-fn centroid(points: &[[f32; 2]]) -> [f32; 2] {
-    #[expect(clippy::cast_precision_loss, reason = "a few vertices")]
-    let n = points.len().max(1) as f32;
-    let [x, y] = points.iter().fold([0.0, 0.0], |[x, y], p| [x + p[0], y + p[1]]);
-    [x / n, y / n]
+/// The width in pixels of `view`'s whole photo, of which `photo` is a scaled copy.
+fn photo_width_px(view: &View, photo: &image::RgbaImage) -> u32 {
+    view.photo.as_ref().map_or(photo.width(), |p| p.width_px).max(1)
 }
 
 #[cfg(test)]
@@ -339,14 +368,14 @@ mod tests {
         }
         let p = PhotoPoint::new;
         let to_view = Similarity::from_pairs([p(10.0, 20.0), p(60.0, 20.0)], [p(0.0, 0.0), p(100.0, 0.0)]).unwrap();
-        let out = aligned_onto(&later, 1.0, &to_view.inverse(), 1.0, [250, 250]);
+        let out = aligned_onto(&later, 1.0, &to_view.inverse(), 1.0, [0.0, 0.0], [250, 250]);
         assert_eq!(*out.get_pixel(50, 50), white, "the square lands where it is on the view");
         assert_eq!(*out.get_pixel(45, 55), white);
         assert_eq!(*out.get_pixel(30, 50), black);
         assert_eq!(*out.get_pixel(240, 240), image::Rgba([128, 128, 128, 255]), "outside the later photo");
         // Half-resolution decoding of the later photo changes nothing but sharpness.
         let half = image::imageops::thumbnail(&later, 50, 50);
-        let out = aligned_onto(&half, 0.5, &to_view.inverse(), 1.0, [100, 100]);
+        let out = aligned_onto(&half, 0.5, &to_view.inverse(), 1.0, [0.0, 0.0], [100, 100]);
         assert!(out.get_pixel(50, 50)[0] > 200, "{:?}", out.get_pixel(50, 50));
     }
 }
