@@ -84,6 +84,9 @@ pub struct ZoneReport {
     /// The dots the zone holds: as simulated where the view is simulated, else the estimate;
     /// 0 for a hidden zone, `None` until calibrated.
     pub dots: Option<u64>,
+    /// For a zone with a hair mask, the simulated dots left out because they fell on hair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_on_hair: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -154,6 +157,7 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
         .map(|(index, view)| {
             let dots = simulated.get(index).map_or(&[][..], Vec::as_slice);
             let mut report = view_report(view, dots);
+            count_left_on_hair(design, view, &mut report);
             if let Some(skin) = mean_skin(&view.skin_samples) {
                 report.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
             }
@@ -235,6 +239,29 @@ fn session_reports(design: &Design, total_dots: u64, detail_dots: u64) -> Vec<Se
         .collect()
 }
 
+/// For each zone of `view` with a hair mask, how many of its simulated dots the mask left out:
+/// the view simulated again without masks, counted zone by zone.
+fn count_left_on_hair(design: &Design, view: &View, report: &mut ViewReport) {
+    if !report.simulated || view.zones.iter().all(|z| z.hair_mask.is_none()) {
+        return;
+    }
+    let mut unmasked = view.clone();
+    for zone in &mut unmasked.zones {
+        zone.hair_mask = None;
+    }
+    let mut counted = vec![0_u64; view.zones.len()];
+    for dot in Look::default().dots(design, &unmasked) {
+        if let Some(count) = counted.get_mut(usize::from(dot.zone)) {
+            *count += 1;
+        }
+    }
+    for ((zone, row), all) in view.zones.iter().zip(&mut report.zones).zip(counted) {
+        if zone.hair_mask.is_some() && !zone.hidden {
+            row.left_on_hair = row.dots.map(|kept| all.saturating_sub(kept));
+        }
+    }
+}
+
 /// The report of one view whose dots, as simulated, are `dots`.
 fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
     let mm_per_px = view.mm_per_px();
@@ -280,6 +307,7 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
                 density_per_cm2: zone.density_per_cm2,
                 estimated_dots,
                 dots,
+                left_on_hair: None,
             }
         })
         .collect();
@@ -340,7 +368,7 @@ fn hundredths(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::{Calibration, CalibrationSource, PhotoPoint, PhotoRef, Zone};
+    use crate::design::{Calibration, CalibrationSource, HairMask, PhotoPoint, PhotoRef, Zone};
 
     /// A calibrated view (0.1 mm per pixel) with a 4 cm × 5 cm zone at 100 dots/cm².
     fn design() -> Design {
@@ -411,6 +439,35 @@ mod tests {
             let parts = session.setup_hours + session.needle_hours + session.break_hours;
             assert!((session.hours.unwrap() - parts).abs() < 1e-12, "the parts add up");
             assert!(session.setup_hours > 0.0, "every session has its set-up");
+        }
+    }
+
+    #[test]
+    fn no_dot_between_existing_hair_lands_on_hair_and_the_count_says_how_many_were_left_out() {
+        // A 2000 px photo seen at 500 px: dark hairs 8 px (0.8 mm) wide every 40 px on light skin.
+        let is_hair_px = |x: f64| x.rem_euclid(40.0) < 8.0;
+        let photo = image::RgbaImage::from_fn(500, 500, |x, _| {
+            if is_hair_px(f64::from(x) * 4.0 + 2.0) {
+                image::Rgba([35, 28, 22, 255])
+            } else {
+                image::Rgba([215, 175, 145, 255])
+            }
+        });
+        let mut design = design();
+        let without = report(&design).views[0].zones[0].dots.unwrap();
+        let zone = &mut design.views[0].zones[0];
+        zone.kind = ZoneKind::Density;
+        zone.hair_mask = HairMask::by_threshold(&photo, 2000, &zone.vertices, 45.0);
+        let report = report(&design);
+        let row = &report.views[0].zones[0];
+        let (kept, left) = (row.dots.unwrap(), row.left_on_hair.unwrap());
+        assert_eq!(kept + left, without, "every dot is either laid or left on hair");
+        // A fifth of the zone is hair.
+        #[expect(clippy::cast_precision_loss, reason = "small counts")]
+        let share = left as f64 / without as f64;
+        assert!((share - 0.2).abs() < 0.03, "{share} of the dots left out");
+        for dot in Look::default().dots(&design, &design.views[0]) {
+            assert!(!is_hair_px(f64::from(dot.x_px)), "a dot on hair at {}", dot.x_px);
         }
     }
 

@@ -75,6 +75,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             water_parts,
             hidden,
             scar_age_months,
+            hair_mask: None,
         });
     let photo = prop::option::of(
         // Up to 14,000 px a side: within the 200 MP a photo may have.

@@ -176,3 +176,33 @@ fn a_zones_kind_brings_its_defaults_and_asks_before_overwriting_the_artists() {
     assert_eq!(temple.dot_diameter_mm, ZoneKind::Temple.defaults().dot_diameter_mm);
     assert_eq!(temple.water_parts, None, "the temple's shade: the design's");
 }
+
+/// A zone between existing hair: "Mark hair" makes a mask from the photo, the dots on hair are
+/// left out and the inspector says how many; "Clear" takes the mask away.
+#[test]
+fn marking_hair_in_a_density_zone_leaves_dots_out_and_says_how_many() {
+    use hairline_studio::design::ZoneKind;
+    let mut harness = studio();
+    common::settle(&mut harness);
+    harness.state_mut().document_mut().set(
+        "kind",
+        |d| d.views[0].zones.first_mut().map(|z| &mut z.kind),
+        ZoneKind::Density,
+    );
+    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Frontal zone"))).unwrap().click();
+    common::settle(&mut harness);
+    harness.get_by_label("Mark hair").scroll_to_me();
+    common::settle(&mut harness);
+    harness.get_by_label("Mark hair").click();
+    common::settle(&mut harness);
+    let zone = harness.state().document().design().views[0].zones[0].clone();
+    let mask = zone.hair_mask.clone().expect("a mask was made");
+    assert_eq!(mask.made_by, "darker than L* 35", "the default threshold");
+    let report = hairline_studio::report::report(harness.state().document().design());
+    let left = report.views[0].zones[0].left_on_hair.expect("counted");
+    let shown = format!("{} left out", hairline_studio::format::count(usize::try_from(left).unwrap(), "dot"));
+    assert!(shows(&harness, &shown), "the inspector says {shown}");
+    harness.get_by_label("Clear").click();
+    common::settle(&mut harness);
+    assert!(harness.state().document().design().views[0].zones[0].hair_mask.is_none());
+}

@@ -29,6 +29,11 @@ pub fn inspector_ui(
     let report: Option<&DesignReport> = report.as_ref().map(|(_, report)| report);
     let view_report = report.and_then(|r| r.views.iter().find(|v| v.id == view));
     let photo = canvas.photos.view(document.design().view(view).and_then(|v| v.photo.as_ref()));
+    // The photo's small copy, for marking hair by threshold: only the photo the design was drawn on.
+    let sampling = match canvas.photos.view(document.design().view(view).and_then(|v| v.photo.as_ref())) {
+        Some(PhotoView::Ready(loaded)) => Some((&loaded.sampling, loaded.width_px)),
+        _ => None,
+    };
     let tool = canvas.tools.active();
     let aligning = tool.follow_up().map(|id| (id, tool.prompt(document.design().view(view))));
     let next_landmark = tool.next_landmark(document.design().view(view));
@@ -80,7 +85,7 @@ pub fn inspector_ui(
         });
         if let Some(selection) = *selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {
-                selected_ui(ui, document, view, selection);
+                selected_ui(ui, document, view, selection, sampling, view_report);
             });
         }
         egui::CollapsingHeader::new("Notes").default_open(false).show(ui, |ui| {
@@ -244,10 +249,84 @@ fn shapes_list_ui(
     commands
 }
 
-fn selected_ui(ui: &mut egui::Ui, document: &mut Document, view: ViewId, selection: Selection) {
+/// The photo's small copy on the CPU and the full photo's width in pixels.
+type Sampling<'a> = Option<(&'a image::RgbaImage, u32)>;
+
+fn selected_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    view: ViewId,
+    selection: Selection,
+    sampling: Sampling<'_>,
+    report: Option<&crate::report::ViewReport>,
+) {
     match selection.shape {
         ShapeRef::Curve(c) => curve_ui(ui, document, view, c),
-        ShapeRef::Zone(z) => zone_ui(ui, document, view, z),
+        ShapeRef::Zone(z) => {
+            zone_ui(ui, document, view, z);
+            let left_on_hair =
+                report.and_then(|r| r.zones.iter().find(|row| row.id == z)).and_then(|row| row.left_on_hair);
+            hair_mask_ui(ui, document, view, z, sampling, left_on_hair);
+        }
+    }
+}
+
+/// The lightness below which the photo reads as hair, until the artist picks another.
+const HAIR_LIGHTNESS: f64 = 35.0;
+
+/// A zone's hair mask: made from the photo by a lightness threshold, cleared, and what it does.
+fn hair_mask_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    view_id: ViewId,
+    z: ZoneId,
+    sampling: Sampling<'_>,
+    left_on_hair: Option<u64>,
+) {
+    let Some(zone) = document.design().view(view_id).and_then(|v| v.zone(z)) else {
+        return;
+    };
+    if zone.kind != ZoneKind::Density && zone.hair_mask.is_none() {
+        return;
+    }
+    let vertices = zone.vertices.clone();
+    let mask = zone.hair_mask.clone();
+    ui.separator();
+    ui.label(egui::RichText::new("Existing hair").strong())
+        .on_hover_text("Dots that would land on the client's own hair are left out, as the needle goes between hairs");
+    let threshold_id = egui::Id::unique(("hair lightness", z));
+    let mut lightness = ui.data(|d| d.get_temp(threshold_id)).unwrap_or(HAIR_LIGHTNESS);
+    ui.horizontal(|ui| {
+        let label = ui.label("Hair is darker than L*");
+        ui.add(egui::Slider::new(&mut lightness, 5.0..=80.0).fixed_decimals(0)).labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(threshold_id, lightness));
+    let mut new_mask = None;
+    ui.horizontal(|ui| {
+        let button = ui
+            .add_enabled(sampling.is_some() && vertices.len() >= 3, egui::Button::new("Mark hair"))
+            .on_disabled_hover_text("Needs the view's photo, loaded, and a closed zone");
+        if button.clicked()
+            && let Some((photo, width_px)) = sampling
+        {
+            new_mask = Some(crate::design::HairMask::by_threshold(photo, width_px, &vertices, lightness));
+        }
+        if mask.is_some() && ui.button("Clear").clicked() {
+            new_mask = Some(None);
+        }
+    });
+    match &mask {
+        Some(mask) => {
+            let left = left_on_hair.map_or_else(String::new, |n| {
+                format!("; {} left out", crate::format::count(usize::try_from(n).unwrap_or(usize::MAX), "dot"))
+            });
+            ui.label(format!("Hair {}: {:.0} % of the zone's box{left}.", mask.made_by, mask.hair_share() * 100.0));
+        }
+        None => _ = ui.weak("No hair marked: dots are laid everywhere in the zone."),
+    }
+    if let Some(mask) = new_mask {
+        let label = if mask.is_some() { "mark the hair" } else { "clear the hair mask" };
+        document.set(label, |d| d.view_mut(view_id)?.zone_mut(z).map(|z| &mut z.hair_mask), mask);
     }
 }
 

@@ -6,6 +6,7 @@
 //! at any zoom and after reopening.
 
 mod client;
+mod hair_mask;
 mod health;
 mod history;
 mod ids;
@@ -22,6 +23,7 @@ pub use client::{
     Client, Contraindication, HairLoss, HairLossCause, NORWOOD_STAGES, PatchTestResult, SCAR_HEALING_MONTHS, Scar,
     ScarKind, add_days, is_iso_date, today_iso,
 };
+pub use hair_mask::{HairCells, HairMask, MAX_MASK_CELLS};
 pub use health::{
     HealthAnswer, HealthAnswers, HealthQuestion, MAX_CLINIC_QUESTIONS, YesNo, built_in_questions, questions_for,
     unasked, validate_questions, yes_answers,

@@ -185,6 +185,9 @@ pub struct Zone {
     /// `SCAR_HEALING_MONTHS` is too fresh to treat without the doctor's word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scar_age_months: Option<u32>,
+    /// Where the client's own hair is: dots there are left out (a zone between existing hair).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hair_mask: Option<super::HairMask>,
 }
 
 impl Zone {
@@ -203,6 +206,7 @@ impl Zone {
             water_parts: defaults.water_parts(super::Pigment::default().water_parts),
             hidden: false,
             scar_age_months: None,
+            hair_mask: None,
         }
     }
 

@@ -301,6 +301,9 @@ impl Problems {
         self.shape(&format!("{at}.vertices"), &zone.vertices);
         self.range(&format!("{at}.density_per_cm2"), zone.density_per_cm2, 0.0, Limits::MAX_DENSITY_PER_CM2);
         self.range(&format!("{at}.dot_diameter_mm"), zone.dot_diameter_mm, 0.0, Limits::MAX_DOT_DIAMETER_MM);
+        if let Some(problem) = zone.hair_mask.as_ref().and_then(super::HairMask::problem) {
+            self.push(format!("{at}.hair_mask"), problem);
+        }
         if zone.scar_age_months.is_some_and(|months| months > 1200) {
             self.push(format!("{at}.scar_age_months"), "more than 100 years".to_owned());
         }

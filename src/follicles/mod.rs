@@ -15,7 +15,7 @@ mod zone_shape;
 
 pub use tile::{TILE_POINTS, blocked_tile, ranked_tile};
 
-use crate::design::View;
+use crate::design::{PhotoPoint, View};
 use crate::random::{self, hash, unit};
 
 use transition::{HairlineBand, Over};
@@ -209,6 +209,8 @@ struct ZoneJob<'a> {
     /// Each laid session's share bound and opacity here: the zone's own shade, if it has one,
     /// overrides the sessions'.
     sessions: Vec<(f64, f32)>,
+    /// Where the client's own hair is: no dot is laid there.
+    hair: Option<crate::design::HairCells<'a>>,
 }
 
 impl<'a> ZoneJob<'a> {
@@ -226,7 +228,8 @@ impl<'a> ZoneJob<'a> {
             .map(|&(bound, water_parts)| (bound, pigment_opacity(zone.water_parts.unwrap_or(water_parts)) as f32))
             .collect();
         let full_rank = zone.density_per_cm2 / MM2_PER_CM2 * TILE_SIDE_MM * TILE_SIDE_MM;
-        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions }
+        let hair = zone.hair_mask.as_ref().map(crate::design::HairCells::new);
+        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions, hair }
     }
 
     /// Appends the zone's dots in `tiles` to `dots`.
@@ -301,6 +304,11 @@ impl<'a> ZoneJob<'a> {
             // One hash per dot: its session from the low 12 bits, its size from two 26-bit draws.
             let [session_draw, size_a, size_b] = random::draws(random::splitmix64(block.key ^ u64::from(rank)));
             if session_draw >= laid_share {
+                continue;
+            }
+            if let Some(hair) = &self.hair
+                && hair.is_hair(PhotoPoint::new(p[0] * px_per_mm, p[1] * px_per_mm))
+            {
                 continue;
             }
             let opacity = self.sessions.iter().find(|&&(bound, _)| session_draw < bound).map_or(0.0, |&(_, o)| o);

@@ -320,6 +320,17 @@ impl Flow {
         self.room(LINE);
         self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, footnote);
         self.y += LINE;
+        for (i, (zone, row)) in view.zones.iter().zip(&report.zones).enumerate() {
+            if let (Some(mask), Some(left)) = (&zone.hair_mask, row.left_on_hair) {
+                let note = format!(
+                    "Zone {}: {} left out where the client's own hair is (hair {}).",
+                    i + 1,
+                    crate::format::count(usize::try_from(left).unwrap_or(usize::MAX), "dot"),
+                    mask.made_by
+                );
+                self.small_paragraph(&note);
+            }
+        }
     }
 }
 
