@@ -149,13 +149,7 @@ impl View {
     /// The density of the scalp around zone `id`: that of the uppermost other visible zone
     /// holding its centre. A scar zone follows it, so the camouflage matches its surroundings.
     pub fn density_around(&self, id: ZoneId) -> Option<f64> {
-        let zone = self.zone(id)?;
-        #[expect(clippy::cast_precision_loss, reason = "a few corners")]
-        let count = zone.vertices.len().max(1) as f64;
-        let centre = PhotoPoint::new(
-            zone.vertices.iter().map(|p| p.x).sum::<f64>() / count,
-            zone.vertices.iter().map(|p| p.y).sum::<f64>() / count,
-        );
+        let centre = crate::geometry::vertex_mean(&self.zone(id)?.vertices);
         self.zones
             .iter()
             .rev()

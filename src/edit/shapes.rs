@@ -92,13 +92,7 @@ pub fn suggested_kind(view: &View, vertices: &[PhotoPoint]) -> Option<ZoneKind> 
     }
     let frame = view.face_frame()?;
     let hairline = view.hairline().filter(|c| c.points.len() >= 2)?;
-    #[expect(clippy::cast_precision_loss, reason = "a few corners")]
-    let count = vertices.len().max(1) as f64;
-    let centre = PhotoPoint::new(
-        vertices.iter().map(|p| p.x).sum::<f64>() / count,
-        vertices.iter().map(|p| p.y).sum::<f64>() / count,
-    );
-    let centre = frame.to_face(centre);
+    let centre = frame.to_face(crate::geometry::vertex_mean(vertices));
     let hairline_y = crate::geometry::height_at(&frame, &hairline.points, centre.x_mm);
     let hairline_top = crate::geometry::sample_curve(&hairline.points)
         .into_iter()

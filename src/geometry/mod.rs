@@ -14,6 +14,8 @@ pub use anatomy::{
 };
 pub use curve::{FLATTEN_TOLERANCE_PX, curve_length_px, curve_path, distance_to_curve, sample_curve, span_near};
 pub use point::PhotoPoint;
-pub use polygon::{nearest_point_index, polygon_area_px2, polygon_contains, polygon_self_intersects, triangulate};
+pub use polygon::{
+    nearest_point_index, polygon_area_px2, polygon_contains, polygon_self_intersects, triangulate, vertex_mean,
+};
 pub use shapes::HairlineShape;
 pub use similarity::Similarity;

@@ -4,6 +4,15 @@ use super::PhotoPoint;
 
 /// Area enclosed by the polygon `vertices` (closed implicitly), in square photo pixels, by the
 /// shoelace formula; always non-negative.
+/// The mean of a polygon's vertices: its centre for placing a label or judging where it lies
+/// (the origin for no vertices).
+pub fn vertex_mean(vertices: &[PhotoPoint]) -> PhotoPoint {
+    #[expect(clippy::cast_precision_loss, reason = "a few thousand vertices at most")]
+    let count = vertices.len().max(1) as f64;
+    let (x, y) = vertices.iter().fold((0.0, 0.0), |(x, y), p| (x + p.x, y + p.y));
+    PhotoPoint::new(x / count, y / count)
+}
+
 pub fn polygon_area_px2(vertices: &[PhotoPoint]) -> f64 {
     if vertices.len() < 3 {
         return 0.0;
