@@ -152,6 +152,10 @@ fn a_zones_kind_brings_its_defaults_and_asks_before_overwriting_the_artists() {
         harness.state().document().design().views[0].zones[0].clone()
     };
     assert!(zone(&harness).customised(18.0).is_empty(), "the sample's zone has its kind's defaults");
+    // The selected zone's dots are the count the list, info and the sheet give: as simulated.
+    let dots = hairline_studio::report::report(harness.state().document().design()).views[0].zones[0].dots.unwrap();
+    let exactly = hairline_studio::format::thousands(dots);
+    assert!(harness.query_by_label(&exactly).is_some(), "{exactly} dots shown for the zone itself");
     choose(&mut harness, ZoneKind::ScarCamouflage);
     let scar = zone(&harness);
     assert_eq!(scar.kind, ZoneKind::ScarCamouflage);

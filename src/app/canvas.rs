@@ -312,6 +312,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         } else {
             painter.line(outline, stroke);
         }
+        if let (true, Some(mask)) = (selected, &zone.hair_mask) {
+            paint_hair_mask(&painter, zone.id, mask, &to_screen);
+        }
     }
 
     for curve in &paint.view.curves {
@@ -328,6 +331,49 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
     paint_handles(&painter, paint, &to_screen);
     paint_overlay(&painter, &overlay, &to_screen);
     response
+}
+
+/// What a selected zone's hair mask marked as hair, tinted amber over the photo, so the artist
+/// sees what the threshold took. The texture is kept in egui's memory until the mask changes.
+fn paint_hair_mask(
+    painter: &egui::Painter,
+    zone: ZoneId,
+    mask: &crate::design::HairMask,
+    to_screen: &impl Fn(PhotoPoint) -> Pos2,
+) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (&mask.runs, mask.columns, mask.rows, mask.cell_px.to_bits(), mask.origin.x.to_bits(), mask.origin.y.to_bits())
+        .hash(&mut hasher);
+    let fingerprint = hasher.finish();
+    let id = egui::Id::unique(("hair mask texture", zone));
+    let ctx = painter.ctx();
+    let cached: Option<(u64, egui::TextureHandle)> = ctx.data(|d| d.get_temp(id));
+    let texture = match cached {
+        Some((kept, texture)) if kept == fingerprint => texture,
+        _ => {
+            let hair = Color32::from_rgba_unmultiplied(255, 170, 0, 120);
+            let pixels: Vec<Color32> =
+                mask.cells().into_iter().map(|is_hair| if is_hair { hair } else { Color32::TRANSPARENT }).collect();
+            let size = [mask.columns, mask.rows].map(|side| usize::try_from(side).unwrap_or(0));
+            // A mask that does not hold together has no cells (it is refused on saving).
+            if pixels.is_empty() || pixels.len() != size[0] * size[1] {
+                return;
+            }
+            let image = egui::ColorImage::new(size, pixels);
+            let texture = ctx.load_texture("hair mask", image, egui::TextureOptions::NEAREST);
+            ctx.data_mut(|d| d.insert_temp(id, (fingerprint, texture.clone())));
+            texture
+        }
+    };
+    let corner = |columns: u32, rows: u32| {
+        to_screen(PhotoPoint::new(
+            mask.origin.x + f64::from(columns) * mask.cell_px,
+            mask.origin.y + f64::from(rows) * mask.cell_px,
+        ))
+    };
+    let rect = Rect::from_min_max(corner(0, 0), corner(mask.columns, mask.rows));
+    painter.image(texture.id(), rect, Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)), Color32::WHITE);
 }
 
 fn paint_handles(painter: &egui::Painter, paint: &CanvasPaint<'_>, to_screen: &impl Fn(PhotoPoint) -> Pos2) {

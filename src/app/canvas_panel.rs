@@ -29,6 +29,8 @@ pub struct CanvasState {
     pub comparison: Comparison,
     /// The skin eyedropper's patch radius, in mm.
     pub skin_radius_mm: f64,
+    /// The lightness (CIE L*) below which *Mark hair* takes the photo for hair.
+    pub hair_lightness: f64,
     /// Where the pointer is on the photo, for the status bar.
     pub cursor_in_photo: Option<PhotoPoint>,
     /// The handle under the pointer.
@@ -46,6 +48,7 @@ impl Default for CanvasState {
             photos: Photos::default(),
             comparison: Comparison::default(),
             skin_radius_mm: 4.0,
+            hair_lightness: super::inspector::HAIR_LIGHTNESS,
             cursor_in_photo: None,
             hover: None,
             shown_photo: None,

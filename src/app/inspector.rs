@@ -85,7 +85,7 @@ pub fn inspector_ui(
         });
         if let Some(selection) = *selection {
             egui::CollapsingHeader::new("Selected").default_open(true).show(ui, |ui| {
-                selected_ui(ui, document, view, selection, sampling, view_report);
+                selected_ui(ui, document, view, selection, sampling, view_report, &mut canvas.hair_lightness);
             });
         }
         egui::CollapsingHeader::new("Notes").default_open(false).show(ui, |ui| {
@@ -259,20 +259,20 @@ fn selected_ui(
     selection: Selection,
     sampling: Sampling<'_>,
     report: Option<&crate::report::ViewReport>,
+    hair_lightness: &mut f64,
 ) {
     match selection.shape {
         ShapeRef::Curve(c) => curve_ui(ui, document, view, c),
         ShapeRef::Zone(z) => {
-            zone_ui(ui, document, view, z);
-            let left_on_hair =
-                report.and_then(|r| r.zones.iter().find(|row| row.id == z)).and_then(|row| row.left_on_hair);
-            hair_mask_ui(ui, document, view, z, sampling, left_on_hair);
+            let row = report.and_then(|r| r.zones.iter().find(|row| row.id == z));
+            zone_ui(ui, document, view, z, row);
+            hair_mask_ui(ui, document, view, z, sampling, row.and_then(|row| row.left_on_hair), hair_lightness);
         }
     }
 }
 
 /// The lightness below which the photo reads as hair, until the artist picks another.
-const HAIR_LIGHTNESS: f64 = 35.0;
+pub(super) const HAIR_LIGHTNESS: f64 = 35.0;
 
 /// A zone's hair mask: made from the photo by a lightness threshold, cleared, and what it does.
 fn hair_mask_ui(
@@ -282,6 +282,7 @@ fn hair_mask_ui(
     z: ZoneId,
     sampling: Sampling<'_>,
     left_on_hair: Option<u64>,
+    lightness: &mut f64,
 ) {
     let Some(zone) = document.design().view(view_id).and_then(|v| v.zone(z)) else {
         return;
@@ -294,13 +295,11 @@ fn hair_mask_ui(
     ui.separator();
     ui.label(egui::RichText::new("Existing hair").strong())
         .on_hover_text("Dots that would land on the client's own hair are left out, as the needle goes between hairs");
-    let threshold_id = egui::Id::unique(("hair lightness", z));
-    let mut lightness = ui.data(|d| d.get_temp(threshold_id)).unwrap_or(HAIR_LIGHTNESS);
     ui.horizontal(|ui| {
         let label = ui.label("Hair is darker than L*");
-        ui.add(egui::Slider::new(&mut lightness, 5.0..=80.0).fixed_decimals(0)).labelled_by(label.id);
+        ui.add(egui::Slider::new(lightness, 5.0..=80.0).fixed_decimals(0)).labelled_by(label.id);
     });
-    ui.data_mut(|d| d.insert_temp(threshold_id, lightness));
+    let lightness = *lightness;
     let mut new_mask = None;
     ui.horizontal(|ui| {
         let button = ui
@@ -371,7 +370,14 @@ fn curve_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, c: Curv
     }
 }
 
-fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneId) {
+/// A zone's settings; `row` is its line of the design's report, for its dots as simulated.
+fn zone_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    view_id: ViewId,
+    z: ZoneId,
+    row: Option<&crate::report::ZoneReport>,
+) {
     let Some(view) = document.design().view(view_id) else {
         return;
     };
@@ -437,8 +443,17 @@ fn zone_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, z: ZoneI
         });
         ui.end_row();
         if let Some(scale) = mm_per_px {
-            ui.label("Dots (estimate)");
-            ui.label(format!("{:.0}", area_px2 * scale * scale / MM2_PER_CM2 * density));
+            // The count every other place states: the dots as simulated (the feathered edge and
+            // the hairline's band thin them; an upper zone takes its overlap).
+            let estimate = area_px2 * scale * scale / MM2_PER_CM2 * density;
+            ui.label("Dots");
+            match row.and_then(|r| r.dots) {
+                Some(dots) => ui.label(crate::format::thousands(dots)).on_hover_text(format!(
+                    "As simulated. Area times density would be {}: the feathered edge, the hairline's band and zones above thin it.",
+                    crate::format::thousands_f(estimate)
+                )),
+                None => ui.label(format!("about {}", crate::format::thousands_f(estimate))),
+            };
             ui.end_row();
         }
     });
