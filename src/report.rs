@@ -239,6 +239,17 @@ fn session_reports(design: &Design, total_dots: u64, detail_dots: u64) -> Vec<Se
         .collect()
 }
 
+/// How many of `dots` each of `zones` zones holds, by zone index.
+fn dots_per_zone(dots: &[Dot], zones: usize) -> Vec<u64> {
+    let mut counted = vec![0_u64; zones];
+    for dot in dots {
+        if let Some(count) = counted.get_mut(usize::from(dot.zone)) {
+            *count += 1;
+        }
+    }
+    counted
+}
+
 /// For each zone of `view` with a hair mask, how many of its simulated dots the mask left out:
 /// the view simulated again without masks, counted zone by zone.
 fn count_left_on_hair(design: &Design, view: &View, report: &mut ViewReport) {
@@ -249,12 +260,7 @@ fn count_left_on_hair(design: &Design, view: &View, report: &mut ViewReport) {
     for zone in &mut unmasked.zones {
         zone.hair_mask = None;
     }
-    let mut counted = vec![0_u64; view.zones.len()];
-    for dot in Look::default().dots(design, &unmasked) {
-        if let Some(count) = counted.get_mut(usize::from(dot.zone)) {
-            *count += 1;
-        }
-    }
+    let counted = dots_per_zone(&Look::default().dots(design, &unmasked), view.zones.len());
     for ((zone, row), all) in view.zones.iter().zip(&mut report.zones).zip(counted) {
         if zone.hair_mask.is_some() && !zone.hidden {
             row.left_on_hair = row.dots.map(|kept| all.saturating_sub(kept));
@@ -277,12 +283,7 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
     });
     let estimated = crate::follicles::estimated_dots(view);
     let simulated = estimated.is_some_and(|dots| dots <= crate::follicles::MAX_SIMULATED_DOTS);
-    let mut counted = vec![0_u64; view.zones.len()];
-    for dot in dots {
-        if let Some(count) = counted.get_mut(usize::from(dot.zone)) {
-            *count += 1;
-        }
-    }
+    let counted = dots_per_zone(dots, view.zones.len());
     let zones = view
         .zones
         .iter()

@@ -253,11 +253,7 @@ impl Flow {
             return;
         }
         self.heading("Notes");
-        for line in font::wrap(&notes, Weight::Regular, BODY, self.width()) {
-            self.room(LINE);
-            self.text(MARGIN, self.y + BODY, BODY, Weight::Regular, line);
-            self.y += LINE;
-        }
+        self.paragraph(Weight::Regular, &notes);
     }
 
     /// Aftercare and what to expect over the years, in the clinic's words, and the line that the
