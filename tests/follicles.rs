@@ -110,7 +110,12 @@ fn density_rises_from_front_to_back_across_the_transition_band() {
         name: "Hairline".into(),
         role: CurveRole::Hairline,
         points: vec![PhotoPoint::new(200.0, 1500.0), PhotoPoint::new(1500.0, 1500.0), PhotoPoint::new(2800.0, 1500.0)],
-        transition: Transition { macro_amplitude_mm: 0.0, micro_cluster_share: 0.0, ..Transition::default() },
+        transition: Transition {
+            macro_amplitude_mm: 0.0,
+            jitter_amplitude_mm: 0.0,
+            micro_cluster_share: 0.0,
+            ..Transition::default()
+        },
         ..Curve::default()
     });
     view.zones.push(zone(

@@ -33,19 +33,38 @@ pub struct Curve {
 }
 
 /// The feathered front of a hairline: never a hard line (shared/domain.md, after Shapiro).
+///
+/// Across the band, from the line backwards, three things grade together on one ramp (a
+/// smoothstep over `band_width_mm`): how many dots there are (from 12 % of the zone's density),
+/// how large they are (from `front_size_share` of the zone's diameter) and how dark (from
+/// `front_shade_share` of the shade's opacity), all reaching the zone's own at the back. Ahead of
+/// the line, single leading dots thin out to none. The line itself wanders: broad waves plus a
+/// fine jitter, both seeded noise (`follicles::edge_noise`). Every figure is a default to edit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Transition {
     /// Depth of the band behind the line over which density rises from sparse to full.
     pub band_width_mm: f64,
-    /// Macro-irregularity: height of the broad waves along the line.
+    /// Macro-irregularity: the most the broad waves move the line, forwards or back.
     pub macro_amplitude_mm: f64,
-    /// Macro-irregularity: length of one wave along the line.
+    /// Macro-irregularity: the typical length of one broad wave along the line.
     pub macro_wavelength_mm: f64,
-    /// Micro-irregularity: how far small clusters of leading dots reach ahead of the line.
+    /// Micro-irregularity: how far single leading dots reach ahead of the line.
     pub micro_lead_mm: f64,
-    /// Micro-irregularity: share of the band's dots placed as leading clusters, 0 to 1.
+    /// Micro-irregularity: the density of the leading dots just ahead of the line, as a share of
+    /// the zone's density, 0 to 1; it falls evenly to none at `micro_lead_mm`. (Named for the
+    /// clusters it once set; leading dots are now single, scattered dots.)
     pub micro_cluster_share: f64,
+    /// Micro-irregularity: the most the fine jitter moves the line, forwards or back.
+    pub jitter_amplitude_mm: f64,
+    /// Micro-irregularity: the typical length of one jitter along the line.
+    pub jitter_wavelength_mm: f64,
+    /// Diameter of the dots at the front of the band (and of the leading dots), as a share of
+    /// the zone's, 0 to 1; it grows to the zone's own at the back of the band.
+    pub front_size_share: f64,
+    /// Opacity of the dots at the front of the band (and of the leading dots), as a share of
+    /// their shade's, 0 to 1; it rises to the shade's own at the back of the band.
+    pub front_shade_share: f64,
 }
 
 impl Default for Transition {
@@ -56,6 +75,16 @@ impl Default for Transition {
             macro_wavelength_mm: 18.0,
             micro_lead_mm: 3.0,
             micro_cluster_share: 0.1,
+            // Half a dot spacing or so: enough to break up any smooth wave, too little to read
+            // as a wave itself.
+            jitter_amplitude_mm: 0.5,
+            jitter_wavelength_mm: 3.0,
+            // The front of a natural hairline holds fine, single hairs: a 0.20 mm dot becomes
+            // 0.14 mm, the healed size one trainer quotes (0.10 to 0.15 mm, shared/domain.md).
+            front_size_share: 0.7,
+            // Lighter at the front, so that the edge fades rather than stops, yet still a dot
+            // (about the step from the 18:1 default shade to 40:1 in the colour model today).
+            front_shade_share: 0.6,
         }
     }
 }

@@ -295,6 +295,10 @@ impl Problems {
         self.range(&format!("{at}.macro_wavelength_mm"), transition.macro_wavelength_mm, 1.0, 500.0);
         self.range(&format!("{at}.micro_lead_mm"), transition.micro_lead_mm, 0.0, 50.0);
         self.range(&format!("{at}.micro_cluster_share"), transition.micro_cluster_share, 0.0, 1.0);
+        self.range(&format!("{at}.jitter_amplitude_mm"), transition.jitter_amplitude_mm, 0.0, 50.0);
+        self.range(&format!("{at}.jitter_wavelength_mm"), transition.jitter_wavelength_mm, 0.5, 500.0);
+        self.range(&format!("{at}.front_size_share"), transition.front_size_share, 0.0, 1.0);
+        self.range(&format!("{at}.front_shade_share"), transition.front_shade_share, 0.0, 1.0);
     }
 
     fn zone(&mut self, at: &str, zone: &Zone) {

@@ -4,11 +4,13 @@
 //! laid over the photo in millimetres (offset by the design's seed), and a tile point becomes a
 //! dot when its rank is below the local density times the tile's area. The local density is the
 //! zone's, faded in over its edge feather and shaped by the hairline's transition band
-//! ([`transition`]). Where zones overlap, the later zone in the list (drawn on top) decides.
+//! ([`transition`]), which also makes the dots near the line's front smaller and lighter.
+//! Where zones overlap, the later zone in the list (drawn on top) decides.
 //! Each dot belongs to one session of the plan ([`Layering`]), which gives its shade.
 //! Everything random comes from `SplitMix64` hashes of the seed ([`crate::random`]), so a design
 //! gives the same dots on every run and machine.
 
+mod edge_noise;
 mod tile;
 mod transition;
 mod zone_shape;
@@ -18,7 +20,7 @@ pub use tile::{TILE_POINTS, blocked_tile, ranked_tile};
 use crate::design::{PhotoPoint, View};
 use crate::random::{self, hash, unit};
 
-use transition::{HairlineBand, Over};
+use transition::{Grade, HairlineBand, Over};
 use zone_shape::{Cell, ZoneShape};
 
 /// Side of the tile in mm: 8192 points over (28.6 mm)² is 10 dots/mm², the 1,000 dots/cm²
@@ -276,6 +278,7 @@ impl<'a> ZoneJob<'a> {
                 block.base[1] + f64::from(point[1]) * TILE_SIDE_MM,
             ];
             let mut density = 1.0;
+            let mut grade = Grade::FULL;
             if !block.plain {
                 match shape.classify(p) {
                     Cell::Outside => continue,
@@ -295,7 +298,8 @@ impl<'a> ZoneJob<'a> {
                 if block.band_varies
                     && let Some(band) = context.band
                 {
-                    density *= band.factor(p);
+                    grade = band.grade(p);
+                    density *= grade.density;
                 }
             }
             if f64::from(rank) >= density * self.full_rank {
@@ -314,13 +318,13 @@ impl<'a> ZoneJob<'a> {
             let opacity = self.sessions.iter().find(|&&(bound, _)| session_draw < bound).map_or(0.0, |&(_, o)| o);
             // A triangular spread in [-1, 1): most dots near the mean size, a few larger or smaller.
             let spread = size_a + size_b - 1.0;
-            let radius = radius_mm * (1.0 + zone.size_variation * spread);
-            #[expect(clippy::cast_possible_truncation, reason = "photo coordinates fit f32")]
+            let radius = radius_mm * grade.size * (1.0 + zone.size_variation * spread);
+            #[expect(clippy::cast_possible_truncation, reason = "photo coordinates and shares fit f32")]
             dots.push(Dot {
                 x_px: (p[0] * px_per_mm) as f32,
                 y_px: (p[1] * px_per_mm) as f32,
                 radius_px: (radius * px_per_mm) as f32,
-                opacity,
+                opacity: opacity * grade.shade as f32,
                 zone: u16::try_from(self.index).unwrap_or(u16::MAX),
             });
         }

@@ -1,18 +1,36 @@
-//! The hairline's transition band as a density factor: nothing ahead of the line but a few
-//! clusters of leading dots, a rise from sparse to full across the band behind it, and broad
-//! waves along it so the front is never a straight, hard line (shared/domain.md, after Shapiro).
+//! The hairline's transition band: what it does to the dots at each point. Ahead of the line,
+//! single leading dots that thin out with distance; behind it, a band across which density,
+//! dot size and shade all rise from sparse, small and light to the zone's own; and a line that
+//! wanders at two scales ([`super::edge_noise`]) so the front is never a straight, hard line
+//! (shared/domain.md, after Shapiro; the ramp's figures are `design::Transition`'s).
+//!
+//! Leading dots are taken from the same ranked blue-noise tile as every other dot, with a rank
+//! threshold that falls with the distance ahead: they are as evenly spread as the tile at their
+//! density, never clumped.
 
+use super::edge_noise::EdgeNoise;
 use super::{cell_index, clamped_cell_index};
 use crate::design::{Transition, View};
 use crate::geometry::sample_curve;
-use crate::random::{hash, unit};
 
 /// Density at the very front of the band, as a share of the full density.
 const FRONT_DENSITY: f64 = 0.12;
-/// Density of a leading cluster ahead of the line, as a share of the full density.
-const CLUSTER_DENSITY: f64 = 0.5;
-/// Size of the cells that are or are not leading clusters, in mm.
-const CLUSTER_CELL_MM: f64 = 1.6;
+
+/// What the band does to a dot at one point, each as a share of the zone's own: how many dots
+/// are kept, how large they are and how much of the skin they hide.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grade {
+    pub density: f64,
+    pub size: f64,
+    pub shade: f64,
+}
+
+impl Grade {
+    /// The zone's own dots, untouched.
+    pub const FULL: Self = Self { density: 1.0, size: 1.0, shade: 1.0 };
+    /// No dots.
+    const EMPTY: Self = Self { density: 0.0, size: 1.0, shade: 1.0 };
+}
 
 /// How the band's density factor varies over an area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,8 +56,8 @@ pub struct HairlineBand {
     /// How far from the line the band and its leading dots reach.
     reach: f64,
     transition: Transition,
-    phase: f64,
-    seed: u64,
+    /// How far the edge lies ahead of the drawn line, along it.
+    edge: EdgeNoise,
     /// Which segments to check for points in each cell of a coarse grid over the band's box.
     grid: SegmentGrid,
 }
@@ -78,7 +96,8 @@ impl HairlineBand {
             along_mm.push(total);
         }
         let t = &curve.transition;
-        let reach = t.band_width_mm + t.micro_lead_mm + t.macro_amplitude_mm + 1.0;
+        let edge = EdgeNoise::new(t, total, seed);
+        let reach = t.band_width_mm + t.micro_lead_mm + edge.max_offset_mm() + 1.0;
         let up = [dx / length, dy / length];
         let range = |direction: [f64; 2]| {
             line.iter()
@@ -86,7 +105,6 @@ impl HairlineBand {
                 .fold([f64::INFINITY, f64::NEG_INFINITY], |r, v| [r[0].min(v), r[1].max(v)])
         };
         let (across_range, up_range) = (range([-up[1], up[0]]), range(up));
-        let phase = unit(hash(&[seed, 0xA11CE])) * std::f64::consts::TAU;
         let mut band = Self {
             line,
             along_mm,
@@ -95,8 +113,7 @@ impl HairlineBand {
             up_range,
             reach,
             transition: t.clone(),
-            phase,
-            seed,
+            edge,
             grid: SegmentGrid::default(),
         };
         band.grid = band.build_grid();
@@ -141,7 +158,7 @@ impl HairlineBand {
         Some(grid.cells[row * grid.columns + column].as_slice())
     }
 
-    /// How [`Self::factor`] varies over the box from `min` to `max` (mm). Behind the band or
+    /// How [`Self::grade`] varies over the box from `min` to `max` (mm). Behind the band or
     /// beside the line's ends it is 1, well ahead of the leading dots 0; only a strip along the
     /// line needs asking point by point.
     pub fn over_box(&self, min: [f64; 2], max: [f64; 2]) -> Over {
@@ -167,7 +184,7 @@ impl HairlineBand {
             return Over::Varies;
         };
         let half_diagonal = (max[0] - min[0]).hypot(max[1] - min[1]) / 2.0;
-        let spread = half_diagonal + self.transition.macro_amplitude_mm + 0.5 + 0.1 * centre_depth.abs();
+        let spread = half_diagonal + self.edge.max_offset_mm() + 0.5 + 0.1 * centre_depth.abs();
         let t = &self.transition;
         let is_full = |depth: f64| depth - spread >= t.band_width_mm;
         let is_empty = |depth: f64| depth + spread < -t.micro_lead_mm;
@@ -183,7 +200,7 @@ impl HairlineBand {
         if corners_agree { over } else { Over::Varies }
     }
 
-    /// Whether [`Self::factor`] is 1 everywhere in the box from `min` to `max` (mm): the box lies
+    /// Whether [`Self::grade`] is full everywhere in the box from `min` to `max` (mm): the box lies
     /// beside the line's ends or well behind it. Checked on the corners, as both tests are linear.
     fn is_full_over(&self, min: [f64; 2], max: [f64; 2]) -> bool {
         let corners = [min, [max[0], min[1]], [min[0], max[1]], max];
@@ -194,39 +211,43 @@ impl HairlineBand {
             || up.iter().all(|&u| u > self.up_range[1] + self.reach)
     }
 
-    /// The share of a zone's density kept at `p` (mm): 0 to 1. Beside the line's ends nothing
-    /// changes; well behind it everything is kept, and well ahead of it nothing.
-    pub fn factor(&self, p: [f64; 2]) -> f64 {
+    /// What the band does to a dot at `p` (mm). Beside the line's ends nothing changes; well
+    /// behind it everything is kept, and well ahead of it nothing.
+    pub fn grade(&self, p: [f64; 2]) -> Grade {
         let across = -p[0] * self.up[1] + p[1] * self.up[0];
         if across < self.across_range[0] || across > self.across_range[1] {
-            return 1.0;
+            return Grade::FULL;
         }
         let up = p[0] * self.up[0] + p[1] * self.up[1];
         if up > self.up_range[1] + self.reach {
-            return 1.0;
+            return Grade::FULL;
         }
         if up < self.up_range[0] - self.reach {
-            return 0.0;
+            return Grade::EMPTY;
         }
         let Some((depth_mm, along_mm)) = self.depth(p) else {
-            return 1.0;
+            return Grade::FULL;
         };
         let t = &self.transition;
-        let wave = if t.macro_wavelength_mm > 0.0 {
-            t.macro_amplitude_mm * (std::f64::consts::TAU * along_mm / t.macro_wavelength_mm + self.phase).sin()
-        } else {
-            0.0
-        };
-        let depth_mm = depth_mm + wave;
+        // Depth behind the edge, which lies `offset` ahead of the drawn line.
+        let depth_mm = depth_mm + self.edge.offset_mm(along_mm);
         if depth_mm >= t.band_width_mm {
-            1.0
-        } else if depth_mm >= 0.0 {
+            return Grade::FULL;
+        }
+        let front = Grade { density: FRONT_DENSITY, size: t.front_size_share, shade: t.front_shade_share };
+        if depth_mm >= 0.0 {
+            // One ramp for all three, flat at both ends so neither edge of the band shows.
             let x = depth_mm / t.band_width_mm.max(f64::EPSILON);
-            FRONT_DENSITY + (1.0 - FRONT_DENSITY) * x * x * (3.0 - 2.0 * x)
-        } else if depth_mm >= -t.micro_lead_mm && self.in_cluster(p) {
-            CLUSTER_DENSITY
+            let rise = x * x * (3.0 - 2.0 * x);
+            let ramp = |front: f64| front + (1.0 - front) * rise;
+            Grade { density: ramp(front.density), size: ramp(front.size), shade: ramp(front.shade) }
+        } else if -depth_mm < t.micro_lead_mm {
+            // Single leading dots, fewer the further ahead: the chance of a dot falls evenly
+            // from the share just ahead of the line to none at the lead's reach.
+            let ahead = -depth_mm / t.micro_lead_mm;
+            Grade { density: t.micro_cluster_share.clamp(0.0, 1.0) * (1.0 - ahead), ..front }
         } else {
-            0.0
+            Grade::EMPTY
         }
     }
 
@@ -262,14 +283,6 @@ impl HairlineBand {
         let q = [a[0] + t * dx, a[1] + t * dy];
         let depth = (p[0] - q[0]) * normal[0] + (p[1] - q[1]) * normal[1];
         Some((depth, self.along_mm[i] + t * length))
-    }
-
-    fn in_cluster(&self, p: [f64; 2]) -> bool {
-        // Cell indices of positions within a photo's few hundred mm fit an i64 exactly.
-        #[expect(clippy::cast_possible_truncation, reason = "bounded positions")]
-        let cell = |v: f64| (v / CLUSTER_CELL_MM).floor() as i64;
-        let key = hash(&[self.seed, cell(p[0]).cast_unsigned(), cell(p[1]).cast_unsigned(), 0xC1_u64]);
-        unit(key) < (self.transition.micro_cluster_share * 2.0).min(1.0)
     }
 }
 
@@ -326,7 +339,7 @@ mod tests {
                     let steps =
                         (0..=12).flat_map(|i| (0..=12).map(move |j| (f64::from(i) / 12.0, f64::from(j) / 12.0)));
                     for (u, v) in steps {
-                        let factor = band.factor([min[0] + u * side, min[1] + v * side]);
+                        let factor = band.grade([min[0] + u * side, min[1] + v * side]).density;
                         let wrong = match over {
                             Over::Full => (factor - 1.0).abs() > 1e-12,
                             Over::Empty => factor.abs() > 1e-12,
