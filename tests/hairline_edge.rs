@@ -6,7 +6,7 @@
 use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveRole, PhotoPoint, PhotoRef, Transition, View, ViewKind, Zone, ZoneKind,
 };
-use hairline_studio::follicles::{Dot, Layering, generate_dots, pigment_opacity};
+use hairline_studio::follicles::{Dot, Layering, generate_dots};
 use hairline_studio::random::SplitMix64;
 
 /// 0.1 mm per pixel.
@@ -56,8 +56,9 @@ fn depth_mm(dot: &Dot) -> f64 {
 fn across_the_band_dots_grow_and_darken_from_front_to_back() {
     let view = view(Transition::default());
     let zone_diameter_mm = view.zones[0].dot_diameter_mm;
-    let full_opacity = pigment_opacity(18.0);
     let dots = generate_dots(&view, &Layering::single(18.0), 5);
+    // The zone's own shade (its kind may set its own dilution).
+    let full_opacity = dots.iter().map(|d| f64::from(d.opacity)).fold(0.0, f64::max);
     // 2 mm slices across the 10 mm band, then one well behind it.
     let slices = [0.0, 2.0, 4.0, 6.0, 8.0, 14.0];
     let means: Vec<(f64, f64)> = slices
@@ -140,6 +141,9 @@ fn leading_dots_are_single_and_scattered_not_clustered() {
         assert!(leading.iter().all(|p| p[1] < lead_mm), "seed {seed}: a dot beyond the lead");
         // Fewer the further ahead: the chance falls with the distance.
         let near = leading.iter().filter(|p| p[1] < lead_mm / 2.0).count();
+        let histogram: Vec<usize> =
+            (0..6).map(|i| leading.iter().filter(|p| (p[1] * 2.0).floor() == f64::from(i)).count()).collect();
+        println!("seed {seed}: leading dots per half millimetre ahead {histogram:?}");
         assert!(near > 2 * (leading.len() - near), "seed {seed}: {near} of {} in the nearer half", leading.len());
         let ratio = clark_evans_in_lead_strip(&leading, lead_mm);
         println!("seed {seed}: {} leading dots, Clark-Evans ratio {ratio:.2}", leading.len());

@@ -31,6 +31,9 @@ pub const TILE_SIDE_MM: f64 = 28.62;
 #[expect(clippy::cast_precision_loss, reason = "a small constant")]
 const BLOCK_SIDE_MM: f64 = TILE_SIDE_MM / tile::BLOCKS_PER_SIDE as f64;
 
+/// Separates a leading dot's draw from the dot's other draws.
+const LEAD_KEY: u64 = 0x1EAD_0000_0000_0000;
+
 /// Square millimetres in a square centimetre.
 const MM2_PER_CM2: f64 = 100.0;
 
@@ -308,6 +311,10 @@ impl<'a> ZoneJob<'a> {
             // One hash per dot: its session from the low 12 bits, its size from two 26-bit draws.
             let [session_draw, size_a, size_b] = random::draws(random::splitmix64(block.key ^ u64::from(rank)));
             if session_draw >= laid_share {
+                continue;
+            }
+            // A leading dot's own draw, from a second hash: only ahead of the hairline.
+            if grade.keep < 1.0 && unit(random::splitmix64(block.key ^ u64::from(rank) ^ LEAD_KEY)) >= grade.keep {
                 continue;
             }
             if let Some(hair) = &self.hair

@@ -4,9 +4,10 @@
 //! wanders at two scales ([`super::edge_noise`]) so the front is never a straight, hard line
 //! (shared/domain.md, after Shapiro; the ramp's figures are `design::Transition`'s).
 //!
-//! Leading dots are taken from the same ranked blue-noise tile as every other dot, with a rank
-//! threshold that falls with the distance ahead: they are as evenly spread as the tile at their
-//! density, never clumped.
+//! Leading dots are the tile's blue-noise points at the density just ahead of the line, each
+//! kept by a seeded draw whose chance falls with the distance ahead. A rank threshold alone
+//! would keep the same few points of every tile, a pattern repeating every tile's width along
+//! the line; the draw differs from tile to tile, and thinning blue noise never clumps it.
 
 use super::edge_noise::EdgeNoise;
 use super::{cell_index, clamped_cell_index};
@@ -23,13 +24,15 @@ pub struct Grade {
     pub density: f64,
     pub size: f64,
     pub shade: f64,
+    /// The chance that a dot the density keeps is laid (below 1 only for leading dots).
+    pub keep: f64,
 }
 
 impl Grade {
     /// The zone's own dots, untouched.
-    pub const FULL: Self = Self { density: 1.0, size: 1.0, shade: 1.0 };
+    pub const FULL: Self = Self { density: 1.0, size: 1.0, shade: 1.0, keep: 1.0 };
     /// No dots.
-    const EMPTY: Self = Self { density: 0.0, size: 1.0, shade: 1.0 };
+    const EMPTY: Self = Self { density: 0.0, size: 1.0, shade: 1.0, keep: 1.0 };
 }
 
 /// How the band's density factor varies over an area.
@@ -234,18 +237,18 @@ impl HairlineBand {
         if depth_mm >= t.band_width_mm {
             return Grade::FULL;
         }
-        let front = Grade { density: FRONT_DENSITY, size: t.front_size_share, shade: t.front_shade_share };
+        let front = Grade { density: FRONT_DENSITY, size: t.front_size_share, shade: t.front_shade_share, keep: 1.0 };
         if depth_mm >= 0.0 {
             // One ramp for all three, flat at both ends so neither edge of the band shows.
             let x = depth_mm / t.band_width_mm.max(f64::EPSILON);
             let rise = x * x * (3.0 - 2.0 * x);
             let ramp = |front: f64| front + (1.0 - front) * rise;
-            Grade { density: ramp(front.density), size: ramp(front.size), shade: ramp(front.shade) }
+            Grade { density: ramp(front.density), size: ramp(front.size), shade: ramp(front.shade), keep: 1.0 }
         } else if -depth_mm < t.micro_lead_mm {
             // Single leading dots, fewer the further ahead: the chance of a dot falls evenly
             // from the share just ahead of the line to none at the lead's reach.
             let ahead = -depth_mm / t.micro_lead_mm;
-            Grade { density: t.micro_cluster_share.clamp(0.0, 1.0) * (1.0 - ahead), ..front }
+            Grade { density: t.micro_cluster_share.clamp(0.0, 1.0), keep: 1.0 - ahead, ..front }
         } else {
             Grade::EMPTY
         }
