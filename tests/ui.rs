@@ -237,7 +237,10 @@ fn showing_or_hiding_the_guides_is_not_an_edit() {
 #[test]
 fn a_new_design_shows_no_dot_count_left_from_the_last() {
     let mut harness = studio(None);
-    assert!(shows(&harness, "3,738 dots"), "the sample's count");
+    assert!(
+        shows(&harness, "3,756 dots"),
+        "the sample's count (its hairline's leading dots as drawn since the natural edge)"
+    );
     harness.state_mut().queue(Command::NewDesign);
     settle(&mut harness);
     assert!(!shows(&harness, " dots"), "no count without zones or a photo");
