@@ -69,6 +69,17 @@ impl Lab {
         LinSrgb::from_color(self.palette())
     }
 
+    /// The colour in linear-light sRGB, each channel 0 to 1 (outside for colours sRGB cannot show).
+    pub fn to_linear_rgb(self) -> [f64; 3] {
+        let rgb = self.linear();
+        [rgb.red, rgb.green, rgb.blue]
+    }
+
+    /// The colour of linear-light sRGB channels (0 to 1).
+    pub fn from_linear_rgb(rgb: [f64; 3]) -> Self {
+        Self::from_linear(LinSrgb::new(rgb[0], rgb[1], rgb[2]))
+    }
+
     fn from_linear(rgb: LinSrgb<f64>) -> Self {
         let lab = PaletteLab::from_color(rgb);
         Self { l: lab.l, a: lab.a, b: lab.b }
@@ -189,6 +200,40 @@ pub fn sample_skin(pixels: &[u8], width: u32, centre: [f64; 2], radius_px: f64) 
     Some(Lab::new(sum[0] / n, sum[1] / n, sum[2] / n))
 }
 
+/// The colour of a circular patch of `pixels` (row-major RGBA, `width` wide) as a person sees
+/// it from far enough away that its detail merges: the mean of its pixels in linear light, with
+/// nothing dropped (hair and the skin between the hairs both count). `None` for an empty patch.
+pub fn sample_seen_from_afar(pixels: &[u8], width: u32, centre: [f64; 2], radius_px: f64) -> Option<Lab> {
+    let width = width as usize;
+    if width == 0 || !centre[0].is_finite() || !centre[1].is_finite() || !radius_px.is_finite() {
+        return None;
+    }
+    let height = pixels.len() / 4 / width;
+    let radius = radius_px.max(0.5);
+    let mut sum = [0.0; 3];
+    let mut count = 0_u32;
+    for (y, row) in pixels.chunks_exact(width * 4).enumerate().take(height) {
+        #[expect(clippy::cast_precision_loss, reason = "pixel indices")]
+        let dy = y as f64 + 0.5 - centre[1];
+        if dy.abs() > radius {
+            continue;
+        }
+        for (x, p) in row.chunks_exact(4).enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "pixel indices")]
+            let dx = x as f64 + 0.5 - centre[0];
+            if dx * dx + dy * dy <= radius * radius {
+                let linear = Lab::from_srgb([p[0], p[1], p[2]]).linear();
+                sum = [sum[0] + linear.red, sum[1] + linear.green, sum[2] + linear.blue];
+                count += 1;
+            }
+        }
+    }
+    (count > 0).then(|| {
+        let n = f64::from(count);
+        Lab::from_linear(LinSrgb::new(sum[0] / n, sum[1] / n, sum[2] / n))
+    })
+}
+
 /// When the result is looked at.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -245,7 +290,15 @@ pub fn widening(stage: Stage) -> f64 {
 /// The colour the middle of a dot of pigment `ink` diluted `water_parts` to one shows on `skin`
 /// at this stage.
 pub fn dot_colour(skin: Lab, ink: Lab, water_parts: f64, stage: Stage) -> Lab {
-    let k = hiding(water_parts, stage);
+    mix(skin, ink, hiding(water_parts, stage))
+}
+
+/// The studio's one pigment-over-skin model: pigment `ink` hiding a share `cover` (0 to 1) of
+/// `skin`'s light, mixed in linear light (light adds linearly; gamma-encoded values do not). The
+/// swatches, the canvas, `render` and the design sheet all come from it: pixels through
+/// [`crate::render::PigmentBlend`], an area's mean through the area's mean cover.
+pub fn mix(skin: Lab, ink: Lab, cover: f64) -> Lab {
+    let k = cover.clamp(0.0, 1.0);
     let (skin, ink) = (skin.linear(), ink.linear());
     Lab::from_linear(LinSrgb::new(
         skin.red * (1.0 - k) + ink.red * k,
@@ -431,6 +484,22 @@ mod tests {
         let sampled = sample_skin(&pixels, 40, [20.0, 20.0], 15.0).unwrap();
         assert!(sampled.delta_e_2000(Lab::from_srgb(skin)) < 0.5, "{sampled:?}");
         assert_eq!(sample_skin(&pixels, 40, [500.0, 500.0], 5.0), None, "off the photo");
+    }
+
+    #[test]
+    fn hair_seen_from_afar_is_the_linear_mean_of_hair_and_skin() {
+        // Every fourth pixel a dark hair: a quarter of the light is the hair's.
+        let (skin, hair) = ([196, 150, 122], [40, 30, 25]);
+        let pixels: Vec<u8> = (0..40 * 40)
+            .flat_map(|i| if i % 4 == 0 { [hair[0], hair[1], hair[2], 255] } else { [skin[0], skin[1], skin[2], 255] })
+            .collect();
+        let seen = sample_seen_from_afar(&pixels, 40, [20.0, 20.0], 15.0).unwrap();
+        let expected = mix(Lab::from_srgb(skin), Lab::from_srgb(hair), 0.25);
+        assert!(seen.delta_e_2000(expected) < 0.5, "{seen:?} vs {expected:?}");
+        // The skin eyedropper's trimmed mean would drop the hairs; this one keeps them.
+        let trimmed = sample_skin(&pixels, 40, [20.0, 20.0], 15.0).unwrap();
+        assert!(trimmed.delta_e_2000(Lab::from_srgb(skin)) < seen.delta_e_2000(Lab::from_srgb(skin)) - 2.0);
+        assert_eq!(sample_seen_from_afar(&pixels, 40, [500.0, 500.0], 5.0), None, "off the photo");
     }
 
     #[test]

@@ -64,6 +64,10 @@ enum Cmd {
         /// Show only the dots laid in the first N sessions of the plan (default: all).
         #[arg(long, value_name = "N")]
         after_session: Option<usize>,
+        /// As a person with normal vision sees it from D metres (e.g. 0.3, 1 or 3): the eye's
+        /// blur at that distance, from the view's calibration.
+        #[arg(long, value_name = "D")]
+        distance_m: Option<f64>,
         /// Render even if the photo is no longer the one the design was drawn on.
         #[arg(long)]
         allow_changed_photo: bool,
@@ -101,18 +105,31 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Cmd::Validate { file }) => validate(&file),
         Some(Cmd::Info { file }) => info(&file),
-        Some(Cmd::Render { file, output, view, width, stage, years, after_session, allow_changed_photo }) => {
+        Some(Cmd::Render {
+            file,
+            output,
+            view,
+            width,
+            stage,
+            years,
+            after_session,
+            distance_m,
+            allow_changed_photo,
+        }) => {
             let stage = match stage {
                 StageArg::Fresh => Stage::Fresh,
                 StageArg::Healed => Stage::Healed,
                 StageArg::Later => Stage::YearsLater(years),
             };
-            let look = Look { after_session, stage };
-            if (0.0..=50.0).contains(&years) {
-                report(render(&file, &output, view.as_deref(), width, look, allow_changed_photo))
-            } else {
+            let look = Look { after_session, stage, seen_from_m: distance_m };
+            if !(0.0..=50.0).contains(&years) {
                 eprintln!("hairline-studio: --years must be between 0 and 50");
                 ExitCode::FAILURE
+            } else if distance_m.is_some_and(|d| !(0.05..=100.0).contains(&d)) {
+                eprintln!("hairline-studio: --distance-m must be between 0.05 and 100 metres");
+                ExitCode::FAILURE
+            } else {
+                report(render(&file, &output, view.as_deref(), width, look, allow_changed_photo))
             }
         }
         Some(Cmd::Export { file, pdf, png, paper, allow_changed_photo }) => {
@@ -260,6 +277,11 @@ fn render(
     let view = design.views.get(index).with_context(|| format!("{} has no views", file.display()))?;
     let photo_ref = view.photo.as_ref().with_context(|| format!("the {} view has no photo", view.kind.label()))?;
     check_photos(&design, [index], allow_changed_photo)?;
+    anyhow::ensure!(
+        look.seen_from_m.is_none() || view.mm_per_px().is_some(),
+        "--distance-m needs the {} view calibrated: its millimetres are unknown",
+        view.kind.label()
+    );
     let photo = hairline_studio::io::decode_photo(std::path::Path::new(&photo_ref.path), 8192)?;
     let mut pixels = photo.display;
     if let Some(width) = width.filter(|&w| w != pixels.width()) {

@@ -87,6 +87,28 @@ pub struct ZoneReport {
     /// For a zone with a hair mask, the simulated dots left out because they fell on hair.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub left_on_hair: Option<u64>,
+    /// The healed result over the zone as a person sees it from a metre away, beside the
+    /// client's nearest existing hair; `None` until the view is simulated and its skin sampled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen_from_1m: Option<SeenFromAfar>,
+}
+
+/// A zone's healed result where the eye no longer tells the dots apart (from a metre, dots a
+/// third of a millimetre across merge): the skin mixed with the pigment by the share of the
+/// zone's skin the dots hide ([`crate::colour::mix`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeenFromAfar {
+    /// The share of the zone's light the healed dots hide: each dot's disc times its opacity,
+    /// over the zone's area.
+    pub coverage: f64,
+    /// The mean colour of the zone's result.
+    pub result: Lab,
+    /// The hair sample nearest the zone, if the view has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hair: Option<Lab>,
+    /// CIEDE2000 between the result and that hair: about 1 is just noticeable, under 3 blends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta_e_to_hair: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,7 +161,7 @@ impl SkinReport {
 /// The dots of each view as the sheet shows them (healed, every session), in the order of
 /// `design.views`. Empty for a view that is not calibrated or too large to simulate.
 pub fn simulate(design: &Design) -> Vec<Vec<Dot>> {
-    design.views.iter().map(|view| Look::default().dots(design, view)).collect()
+    design.views.iter().map(|view| Look::laid_dots(design, view)).collect()
 }
 
 /// The report of `design`, simulating its dots.
@@ -160,6 +182,9 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
             count_left_on_hair(design, view, &mut report);
             if let Some(skin) = mean_skin(&view.skin_samples) {
                 report.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
+                if report.simulated {
+                    seen_from_afar(view, dots, skin, design.pigment.ink(), &mut report);
+                }
             }
             report
         })
@@ -260,7 +285,7 @@ fn count_left_on_hair(design: &Design, view: &View, report: &mut ViewReport) {
     for zone in &mut unmasked.zones {
         zone.hair_mask = None;
     }
-    let counted = dots_per_zone(&Look::default().dots(design, &unmasked), view.zones.len());
+    let counted = dots_per_zone(&Look::laid_dots(design, &unmasked), view.zones.len());
     for ((zone, row), all) in view.zones.iter().zip(&mut report.zones).zip(counted) {
         if zone.hair_mask.is_some() && !zone.hidden {
             row.left_on_hair = row.dots.map(|kept| all.saturating_sub(kept));
@@ -309,6 +334,7 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
                 estimated_dots,
                 dots,
                 left_on_hair: None,
+                seen_from_1m: None,
             }
         })
         .collect();
@@ -324,6 +350,41 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
         skin_samples,
         skin,
         shades: Vec::new(),
+    }
+}
+
+/// Each visible zone's healed result as a person sees it from afar, beside the nearest hair.
+fn seen_from_afar(view: &View, dots: &[Dot], skin: Lab, ink: Lab, report: &mut ViewReport) {
+    let Some(mm_per_px) = view.mm_per_px() else {
+        return;
+    };
+    let mut hidden_mm2 = vec![0.0; view.zones.len()];
+    for dot in dots {
+        if let Some(hidden) = hidden_mm2.get_mut(usize::from(dot.zone)) {
+            let radius_mm = f64::from(dot.radius_px) * mm_per_px;
+            *hidden += std::f64::consts::PI * radius_mm * radius_mm * f64::from(dot.opacity);
+        }
+    }
+    for ((zone, row), hidden) in view.zones.iter().zip(&mut report.zones).zip(hidden_mm2) {
+        let area_mm2 = polygon_area_px2(&zone.vertices) * mm_per_px * mm_per_px;
+        if zone.hidden || area_mm2 <= 0.0 {
+            continue;
+        }
+        let coverage = (hidden / area_mm2).min(1.0);
+        let result = crate::colour::mix(skin, ink, coverage);
+        let centre = crate::geometry::vertex_mean(&zone.vertices);
+        let hair = view
+            .hair_samples
+            .iter()
+            .min_by(|p, q| p.at.distance_to(centre).total_cmp(&q.at.distance_to(centre)))
+            .map(|s| Lab::new(s.l, s.a, s.b));
+        let round = |lab: Lab| Lab::new(hundredths(lab.l), hundredths(lab.a), hundredths(lab.b));
+        row.seen_from_1m = Some(SeenFromAfar {
+            coverage: (coverage * 10_000.0).round() / 10_000.0,
+            result: round(result),
+            hair: hair.map(round),
+            delta_e_to_hair: hair.map(|hair| hundredths(result.delta_e_2000(hair))),
+        });
     }
 }
 
@@ -394,7 +455,7 @@ mod tests {
         assert_eq!(zone.area_cm2, Some(20.0));
         assert_eq!(zone.estimated_dots, Some(2000));
         let dots = zone.dots.unwrap();
-        let simulated = Look::default().dots(&design, &design.views[0]).len() as u64;
+        let simulated = Look::laid_dots(&design, &design.views[0]).len() as u64;
         assert_eq!(dots, simulated, "the count is the simulation's");
         assert!(dots < 2000 && dots > 1500, "the feathered edge thins it: {dots}");
         assert_eq!(report.total_dots, dots);
@@ -467,7 +528,7 @@ mod tests {
         #[expect(clippy::cast_precision_loss, reason = "small counts")]
         let share = left as f64 / without as f64;
         assert!((share - 0.2).abs() < 0.03, "{share} of the dots left out");
-        for dot in Look::default().dots(&design, &design.views[0]) {
+        for dot in Look::laid_dots(&design, &design.views[0]) {
             assert!(!is_hair_px(f64::from(dot.x_px)), "a dot on hair at {}", dot.x_px);
         }
     }

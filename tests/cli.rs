@@ -70,13 +70,19 @@ fn info_reports_calibration_hairline_and_zones_in_millimetres() {
     assert!(output.status.success());
     let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let view = &summary["views"][0];
-    // Pupils 300 px apart at 63 mm.
-    assert_eq!(view["mm_per_px"], 0.21);
-    // The hairline's centre is 390 px above the glabella: 81.9 mm.
-    assert_eq!(view["hairline"]["height_above_glabella_mm"], 81.9);
+    // Pupils 210 px apart at 63 mm.
+    assert_eq!(view["mm_per_px"], 0.3);
+    // The hairline's centre is 192 px above the glabella: 57.6 mm.
+    assert_eq!(view["hairline"]["height_above_glabella_mm"], 57.6);
     assert_eq!(view["hairline"]["left_right_difference_mm"], 0.0, "the sample is symmetric");
     let area = view["zones"][0]["area_cm2"].as_f64().unwrap();
-    assert!(area > 20.0 && area < 35.0, "{area}");
+    assert!(area > 30.0 && area < 40.0, "{area}");
+    // Healed and seen from a metre, the front and top blend with the stubble at the sides.
+    let seen = &view["zones"][0]["seen_from_1m"];
+    let (result, hair) = (seen["result"]["l"].as_f64().unwrap(), seen["hair"]["l"].as_f64().unwrap());
+    assert!(seen["delta_e_to_hair"].as_f64().unwrap() <= 3.0, "{seen}");
+    assert!(result < view["skin"]["lab"]["l"].as_f64().unwrap() - 2.0, "the result darkens the skin: {seen}");
+    assert!((result - hair).abs() < 3.0, "{seen}");
     assert_eq!(summary["total_estimated_dots"], view["zones"][0]["estimated_dots"]);
 }
 
@@ -127,6 +133,43 @@ fn render_shows_the_stage_and_the_sessions_done() {
         run_cli(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", "--stage", "later", "--years", "NaN"]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--years"));
+}
+
+#[test]
+fn render_from_a_distance_blurs_the_dots_into_their_mean() {
+    let sample = asset("sample-design.json");
+    let folder = tempfile::tempdir().unwrap();
+    let render = |extra: &[&str]| {
+        let output = folder.path().join(format!("seen{}.png", extra.len()));
+        let mut args = vec!["render", sample.to_str().unwrap(), "-o", output.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let result = run_cli(&args);
+        assert!(result.status.success(), "{extra:?}: {}", String::from_utf8_lossy(&result.stderr));
+        image::open(&output).unwrap().to_luma8()
+    };
+    // Inside the zone, 10 mm behind the hairline's centre: 60 x 30 px of the 1200 px photo.
+    let patch = |grey: &image::GrayImage| -> Vec<f64> {
+        (570..630)
+            .flat_map(|x| (330..360).map(move |y| (x, y)))
+            .map(|(x, y)| f64::from(grey.get_pixel(x, y)[0]))
+            .collect()
+    };
+    // 1,800 pixels in a patch: exact in f64.
+    let pixels = 60.0 * 30.0;
+    let mean = |values: &[f64]| values.iter().sum::<f64>() / pixels;
+    let spread = |values: &[f64]| (values.iter().map(|v| (v - mean(values)).powi(2)).sum::<f64>() / pixels).sqrt();
+    let close = patch(&render(&[]));
+    let far = patch(&render(&["--distance-m", "3"]));
+    // From 3 m the eye's blur (0.37 mm, over a pixel here) smooths the dots away...
+    assert!(spread(&far) < spread(&close) * 0.6, "{} vs {}", spread(&far), spread(&close));
+    // ...but keeps their light: the means agree (gamma-encoded, so roughly).
+    assert!((mean(&far) - mean(&close)).abs() < 3.0, "{} vs {}", mean(&far), mean(&close));
+    for bad in ["0", "-1", "NaN", "1000"] {
+        let flag = format!("--distance-m={bad}");
+        let refused = run_cli(&["render", sample.to_str().unwrap(), "-o", "/tmp/never.png", &flag]);
+        assert!(!refused.status.success(), "{bad}");
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("--distance-m"), "{bad}");
+    }
 }
 
 #[test]

@@ -116,6 +116,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
                 a: 12.25,
                 b: 17.0,
             }],
+            hair_samples: vec![SkinSample { at: PhotoPoint::new(5.0, 6.0), radius_px: 9.0, l: 30.5, a: 3.25, b: 4.0 }],
             follow_ups: vec![FollowUp {
                 id: FollowUpId(3),
                 photo: PhotoRef {
@@ -430,7 +431,7 @@ fn the_bundled_sample_design_is_valid_and_finds_its_photo() {
     let view = &design.views[0];
     assert!(view.hairline_index().is_some());
     assert!(!view.zones.is_empty());
-    assert!((view.mm_per_px().unwrap() - 0.21).abs() < 1e-9);
+    assert!((view.mm_per_px().unwrap() - 0.3).abs() < 1e-9);
     let status = hairline_studio::io::locate_photo(view.photo.as_ref().unwrap(), None);
     assert!(matches!(status, hairline_studio::io::PhotoStatus::Found(_)), "{status:?}");
 }

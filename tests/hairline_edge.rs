@@ -141,9 +141,6 @@ fn leading_dots_are_single_and_scattered_not_clustered() {
         assert!(leading.iter().all(|p| p[1] < lead_mm), "seed {seed}: a dot beyond the lead");
         // Fewer the further ahead: the chance falls with the distance.
         let near = leading.iter().filter(|p| p[1] < lead_mm / 2.0).count();
-        let histogram: Vec<usize> =
-            (0..6).map(|i| leading.iter().filter(|p| (p[1] * 2.0).floor() == f64::from(i)).count()).collect();
-        println!("seed {seed}: leading dots per half millimetre ahead {histogram:?}");
         assert!(near > 2 * (leading.len() - near), "seed {seed}: {near} of {} in the nearer half", leading.len());
         let ratio = clark_evans_in_lead_strip(&leading, lead_mm);
         println!("seed {seed}: {} leading dots, Clark-Evans ratio {ratio:.2}", leading.len());

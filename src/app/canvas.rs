@@ -50,6 +50,19 @@ impl Default for CanvasView {
 }
 
 impl CanvasView {
+    /// Notes the canvas's rectangle for this frame and fits the photo if asked to, or if the
+    /// canvas changed size while the photo was fitted. Calling it again in the same frame
+    /// changes nothing.
+    pub fn prepare(&mut self, canvas: Rect, photo_size_px: Option<Vec2>) {
+        if self.at_fit && self.last_rect.size() != canvas.size() {
+            self.fit_pending = true;
+        }
+        self.last_rect = canvas;
+        if let (true, Some(size)) = (self.fit_pending, photo_size_px) {
+            self.fit(canvas, size);
+        }
+    }
+
     /// The one transform from photo pixels to screen points.
     pub fn screen_from_photo(&self, canvas: Rect) -> TSTransform {
         TSTransform::new(canvas.min.to_vec2() + self.offset, self.zoom)
@@ -172,41 +185,84 @@ fn label(painter: &egui::Painter, text: &str, at: Pos2, anchor: egui::Align2) {
     painter.galley(rect.min, galley, Color32::WHITE);
 }
 
-/// The bare photo and the result side by side, each fitted into half of the space.
+/// Where the bare photo and the result go side by side in `area`, each fitted into half of it.
+pub fn side_by_side_rects(area: Rect, photo_size_px: Vec2) -> [Rect; 2] {
+    let (left, right) = area.shrink(8.0).split_left_right_at_fraction(0.5);
+    [left, right].map(|half| {
+        let half = half.shrink2(Vec2::new(4.0, 0.0));
+        let scale = (half.width() / photo_size_px.x.max(1.0)).min(half.height() / photo_size_px.y.max(1.0));
+        Rect::from_center_size(half.center(), photo_size_px * scale)
+    })
+}
+
+/// The bare photo and the result side by side, each fitted into half of the space; `preview`
+/// is the result's texture and where it goes.
 pub fn side_by_side_ui(
     ui: &mut egui::Ui,
     photo: Option<&egui::TextureHandle>,
-    preview: Option<&egui::TextureHandle>,
+    preview: Option<(&egui::TextureHandle, Rect)>,
     photo_size_px: Vec2,
 ) -> egui::Response {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Before and after, side by side"));
     painter.rect_filled(response.rect, 0.0, Color32::from_gray(38));
     let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-    let (left, right) = response.rect.shrink(8.0).split_left_right_at_fraction(0.5);
-    for (half, with_dots, text) in [(left, false, "Before"), (right, true, "After")] {
-        let half = half.shrink2(Vec2::new(4.0, 0.0));
-        let scale = (half.width() / photo_size_px.x.max(1.0)).min(half.height() / photo_size_px.y.max(1.0));
-        let rect = Rect::from_center_size(half.center(), photo_size_px * scale);
+    let [before, after] = side_by_side_rects(response.rect, photo_size_px);
+    for (rect, text) in [(before, "Before"), (after, "After")] {
         if let Some(texture) = photo {
             painter.image(texture.id(), rect, uv, Color32::WHITE);
         } else {
             painter.rect_filled(rect, 0.0, Color32::from_gray(60));
         }
-        if let (true, Some(dots)) = (with_dots, preview) {
-            painter.image(dots.id(), rect, uv, Color32::WHITE);
-        }
         label(&painter, text, rect.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
     }
+    if let Some((texture, rect)) = preview {
+        painter.image(texture.id(), rect, uv, Color32::WHITE);
+        label(&painter, "After", after.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
+    }
     response
+}
+
+/// The screen pixels that show the part `visible` (screen points) of a photo `photo_size_px`
+/// large drawn at `photo_rect`, and the viewport that renders exactly them: whole physical
+/// pixels, so the result's texels fall one to one on the screen's. `None` when nothing of the
+/// photo is visible, or absurdly much.
+pub fn viewport_for(
+    photo_rect: Rect,
+    photo_size_px: Vec2,
+    visible: Rect,
+    pixels_per_point: f32,
+) -> Option<(Rect, crate::render::Viewport)> {
+    /// A 8K screen's worth of pixels.
+    const MOST_PIXELS: f32 = 7680.0 * 4320.0;
+    let visible = visible.intersect(photo_rect);
+    let ppp = pixels_per_point.max(0.1);
+    let (min, max) = ((visible.min.to_vec2() * ppp).floor(), (visible.max.to_vec2() * ppp).ceil());
+    let size = max - min;
+    if !(size.x >= 1.0 && size.y >= 1.0 && size.x * size.y <= MOST_PIXELS) || photo_size_px.x < 1.0 {
+        return None;
+    }
+    let rect = Rect::from_min_max((min / ppp).to_pos2(), (max / ppp).to_pos2());
+    let points_per_photo_px = f64::from(photo_rect.width() / photo_size_px.x);
+    let origin = rect.min - photo_rect.min;
+    // Sizes checked above: whole, positive and at most 8K.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked above")]
+    let viewport = crate::render::Viewport {
+        origin_px: [f64::from(origin.x) / points_per_photo_px, f64::from(origin.y) / points_per_photo_px],
+        scale: points_per_photo_px * f64::from(ppp),
+        width: size.x as u32,
+        height: size.y as u32,
+    };
+    Some((rect, viewport))
 }
 
 /// Everything needed to paint one view.
 pub struct CanvasPaint<'a> {
     pub view: &'a View,
     pub texture: Option<&'a egui::TextureHandle>,
-    /// The simulated dots, drawn over the photo when the preview is on.
-    pub preview: Option<&'a egui::TextureHandle>,
+    /// The simulated result, drawn over the photo when the preview is on, and where it goes
+    /// (see [`viewport_for`]).
+    pub preview: Option<(&'a egui::TextureHandle, Rect)>,
     /// With the split comparison, the share of the photo's width, from the left, shown bare
     /// ("before") beside the preview.
     pub before_share: Option<f32>,
@@ -241,13 +297,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Design canvas"));
     let canvas = response.rect;
-    if view_state.at_fit && view_state.last_rect.size() != canvas.size() {
-        view_state.fit_pending = true;
-    }
-    view_state.last_rect = canvas;
-    if let (true, Some(size)) = (view_state.fit_pending, paint.photo_size_px) {
-        view_state.fit(canvas, size);
-    }
+    view_state.prepare(canvas, paint.photo_size_px);
     painter.rect_filled(canvas, 0.0, Color32::from_gray(38));
     let transform = view_state.screen_from_photo(canvas);
 
@@ -276,12 +326,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
                 divider,
             );
         }
-        if let Some(preview) = paint.preview {
-            let share = paint.before_share.unwrap_or(0.0).clamp(0.0, 1.0);
-            let divider = photo_rect.left() + photo_rect.width() * share;
-            let after = Rect::from_min_max(Pos2::new(divider, photo_rect.top()), photo_rect.max);
-            let uv = Rect::from_min_max(Pos2::new(share, 0.0), Pos2::new(1.0, 1.0));
-            painter.image(preview.id(), after, uv, Color32::WHITE);
+        if let Some((preview, rect)) = paint.preview {
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.with_clip_rect(canvas).image(preview.id(), rect, uv, Color32::WHITE);
         }
     }
 

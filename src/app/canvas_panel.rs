@@ -117,16 +117,21 @@ impl StudioApp {
         }
     }
 
+    /// Ends the alignment of a follow-up photo removed or undone meanwhile, and forgets the
+    /// comparison with one.
+    fn forget_gone_follow_ups(&mut self) {
+        let task_follow_up = self.canvas.tools.active().follow_up();
+        if task_follow_up.is_some_and(|id| self.open.view().and_then(|v| v.follow_up(id)).is_none()) {
+            self.with_tools(super::tools::ToolBox::end_task);
+        }
+        self.canvas.comparison.forget_missing(self.open.view());
+    }
+
     /// The canvas: the photo, the preview or a follow-up photo over it, the drawing, the tool's
     /// marks, the divider; then the pointer goes to the tool.
     pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui) {
         let presenting = self.windows.presenting;
-        let task_follow_up = self.canvas.tools.active().follow_up();
-        if task_follow_up.is_some_and(|id| self.open.view().and_then(|v| v.follow_up(id)).is_none()) {
-            // Removed or undone while being aligned.
-            self.with_tools(super::tools::ToolBox::end_task);
-        }
-        self.canvas.comparison.forget_missing(self.open.view());
+        self.forget_gone_follow_ups();
         let on_task_photo = self.canvas.tools.active().shown_follow_up().is_some();
         let photo_ref = self.canvas_photo_ref().cloned();
         if self.canvas.shown_photo.as_deref() != photo_ref.as_ref().map(|p| std::path::Path::new(&p.path)) {
@@ -162,10 +167,20 @@ impl StudioApp {
             (None, Compare::Split) => Some(self.canvas.preview.before_share),
             _ => None,
         };
-        let preview = if follow_up.is_some() || on_task_photo {
-            None
-        } else {
-            self.canvas.preview.texture(ui.ctx(), &self.open.document, self.open.view_id())
+        let preview = match (&photo_view, photo_size_px) {
+            (Some(PhotoView::Ready(photo) | PhotoView::Changed(photo)), Some(size))
+                if follow_up.is_none() && !on_task_photo =>
+            {
+                let placed = result_placement(ui, &mut self.canvas.view, size, compare, before_share);
+                placed.and_then(|(rect, viewport)| {
+                    let (ctx, document, view) = (ui.ctx(), &self.open.document, self.open.view_id());
+                    Some((self.canvas.preview.texture(ctx, document, view, &photo.levels, viewport)?, rect))
+                })
+            }
+            _ => {
+                self.canvas.preview.forget();
+                None
+            }
         };
         if let (Compare::SideBySide, Some(size)) = (compare, photo_size_px) {
             canvas::side_by_side_ui(ui, texture, preview, size);
@@ -273,4 +288,28 @@ pub fn ready<'a>(photos: &'a Photos, photo: Option<&PhotoRef>) -> Option<&'a Loa
         PhotoView::Ready(loaded) | PhotoView::Changed(loaded) => Some(loaded),
         _ => None,
     }
+}
+
+/// Where the simulated result goes on screen, worked out before the canvas is painted: the
+/// screen pixels it covers (the photo, or with the split comparison the part right of the
+/// divider, or the "after" half side by side) and the viewport that renders them.
+fn result_placement(
+    ui: &egui::Ui,
+    view: &mut canvas::CanvasView,
+    size: egui::Vec2,
+    compare: Compare,
+    before_share: Option<f32>,
+) -> Option<(egui::Rect, crate::render::Viewport)> {
+    let area = ui.available_rect_before_wrap();
+    let (photo_rect, mut visible) = if compare == Compare::SideBySide {
+        let [_, after] = canvas::side_by_side_rects(area, size);
+        (after, after)
+    } else {
+        view.prepare(area, Some(size));
+        (view.screen_from_photo(area).mul_rect(egui::Rect::from_min_size(egui::Pos2::ZERO, size)), area)
+    };
+    if let (Compare::Split, Some(share)) = (compare, before_share) {
+        visible.min.x = visible.min.x.max(photo_rect.left() + photo_rect.width() * share.clamp(0.0, 1.0));
+    }
+    canvas::viewport_for(photo_rect, size, visible, ui.ctx().pixels_per_point())
 }

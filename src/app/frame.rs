@@ -112,6 +112,8 @@ impl StudioApp {
                     view_bar::sessions_ui(ui, preview, sessions, true);
                 }
                 ui.separator();
+                view_bar::seen_from_ui(ui, preview, true);
+                ui.separator();
                 view_bar::compare_ui(ui, preview, true);
                 ui.separator();
                 if ui.button(egui::RichText::new("Exit (Esc)").size(22.0)).clicked() {

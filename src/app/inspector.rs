@@ -271,6 +271,30 @@ fn selected_ui(
     }
 }
 
+/// The zone's healed result as seen from 1 m, and how it compares with the client's hair.
+fn seen_from_afar_row(ui: &mut egui::Ui, seen: &crate::report::SeenFromAfar) {
+    ui.label("From 1 m").on_hover_text(
+        "The healed result where the eye no longer tells dots apart: the skin mixed with the pigment by the share of the zone the dots hide.",
+    );
+    let result = format!("L* {:.1}, {:.1} % covered", seen.result.l, seen.coverage * 100.0);
+    match (seen.hair, seen.delta_e_to_hair) {
+        (Some(hair), Some(delta_e)) => {
+            let verdict = if delta_e <= 3.0 {
+                "blends with the hair"
+            } else if seen.result.l > hair.l {
+                "lighter than the hair"
+            } else {
+                "darker than the hair"
+            };
+            ui.label(format!("{result}; hair L* {:.1}: ΔE00 {delta_e:.1}, {verdict}", hair.l));
+        }
+        _ => {
+            ui.label(format!("{result}; no hair sampled to compare"));
+        }
+    }
+    ui.end_row();
+}
+
 /// The lightness below which the photo reads as hair, until the artist picks another.
 pub(super) const HAIR_LIGHTNESS: f64 = 35.0;
 
@@ -455,6 +479,9 @@ fn zone_ui(
                 None => ui.label(format!("about {}", crate::format::thousands_f(estimate))),
             };
             ui.end_row();
+        }
+        if let Some(seen) = row.and_then(|r| r.seen_from_1m.as_ref()) {
+            seen_from_afar_row(ui, seen);
         }
     });
     if kind_change_ui(ui, document, view_id, z, kind) {

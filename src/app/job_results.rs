@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use crate::design::{Document, PhotoRef, ViewId};
 use crate::edit::{Edit, Made};
-use crate::io::{DecodedPhoto, LockError, PhotoError, SharedSaveError, photo_ref_for};
+use crate::io::{LockError, PhotoError, SharedSaveError, photo_ref_for};
 
 use super::file_dialogs::{FileDialogs, InAppBrowser, Pick, Picked};
 use super::jobs::{JobResult, OpenedDesign, PhotoPurpose};
+use super::photos::ReadyPhoto;
 use super::{Command, StudioApp, library};
 
 impl StudioApp {
@@ -151,7 +152,7 @@ impl StudioApp {
         ctx: &egui::Context,
         path: PathBuf,
         purpose: PhotoPurpose,
-        result: Result<DecodedPhoto, PhotoError>,
+        result: Result<ReadyPhoto, PhotoError>,
     ) {
         let photo = match result {
             Ok(photo) => photo,
@@ -175,8 +176,8 @@ impl StudioApp {
             | PhotoPurpose::Replace(view)
             | PhotoPurpose::AddFollowUp(view) => view,
         };
-        let (width_px, height_px) = (photo.width_px, photo.height_px);
-        let Some(photo_ref) = photo_ref_for(&path, photo.sha256.clone(), width_px, height_px) else {
+        let (width_px, height_px) = (photo.decoded.width_px, photo.decoded.height_px);
+        let Some(photo_ref) = photo_ref_for(&path, photo.decoded.sha256.clone(), width_px, height_px) else {
             self.windows.dialogs.error(unstorable_path_message(&path));
             return;
         };

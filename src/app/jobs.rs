@@ -9,12 +9,13 @@ use std::sync::{Arc, OnceLock};
 
 use crate::design::{Design, DesignError, ParsedDesign, ViewId};
 use crate::io::{
-    DecodedPhoto, DesignLock, FileIdentity, LockError, PhotoError, SaveError, SharedSaveError, decode_photo,
-    open_design_file, save_unless_changed,
+    DesignLock, FileIdentity, LockError, PhotoError, SaveError, SharedSaveError, decode_photo, open_design_file,
+    save_unless_changed,
 };
 use crate::sheet::ExportRequest;
 
 use super::file_dialogs::{Pick, Picked, system_dialog};
+use super::photos::ReadyPhoto;
 
 /// Why a photo is being decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub enum JobResult {
     PhotoDecoded {
         path: PathBuf,
         purpose: PhotoPurpose,
-        result: Result<DecodedPhoto, PhotoError>,
+        result: Result<ReadyPhoto, PhotoError>,
     },
     DesignOpened {
         path: PathBuf,
@@ -144,7 +145,7 @@ impl Jobs {
 
     pub fn decode_photo(&mut self, path: PathBuf, purpose: PhotoPurpose, max_display_side: u32) {
         self.spawn("photo decoder", move || {
-            let result = decode_photo(&path, max_display_side);
+            let result = decode_photo(&path, max_display_side).map(ReadyPhoto::new);
             JobResult::PhotoDecoded { path, purpose, result }
         });
     }

@@ -8,10 +8,43 @@ use std::path::{Path, PathBuf};
 
 use crate::design::PhotoRef;
 use crate::io::DecodedPhoto;
+use crate::render::PhotoLevels;
+
+/// A decoded photo and the preview's copies of it, made on the decoding thread.
+pub struct ReadyPhoto {
+    pub decoded: DecodedPhoto,
+    pub levels: PhotoLevels,
+}
+
+impl ReadyPhoto {
+    /// Makes the preview's copies of `decoded`: for a worker thread (a 24 MP photo takes a
+    /// tenth of a second).
+    pub fn new(decoded: DecodedPhoto) -> Self {
+        let levels = PhotoLevels::new(shrunk(&decoded.display, PREVIEW_SOURCE_SIDE), decoded.width_px);
+        Self { decoded, levels }
+    }
+}
+
+/// `image` with its longer side at most `side`.
+fn shrunk(image: &image::RgbaImage, side: u32) -> image::RgbaImage {
+    let (width, height) = image.dimensions();
+    if width.max(height) <= side {
+        return image.clone();
+    }
+    let scale = f64::from(side) / f64::from(width.max(height));
+    // Smaller than the image, and at least a pixel.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "at most `side`")]
+    let scaled = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+    image::imageops::thumbnail(image, scaled(width), scaled(height))
+}
 
 /// The longer side of the copy the eyedropper samples: a few megabytes, fine enough to average
 /// a patch of skin a few millimetres across.
 pub const SAMPLING_SIDE: u32 = 1536;
+
+/// The longer side of the copy the preview mixes its pigment with, on the CPU: as fine as a
+/// 4K screen shows a whole photo, and 64 MB at most with its halvings.
+pub const PREVIEW_SOURCE_SIDE: u32 = 4096;
 
 /// GPU textures stop at 8192 pixels on most hardware.
 pub const MAX_TEXTURE_SIDE: u32 = 8192;
@@ -21,6 +54,8 @@ pub struct LoadedPhoto {
     pub texture: egui::TextureHandle,
     /// A small copy kept on the CPU for the skin eyedropper (at most [`SAMPLING_SIDE`] a side).
     pub sampling: image::RgbaImage,
+    /// The copies the preview mixes its pigment with ([`PREVIEW_SOURCE_SIDE`]).
+    pub levels: PhotoLevels,
     pub sha256: String,
     pub width_px: u32,
     pub height_px: u32,
@@ -78,18 +113,10 @@ impl Photos {
     }
 
     /// Uploads a decoded photo as a texture.
-    pub fn set_loaded(&mut self, ctx: &egui::Context, path: PathBuf, photo: DecodedPhoto) {
+    pub fn set_loaded(&mut self, ctx: &egui::Context, path: PathBuf, photo: ReadyPhoto) {
+        let ReadyPhoto { decoded: photo, levels } = photo;
         let size = [photo.display.width() as usize, photo.display.height() as usize];
-        let (width, height) = photo.display.dimensions();
-        let sampling = if width.max(height) > SAMPLING_SIDE {
-            let scale = f64::from(SAMPLING_SIDE) / f64::from(width.max(height));
-            // Smaller than the display copy, and at least a pixel.
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "at most SAMPLING_SIDE")]
-            let scaled = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
-            image::imageops::thumbnail(&photo.display, scaled(width), scaled(height))
-        } else {
-            photo.display.clone()
-        };
+        let sampling = shrunk(&photo.display, SAMPLING_SIDE);
         let bytes = photo.display.into_raw();
         // The display copy is opaque RGBA, so its bytes already are premultiplied Color32s;
         // reinterpreting the buffer avoids copying 100 MB for a 24 MP photo.
@@ -111,6 +138,7 @@ impl Photos {
         let loaded = LoadedPhoto {
             texture,
             sampling,
+            levels,
             sha256: photo.sha256,
             width_px: photo.width_px,
             height_px: photo.height_px,
@@ -125,6 +153,18 @@ impl Photos {
 }
 
 impl LoadedPhoto {
+    /// The colour of a disc of the photo as seen from afar (its linear-light mean), centred at
+    /// `at` with `radius_px` (photo pixels): for hair and stubble.
+    pub fn sample_seen_from_afar(&self, at: crate::design::PhotoPoint, radius_px: f64) -> Option<crate::colour::Lab> {
+        let scale = f64::from(self.sampling.width()) / f64::from(self.width_px.max(1));
+        crate::colour::sample_seen_from_afar(
+            self.sampling.as_raw(),
+            self.sampling.width(),
+            [at.x * scale, at.y * scale],
+            radius_px * scale,
+        )
+    }
+
     /// The skin colour of a disc of the photo, centred at `at` with `radius_px` (photo pixels).
     pub fn sample_skin(&self, at: crate::design::PhotoPoint, radius_px: f64) -> Option<crate::colour::Lab> {
         let scale = f64::from(self.sampling.width()) / f64::from(self.width_px.max(1));

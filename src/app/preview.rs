@@ -1,16 +1,17 @@
-//! The simulated SMP preview on screen: the view's dots, splatted into a mask at up to
-//! [`PREVIEW_MAX_SIDE`] pixels and shown as a texture over the photo. Recomputed only when the
-//! design (its revision) or the view changes, so dragging a point re-renders once per frame and
-//! an idle window renders nothing.
+//! The simulated SMP preview on screen, drawn at the screen's own resolution: the part of the
+//! photo the canvas shows is rendered pixel for pixel ([`crate::render::render_viewport`]), so
+//! every dot is a round impression of its true size at any zoom, mixed with the photo in linear
+//! light as the shade advice, `render` and the design sheet are. The dots are regenerated only
+//! when the design (its revision), the view or the look changes, and the pixels only when that
+//! or the viewport does: dragging a point renders once per frame, an idle window nothing.
 
 use crate::colour::Stage;
 use crate::design::{Document, View, ViewId};
 use crate::follicles::DotBuffer;
 use crate::format::thousands;
-use crate::render::{Look, Mask, cover_of_density, render_dots};
-
-/// The preview's longer side, in pixels: sharp on screen, and fast enough to redo while dragging.
-pub const PREVIEW_MAX_SIDE: u32 = 2048;
+use crate::render::{
+    Look, PhotoLevels, PigmentBlend, Viewport, ViewportBuffers, render_viewport, render_viewport_opaque,
+};
 
 /// How the result is compared with the bare photo.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,17 +29,20 @@ pub enum Compare {
 #[derive(Default)]
 pub struct Preview {
     pub enabled: bool,
-    /// Fresh, healed, or years later; after which session.
+    /// Fresh, healed, or years later; after which session; seen from how far.
     pub look: Look,
     pub compare: Compare,
     /// With [`Compare::Split`], the share of the photo's width, from the left, shown bare.
     pub before_share: f32,
-    key: Option<(u64, ViewId, Look)>,
-    mask: Option<Mask>,
+    /// What the dots were made for: the design's revision, the view, the look.
+    dots_key: Option<(u64, ViewId, Look)>,
     /// The dots' memory, kept between frames.
     dots: DotBuffer,
-    texture: Option<egui::TextureHandle>,
     dot_count: usize,
+    /// What the texture shows: the dots' key and the viewport.
+    pixels_key: Option<((u64, ViewId, Look), Viewport)>,
+    buffers: ViewportBuffers,
+    texture: Option<egui::TextureHandle>,
 }
 
 impl Preview {
@@ -46,19 +50,24 @@ impl Preview {
     pub fn shown() -> Self {
         Self {
             enabled: true,
-            look: Look { after_session: None, stage: Stage::Healed },
+            look: Look { after_session: None, stage: Stage::Healed, seen_from_m: None },
             before_share: 0.5,
             ..Self::default()
         }
     }
 
-    /// The share of the photo the last preview's pigment covers (0 to 1).
+    /// Drops the last result: the canvas shows no photo to lay it over (a new design, a photo
+    /// still loading or missing), and no count may be left over from it.
+    pub fn forget(&mut self) {
+        self.texture = None;
+        self.dot_count = 0;
+        self.pixels_key = None;
+    }
+
+    /// The share of the last rendered viewport the pigment covers (0 to 1).
     pub fn coverage(&self) -> Option<f64> {
-        let mask = self.mask.as_ref()?;
-        let sum: u64 = mask.cover().map(u64::from).sum();
-        #[expect(clippy::cast_precision_loss, reason = "a ratio")]
-        let share = sum as f64 / (255.0 * mask.density.len().max(1) as f64);
-        Some(share)
+        self.texture.as_ref()?;
+        self.buffers.coverage()
     }
 
     /// The status bar's dot count for `view`, or why there is no preview.
@@ -77,55 +86,60 @@ impl Preview {
         }
     }
 
-    /// The preview texture for `view`, recomputed if the design changed.
-    pub fn texture(&mut self, ctx: &egui::Context, document: &Document, view: ViewId) -> Option<&egui::TextureHandle> {
+    /// The preview of `view` over the part of `photo` that `viewport` shows (premultiplied:
+    /// transparent where there is no pigment, unless seen from a distance, which blurs the
+    /// skin too and covers everything).
+    pub fn texture(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        view: ViewId,
+        photo: &PhotoLevels,
+        viewport: Viewport,
+    ) -> Option<&egui::TextureHandle> {
         if !self.enabled {
             return None;
         }
-        let key = (document.revision(), view, self.look);
-        if self.key != Some(key) {
-            self.key = Some(key);
-            self.rebuild(ctx, document, view);
+        let design = document.design();
+        let Some(shown) = design.view(view).filter(|v| v.photo.is_some()) else {
+            self.forget();
+            return None;
+        };
+        let dots_key = (document.revision(), view, self.look);
+        if self.dots_key != Some(dots_key) {
+            self.dots_key = Some(dots_key);
+            self.look.dots_into(design, shown, &mut self.dots);
+            self.dot_count = self.dots.dots().len();
+        }
+        if self.pixels_key != Some((dots_key, viewport)) || self.texture.is_none() {
+            self.pixels_key = Some((dots_key, viewport));
+            let pigment = PigmentBlend::new(design.pigment.ink());
+            let dots = self.dots.dots();
+            let image = match (self.look.seen_from_m, shown.mm_per_px()) {
+                (Some(distance_m), Some(mm_per_px)) => {
+                    let mut image = render_viewport_opaque(photo, dots, &viewport, &pigment, &mut self.buffers);
+                    crate::render::seen_from(&mut image, viewport.scale / mm_per_px, distance_m);
+                    image
+                }
+                _ => render_viewport(photo, dots, &viewport, &pigment, &mut self.buffers),
+            };
+            let size = [image.width() as usize, image.height() as usize];
+            // Premultiplied RGBA bytes are Color32s: reinterpreted, not copied, when aligned.
+            let pixels = match bytemuck::allocation::try_cast_vec::<u8, egui::Color32>(image.into_raw()) {
+                Ok(pixels) => pixels,
+                Err((_, bytes)) => bytes
+                    .chunks_exact(4)
+                    .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3]))
+                    .collect(),
+            };
+            let image = egui::ColorImage::new(size, pixels);
+            // One texel per screen pixel: nothing to filter.
+            let options = egui::TextureOptions::NEAREST;
+            match &mut self.texture {
+                Some(texture) => texture.set(image, options),
+                None => self.texture = Some(ctx.load_texture("follicle preview", image, options)),
+            }
         }
         self.texture.as_ref()
-    }
-
-    fn rebuild(&mut self, ctx: &egui::Context, document: &Document, view: ViewId) {
-        let design = document.design();
-        let Some((view, photo)) = design.view(view).and_then(|v| Some((v, v.photo.as_ref()?))) else {
-            // Nothing to show, and no count left over from another design.
-            self.texture = None;
-            self.dot_count = 0;
-            return;
-        };
-        let longer = photo.width_px.max(photo.height_px).max(1);
-        let scale = (f64::from(PREVIEW_MAX_SIDE) / f64::from(longer)).min(1.0);
-        // Rounded sizes of at most PREVIEW_MAX_SIDE.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "at most PREVIEW_MAX_SIDE")]
-        let size = |side: u32| ((f64::from(side) * scale).round() as u32).max(1);
-        let (width, height) = (size(photo.width_px), size(photo.height_px));
-        let mask = self.mask.get_or_insert_with(|| Mask::new(width, height));
-        if (mask.width, mask.height) != (width, height) {
-            *mask = Mask::new(width, height);
-        }
-        self.look.dots_into(design, view, &mut self.dots);
-        let dots = self.dots.dots();
-        self.dot_count = dots.len();
-        #[expect(clippy::cast_possible_truncation, reason = "a scale factor of at most 1")]
-        render_dots(dots, scale as f32, mask);
-        // The pigment's colour at each of the 256 densities, so a pixel is one lookup.
-        let [r, g, b] = design.pigment.ink().to_srgb().map(u16::from);
-        let colours: [egui::Color32; 256] = std::array::from_fn(|density| {
-            let a = cover_of_density(u8::try_from(density).unwrap_or(u8::MAX));
-            let premultiply = |c: u16| u8::try_from((c * u16::from(a) + 127) / 255).unwrap_or(u8::MAX);
-            egui::Color32::from_rgba_premultiplied(premultiply(r), premultiply(g), premultiply(b), a)
-        });
-        let pixels: Vec<egui::Color32> = mask.density.iter().map(|&density| colours[usize::from(density)]).collect();
-        let image = egui::ColorImage::new([width as usize, height as usize], pixels);
-        let options = egui::TextureOptions::LINEAR;
-        match &mut self.texture {
-            Some(texture) => texture.set(image, options),
-            None => self.texture = Some(ctx.load_texture("follicle preview", image, options)),
-        }
     }
 }

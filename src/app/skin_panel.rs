@@ -48,6 +48,7 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radi
     if let Some(index) = delete {
         commands.push(Command::Apply(Edit::RemoveSkinSample { view: view_id, index }));
     }
+    commands.extend(hair_samples_ui(ui, view_id, &view.hair_samples));
     let skin = mean_skin(&samples);
     fitzpatrick_ui(ui, document, skin);
     pigment_ui(ui, document);
@@ -59,6 +60,35 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radi
         ui.add_space(6.0);
         super::shade_plots::fading_ui(ui, skin, ink, &design_shades(document.design()));
     }
+    commands
+}
+
+/// The client's existing hair, sampled as seen from 1 m: what each zone's result should blend
+/// with (the zone table's "from 1 m" column compares them).
+fn hair_samples_ui(ui: &mut egui::Ui, view_id: ViewId, samples: &[crate::design::SkinSample]) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.add_space(4.0);
+    if ui
+        .button("✂ Sample the hair")
+        .on_hover_text("Then click the client's existing hair or stubble on the photo (J): averaged as seen from 1 m")
+        .clicked()
+    {
+        commands.push(Command::SelectTool(Tool::Hair));
+    }
+    if samples.is_empty() {
+        ui.weak("No hair sampled: the zones' results are not compared with the client's own hair.");
+    }
+    egui::Grid::new("hair samples").num_columns(3).striped(true).show(ui, |ui| {
+        for (index, sample) in samples.iter().enumerate() {
+            let lab = Lab::new(sample.l, sample.a, sample.b);
+            swatch(ui, lab.to_srgb(), &format!("Hair sample {}", index + 1));
+            ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1} from 1 m", lab.l, lab.a, lab.b));
+            if ui.small_button("×").on_hover_text("Delete this hair sample").clicked() {
+                commands.push(Command::Apply(Edit::RemoveHairSample { view: view_id, index }));
+            }
+            ui.end_row();
+        }
+    });
     commands
 }
 

@@ -37,21 +37,29 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, open: &mut OpenDesign) -> Vec<Command> {
 }
 
 /// The preview's controls, shown while it is on: the stage (fresh, healed, years later), the
-/// sessions done, and the before/after comparison. One line that scrolls sideways when the
-/// window is narrow: a bar that wrapped would move the canvas under the pointer.
+/// sessions done, how far away it is seen from, and the before/after comparison. One line that
+/// scrolls sideways when the window is narrow: a bar that wrapped would move the canvas under
+/// the pointer.
 pub fn preview_bar_ui(ui: &mut egui::Ui, preview: &mut Preview, sessions: usize) {
     if !preview.enabled {
         return;
     }
-    egui::ScrollArea::horizontal().id_salt("preview bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            stage_ui(ui, preview, false);
-            if sessions > 1 {
+    ui.scope(|ui| {
+        // A scroll bar of its own below the buttons: a floating one would lie over their lower
+        // half and take their clicks.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::horizontal().id_salt("preview bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                stage_ui(ui, preview, false);
+                if sessions > 1 {
+                    ui.separator();
+                    sessions_ui(ui, preview, sessions, false);
+                }
                 ui.separator();
-                sessions_ui(ui, preview, sessions, false);
-            }
-            ui.separator();
-            compare_ui(ui, preview, false);
+                seen_from_ui(ui, preview, false);
+                ui.separator();
+                compare_ui(ui, preview, false);
+            });
         });
     });
 }
@@ -105,6 +113,51 @@ pub fn stage_ui(ui: &mut egui::Ui, preview: &mut Preview, large: bool) {
         });
         look.stage = Stage::YearsLater(years);
     }
+}
+
+/// Close up, or as a person sees the result from 30 cm, 1 m or 3 m (the eye's blur,
+/// [`crate::render::seen_from`]): a drop-down in the studio's bar, buttons in presentation.
+pub fn seen_from_ui(ui: &mut egui::Ui, preview: &mut Preview, large: bool) {
+    let seen_from = &mut preview.look.seen_from_m;
+    let name = |distance: Option<f64>| {
+        crate::render::DISTANCES_M.iter().find(|&&(d, _)| Some(d) == distance).map_or("Close up", |&(_, name)| name)
+    };
+    let hover = |distance_m: f64| {
+        format!(
+            "As a person with normal vision sees the client from {}: detail finer than one minute of arc \
+             ({:.2} mm there) blurs away. Needs a calibrated view.",
+            name(Some(distance_m)),
+            crate::render::blur_sigma_mm(distance_m) * 2.355
+        )
+    };
+    let label = ui.label(text("Seen from:", large));
+    let options = std::iter::once(None).chain(crate::render::DISTANCES_M.iter().map(|&(d, _)| Some(d)));
+    if large {
+        for option in options {
+            let button = ui.selectable_label(*seen_from == option, text(name(option), large));
+            let button = match option {
+                Some(distance_m) => button.on_hover_text(hover(distance_m)),
+                None => button.on_hover_text("Every dot as the photo and the zoom show it"),
+            };
+            if button.clicked() {
+                *seen_from = option;
+            }
+        }
+        return;
+    }
+    egui::ComboBox::from_id_salt("seen from")
+        .selected_text(name(*seen_from))
+        .width(80.0)
+        .show_ui(ui, |ui| {
+            for option in options {
+                let item = ui.selectable_value(seen_from, option, name(option));
+                if let Some(distance_m) = option {
+                    item.on_hover_text(hover(distance_m));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// After session 1, 2, ... or the whole plan.

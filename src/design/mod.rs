@@ -72,6 +72,10 @@ pub struct Design {
     /// The rest of a session's time: set-up, the slower pace at the hairline and scars, breaks.
     #[serde(default)]
     pub timing: Timing,
+    /// The share of the first session's dots that do not take (0 to 0.9): the preview after
+    /// session 1 shows them lost, and the next session lays them again.
+    #[serde(default = "default_first_session_loss")]
+    pub first_session_loss: f64,
     /// The artist's free notes on the design.
     #[serde(default)]
     pub notes: String,
@@ -88,6 +92,11 @@ pub fn default_dots_per_hour() -> f64 {
     7_000.0
 }
 
+/// 20 to 30 % of the first session's dots do not take (shared/domain.md): the middle of that.
+pub fn default_first_session_loss() -> f64 {
+    0.25
+}
+
 impl Design {
     /// An empty design with a front view, the default pigment and session plan, and `seed`.
     pub fn new(seed: u64) -> Self {
@@ -100,6 +109,7 @@ impl Design {
             sessions: Session::default_plan(),
             dots_per_hour: default_dots_per_hour(),
             timing: Timing::default(),
+            first_session_loss: default_first_session_loss(),
             notes: String::new(),
             seed,
         };

@@ -62,16 +62,18 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.point(&format!("{at}.calibration.b"), calibration.b);
             problems.range(&format!("{at}.calibration.length_mm"), calibration.length_mm, 0.0, 10_000.0);
         }
-        if view.skin_samples.len() > Limits::MAX_SKIN_SAMPLES {
-            problems.push(format!("{at}.skin_samples"), format!("more than {}", Limits::MAX_SKIN_SAMPLES));
-        }
-        for (j, sample) in view.skin_samples.iter().enumerate().take(Limits::MAX_SKIN_SAMPLES) {
-            let at = format!("{at}.skin_samples[{j}]");
-            problems.point(&format!("{at}.at"), sample.at);
-            problems.range(&format!("{at}.radius_px"), sample.radius_px, 0.5, 10_000.0);
-            problems.range(&format!("{at}.l"), sample.l, 0.0, 100.0);
-            problems.range(&format!("{at}.a"), sample.a, -200.0, 200.0);
-            problems.range(&format!("{at}.b"), sample.b, -200.0, 200.0);
+        for (name, samples) in [("skin_samples", &view.skin_samples), ("hair_samples", &view.hair_samples)] {
+            if samples.len() > Limits::MAX_SKIN_SAMPLES {
+                problems.push(format!("{at}.{name}"), format!("more than {}", Limits::MAX_SKIN_SAMPLES));
+            }
+            for (j, sample) in samples.iter().enumerate().take(Limits::MAX_SKIN_SAMPLES) {
+                let at = format!("{at}.{name}[{j}]");
+                problems.point(&format!("{at}.at"), sample.at);
+                problems.range(&format!("{at}.radius_px"), sample.radius_px, 0.5, 10_000.0);
+                problems.range(&format!("{at}.l"), sample.l, 0.0, 100.0);
+                problems.range(&format!("{at}.a"), sample.a, -200.0, 200.0);
+                problems.range(&format!("{at}.b"), sample.b, -200.0, 200.0);
+            }
         }
         for landmark in Landmark::ALL {
             if let Some(point) = view.landmarks.get(landmark) {
@@ -134,6 +136,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
         }
     }
     problems.range("dots_per_hour", design.dots_per_hour, 1.0, 100_000.0);
+    problems.range("first_session_loss", design.first_session_loss, 0.0, 0.9);
     problems.range("timing.setup_minutes", design.timing.setup_minutes, 0.0, 600.0);
     problems.range("timing.detail_dots_per_hour", design.timing.detail_dots_per_hour, 1.0, 100_000.0);
     problems.range("timing.break_minutes_per_hour", design.timing.break_minutes_per_hour, 0.0, 60.0);

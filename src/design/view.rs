@@ -61,6 +61,11 @@ pub struct View {
     /// Skin colour measured with the eyedropper, in CIELAB.
     #[serde(default)]
     pub skin_samples: Vec<SkinSample>,
+    /// The client's existing hair or stubble, measured with the hair eyedropper: each patch's
+    /// mean in linear light, as a person sees it from a metre away (hairs and the skin between
+    /// them together), in CIELAB.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hair_samples: Vec<SkinSample>,
     /// Later photos of this view from follow-up visits, to compare with this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,

@@ -126,6 +126,14 @@ pub enum Edit {
         view: ViewId,
         index: usize,
     },
+    AddHairSample {
+        view: ViewId,
+        sample: SkinSample,
+    },
+    RemoveHairSample {
+        view: ViewId,
+        index: usize,
+    },
     AddFollowUp {
         view: ViewId,
         photo: PhotoRef,
@@ -213,6 +221,8 @@ pub enum Refused {
     NoPupils,
     #[error("This view has as many skin samples as it can keep; delete some first.")]
     TooManySkinSamples,
+    #[error("This view has as many hair samples as it can keep; delete some first.")]
+    TooManyHairSamples,
     #[error("This view already has as many follow-up photos as it can keep; remove one to add another.")]
     TooManyFollowUps,
     #[error("A and B must be different points on both photos: mark them again.")]
@@ -259,6 +269,8 @@ impl Edit {
             Self::SetPhoto { .. } => "set photo",
             Self::AddSkinSample { .. } => "sample skin",
             Self::RemoveSkinSample { .. } => "delete skin sample",
+            Self::AddHairSample { .. } => "sample hair",
+            Self::RemoveHairSample { .. } => "delete hair sample",
             Self::AddFollowUp { .. } => "add follow-up photo",
             Self::AlignFollowUp { .. } => "align follow-up photo",
             Self::RemoveFollowUp { .. } => "remove follow-up photo",
@@ -312,6 +324,8 @@ impl Edit {
             Self::SetPhoto { view: id, photo } => Ok(photos::set_photo(view(design, id)?, photo)),
             Self::AddSkinSample { view: id, sample } => photos::add_skin_sample(view(design, id)?, sample),
             Self::RemoveSkinSample { view: id, index } => photos::remove_skin_sample(view(design, id)?, index),
+            Self::AddHairSample { view: id, sample } => photos::add_hair_sample(view(design, id)?, sample),
+            Self::RemoveHairSample { view: id, index } => photos::remove_hair_sample(view(design, id)?, index),
             Self::AddFollowUp { view: id, photo, date } => photos::add_follow_up(view(design, id)?, photo, date),
             Self::AlignFollowUp { view: id, follow_up, pairs } => {
                 photos::align_follow_up(view(design, id)?, follow_up, pairs)

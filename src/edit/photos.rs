@@ -1,4 +1,4 @@
-//! Edits of a view's photos and what was measured on them: the photo itself, skin samples and
+//! Edits of a view's photos and what was measured on them: the photo itself, skin and hair samples and
 //! the later photos of follow-up visits with their alignment.
 
 use crate::design::{FollowUp, FollowUpId, Limits, PhotoPoint, PhotoRef, SkinSample, View};
@@ -24,6 +24,22 @@ pub(super) fn remove_skin_sample(view: &mut View, index: usize) -> Result<Outcom
         return Err(Refused::Gone);
     }
     view.skin_samples.remove(index);
+    Ok(Outcome::default())
+}
+
+pub(super) fn add_hair_sample(view: &mut View, sample: SkinSample) -> Result<Outcome, Refused> {
+    if view.hair_samples.len() >= Limits::MAX_SKIN_SAMPLES {
+        return Err(Refused::TooManyHairSamples);
+    }
+    view.hair_samples.push(sample);
+    Ok(Outcome::default())
+}
+
+pub(super) fn remove_hair_sample(view: &mut View, index: usize) -> Result<Outcome, Refused> {
+    if index >= view.hair_samples.len() {
+        return Err(Refused::Gone);
+    }
+    view.hair_samples.remove(index);
     Ok(Outcome::default())
 }
 

@@ -65,12 +65,16 @@ pub struct Layering {
     sessions: Vec<(f64, f64)>,
     /// How many sessions have been done; later sessions' dots are not laid.
     done: usize,
+    /// The share of the first session's dots that did not take: lost until the next session
+    /// lays them again (in its own shade). 0 for the dots the needle lays; a preview of what
+    /// the skin shows sets it ([`Self::with_first_session_loss`]).
+    first_session_loss: f64,
 }
 
 impl Layering {
     /// Every dot in one shade.
     pub fn single(water_parts: f64) -> Self {
-        Self { sessions: vec![(1.0, water_parts)], done: 1 }
+        Self { sessions: vec![(1.0, water_parts)], done: 1, first_session_loss: 0.0 }
     }
 
     /// The design's plan after `done` sessions (`None`: after all of them). Shares that do not
@@ -95,7 +99,15 @@ impl Layering {
             last.0 = 1.0;
         }
         let done = done.unwrap_or(sessions.len()).min(sessions.len());
-        Self { sessions, done }
+        Self { sessions, done, first_session_loss: 0.0 }
+    }
+
+    /// What the skin shows rather than what the needle laid: `share` (0 to 1) of the first
+    /// session's dots, drawn by each dot's own hash, did not take.
+    #[must_use]
+    pub fn with_first_session_loss(mut self, share: f64) -> Self {
+        self.first_session_loss = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.0 };
+        self
     }
 
     /// The shade of each session laid so far, first to last.
@@ -216,6 +228,8 @@ struct ZoneJob<'a> {
     sessions: Vec<(f64, f32)>,
     /// Where the client's own hair is: no dot is laid there.
     hair: Option<crate::design::HairCells<'a>>,
+    /// See [`Layering::first_session_loss`].
+    first_session_loss: f64,
 }
 
 impl<'a> ZoneJob<'a> {
@@ -234,7 +248,8 @@ impl<'a> ZoneJob<'a> {
             .collect();
         let full_rank = zone.density_per_cm2 / MM2_PER_CM2 * TILE_SIDE_MM * TILE_SIDE_MM;
         let hair = zone.hair_mask.as_ref().map(crate::design::HairCells::new);
-        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions, hair }
+        let first_session_loss = layering.first_session_loss;
+        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions, hair, first_session_loss }
     }
 
     /// Appends the zone's dots in `tiles` to `dots`.
@@ -322,7 +337,18 @@ impl<'a> ZoneJob<'a> {
             {
                 continue;
             }
-            let opacity = self.sessions.iter().find(|&&(bound, _)| session_draw < bound).map_or(0.0, |&(_, o)| o);
+            let mut laid_in = self.sessions.iter().position(|&(bound, _)| session_draw < bound).unwrap_or(0);
+            if laid_in == 0
+                && self.first_session_loss > 0.0
+                && unit(random::splitmix64(block.key ^ u64::from(rank) ^ DID_NOT_TAKE)) < self.first_session_loss
+            {
+                // Lost from the first session; the second, if laid, puts it back.
+                if self.sessions.len() < 2 {
+                    continue;
+                }
+                laid_in = 1;
+            }
+            let opacity = self.sessions.get(laid_in).map_or(0.0, |&(_, o)| o);
             // A triangular spread in [-1, 1): most dots near the mean size, a few larger or smaller.
             let spread = size_a + size_b - 1.0;
             let radius = radius_mm * grade.size * (1.0 + zone.size_variation * spread);
@@ -337,6 +363,9 @@ impl<'a> ZoneJob<'a> {
         }
     }
 }
+
+/// Keys the draw of whether a first-session dot took, apart from the dot's other draws.
+const DID_NOT_TAKE: u64 = 0x00FA_11ED_0000_0001;
 
 /// One block of a tile laid over the photo.
 struct Block<'a> {

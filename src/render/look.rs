@@ -1,11 +1,12 @@
 //! What a preview shows: a [`Look`] (how many sessions are done, and at which stage the result is
 //! seen) picks and shades the dots, which are splatted and composited over the photo.
 
+use super::blend::PigmentBlend;
 use super::density::Mask;
 use super::splat::render_dots;
 use crate::colour::{Stage, hiding, widening};
 use crate::design::{Design, View};
-use crate::follicles::{Dot, DotBuffer, Layering, generate_dots_into};
+use crate::follicles::{Dot, DotBuffer, Layering, generate_dots, generate_dots_into};
 
 /// What a preview shows: how many sessions are done, and when the result is looked at.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -13,9 +14,23 @@ pub struct Look {
     /// Sessions done so far; `None`: the whole plan.
     pub after_session: Option<usize>,
     pub stage: Stage,
+    /// Seen by a person this many metres away (the eye's blur, [`super::seen_from`]); `None`:
+    /// as the photo shows it.
+    pub seen_from_m: Option<f64>,
 }
 
 impl Look {
+    /// Blurs `image` (the view's photo or its result, at any size) as the eye sees it from
+    /// [`Self::seen_from_m`]; nothing for an uncalibrated view, whose millimetres are unknown.
+    pub fn see(self, view: &View, image: &mut image::RgbaImage) {
+        let (Some(distance_m), Some(mm_per_px)) = (self.seen_from_m, view.mm_per_px()) else {
+            return;
+        };
+        let photo_width_px = view.photo.as_ref().map_or(image.width(), |p| p.width_px).max(1);
+        let px_per_mm = f64::from(image.width()) / f64::from(photo_width_px) / mm_per_px;
+        super::seen_from::seen_from(image, px_per_mm, distance_m);
+    }
+
     /// The dots of `view` as they look: the plan's sessions so far, each dot darkened and widened
     /// for the stage ([`crate::colour::hiding`] and [`crate::colour::widening`] change every shade
     /// by the same factors).
@@ -25,9 +40,15 @@ impl Look {
         buffer.into_dots()
     }
 
+    /// Every dot the whole plan lays, healed, whether or not it takes: what the needle does,
+    /// for counts and durations.
+    pub fn laid_dots(design: &Design, view: &View) -> Vec<Dot> {
+        generate_dots(view, &Layering::of(design, None), design.seed)
+    }
+
     /// [`Self::dots`] into `buffer`, reusing its memory: for a preview redrawn every frame.
     pub fn dots_into(self, design: &Design, view: &View, buffer: &mut DotBuffer) {
-        let layering = Layering::of(design, self.after_session);
+        let layering = Layering::of(design, self.after_session).with_first_session_loss(design.first_session_loss);
         generate_dots_into(view, &layering, design.seed, buffer);
         if self.stage != Stage::Healed {
             let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
@@ -45,7 +66,9 @@ impl Look {
 /// the view's dots as `look` sees them, splatted at the output's scale and composited in the
 /// design's pigment.
 pub fn render_preview(design: &Design, view: &View, look: Look, photo: &image::RgbaImage) -> image::RgbaImage {
-    render_dots_on(design, view, &look.dots(design, view), photo)
+    let mut image = render_dots_on(design, view, &look.dots(design, view), photo);
+    look.see(view, &mut image);
+    image
 }
 
 /// [`render_preview`] for dots already generated.
@@ -55,20 +78,17 @@ pub fn render_dots_on(design: &Design, view: &View, dots: &[Dot], photo: &image:
     let scale = photo.width() as f32 / photo_width_px as f32;
     let mut mask = Mask::new(photo.width(), photo.height());
     render_dots(dots, scale, &mut mask);
-    composite(photo, &mask, design.pigment.ink().to_srgb())
+    composite(photo, &mask, &PigmentBlend::new(design.pigment.ink()))
 }
 
-/// The photo with pigment laid over it: each pixel moves towards `pigment` by the mask's
-/// cover (`photo × (1 − a) + pigment × a`), so the skin shows through every dot's rim and
-/// through light shades.
-pub fn composite(photo: &image::RgbaImage, mask: &Mask, pigment: [u8; 3]) -> image::RgbaImage {
+/// The photo with pigment laid over it: each pixel mixes with the pigment by the mask's cover,
+/// in linear light ([`crate::colour::mix`]), so the skin shows through every dot's rim and
+/// through light shades exactly as the shade advice predicts.
+pub fn composite(photo: &image::RgbaImage, mask: &Mask, pigment: &PigmentBlend) -> image::RgbaImage {
     let mut out = photo.clone();
-    for (pixel, alpha) in out.pixels_mut().zip(mask.cover()) {
-        let a = u16::from(alpha);
-        for (channel, &ink) in pixel.0[..3].iter_mut().zip(&pigment) {
-            let blended = (u16::from(*channel) * (255 - a) + u16::from(ink) * a + 127) / 255;
-            *channel = u8::try_from(blended).unwrap_or(u8::MAX);
-        }
+    for (pixel, cover) in out.pixels_mut().zip(mask.cover()) {
+        let [r, g, b, _] = pixel.0;
+        pixel.0[..3].copy_from_slice(&pigment.blend([r, g, b], cover));
     }
     out
 }
@@ -76,17 +96,19 @@ pub fn composite(photo: &image::RgbaImage, mask: &Mask, pigment: [u8; 3]) -> ima
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::colour::Lab;
     use crate::render::density::density_of_cover;
 
     #[test]
-    fn compositing_moves_the_skin_towards_the_pigment_by_the_cover() {
+    fn compositing_moves_the_skin_towards_the_pigment_by_the_cover_in_linear_light() {
         let photo = image::RgbaImage::from_pixel(3, 1, image::Rgba([200, 150, 120, 255]));
         let half = density_of_cover(0.5);
         let mask = Mask { width: 3, height: 1, density: vec![0, half, u8::MAX] };
-        let out = composite(&photo, &mask, [0, 0, 0]);
+        let out = composite(&photo, &mask, &PigmentBlend::new(Lab::from_srgb([0, 0, 0])));
         assert_eq!(out.get_pixel(0, 0).0, [200, 150, 120, 255]);
+        // Half the light of each channel: 200 is 0.578 in linear light, 0.289 encodes as 146.
         let [r, g, b, _] = out.get_pixel(1, 0).0;
-        assert!(r.abs_diff(100) <= 2 && g.abs_diff(75) <= 2 && b.abs_diff(60) <= 2, "{r} {g} {b}");
+        assert!(r.abs_diff(146) <= 2 && g.abs_diff(109) <= 2 && b.abs_diff(87) <= 2, "{r} {g} {b}");
         assert_eq!(out.get_pixel(2, 0).0, [0, 0, 0, 255]);
     }
 }

@@ -12,11 +12,17 @@
 //! into it (with the precomputed kernels of `kernels.rs`), and `look.rs` decides which dots a
 //! preview shows and composites the mask over the photo.
 
+mod blend;
 mod density;
 mod kernels;
 mod look;
+mod seen_from;
 mod splat;
+mod viewport;
 
+pub use blend::{PigmentBlend, linear_of, srgb_of};
 pub use density::{Mask, cover_of_density};
 pub use look::{Look, composite, render_dots_on, render_preview};
-pub use splat::{render_dots, splat};
+pub use seen_from::{ACUITY_ARCMIN, DISTANCES_M, blur_sigma_mm, seen_from};
+pub use splat::{Place, render_dots, render_dots_at, splat};
+pub use viewport::{PhotoLevels, Viewport, ViewportBuffers, render_viewport, render_viewport_opaque};

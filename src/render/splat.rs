@@ -12,16 +12,31 @@ use crate::random::splitmix64;
 /// Splats `dots` (in photo pixels) into `mask`, scaled by `mask_px_per_photo_px`. Work is split
 /// across two threads by halves of the mask, which never share a pixel.
 pub fn splat(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask) {
-    splat_halves(dots, mask_px_per_photo_px, mask, false);
+    splat_halves(dots, Place { origin_px: [0.0; 2], scale: mask_px_per_photo_px }, mask, false);
 }
 
 /// Replaces the mask's content with `dots`: like clearing it and calling [`splat`], with each
 /// thread clearing its own half.
 pub fn render_dots(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask) {
-    splat_halves(dots, mask_px_per_photo_px, mask, true);
+    render_dots_at(dots, Place { origin_px: [0.0; 2], scale: mask_px_per_photo_px }, mask);
 }
 
-fn splat_halves(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask, clear: bool) {
+/// [`render_dots`] into a mask that covers part of the photo: the mask's top-left pixel is at
+/// photo pixel `place.origin_px`, and it has `place.scale` pixels per photo pixel.
+pub fn render_dots_at(dots: &[Dot], place: Place, mask: &mut Mask) {
+    splat_halves(dots, place, mask, true);
+}
+
+/// Where a mask lies on the photo.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place {
+    /// The photo pixel at the mask's top-left corner.
+    pub origin_px: [f32; 2],
+    /// Mask pixels per photo pixel.
+    pub scale: f32,
+}
+
+fn splat_halves(dots: &[Dot], place: Place, mask: &mut Mask, clear: bool) {
     let width = mask.width as usize;
     let height = mask.height as usize;
     if width == 0 || height == 0 {
@@ -30,8 +45,8 @@ fn splat_halves(dots: &[Dot], mask_px_per_photo_px: f32, mask: &mut Mask, clear:
     let split_row = height / 2;
     let (top, bottom) = mask.density.split_at_mut(split_row * width);
     std::thread::scope(|scope| {
-        scope.spawn(|| Band::new(top, width, 0, clear).splat(dots, mask_px_per_photo_px));
-        Band::new(bottom, width, split_row, clear).splat(dots, mask_px_per_photo_px);
+        scope.spawn(|| Band::new(top, width, 0, clear).splat(dots, place));
+        Band::new(bottom, width, split_row, clear).splat(dots, place);
     });
 }
 
@@ -59,7 +74,8 @@ impl<'a> Band<'a> {
     /// Splats `dots`, scaled by `scale`, then clears any rows no dot reached. This runs for
     /// every dot of every frame of a drag, so the common case (a small dot) takes a few
     /// comparisons, four conversions and a kernel lookup.
-    fn splat(mut self, dots: &[Dot], scale: f32) {
+    fn splat(mut self, dots: &[Dot], place: Place) {
+        let (scale, [ox, oy]) = (place.scale, place.origin_px);
         #[expect(clippy::cast_precision_loss, reason = "mask sizes are far below 2^24")]
         let (top, bottom, right) = (
             self.first_row as f32 - KERNEL_MARGIN_PX,
@@ -68,7 +84,7 @@ impl<'a> Band<'a> {
         );
         let kernels = Kernels::get();
         for dot in dots {
-            let (cx, cy, radius) = (dot.x_px * scale, dot.y_px * scale, dot.radius_px * scale);
+            let (cx, cy, radius) = ((dot.x_px - ox) * scale, (dot.y_px - oy) * scale, dot.radius_px * scale);
             // Written to drop NaN too: a dot without a size or a shade draws nothing.
             if !(radius >= 0.0 && radius.is_finite() && dot.opacity >= 0.0) {
                 continue;
@@ -205,8 +221,13 @@ impl<'a> Band<'a> {
     }
 
     /// Splats a dot too large for the kernels, pixel by pixel.
+    /// A dot larger than the kernels, seen close up: a soft-rimmed disc. Healed pigment spreads a
+    /// little into the dermis, so the rim fades over an eighth of the radius (at least a pixel,
+    /// which is where the kernels' one-pixel rim takes over); the ramp is centred on the radius,
+    /// so the dot still lays its true area of pigment.
     fn splat_disc(&mut self, cx: f32, cy: f32, radius: f32, opacity: f32) {
-        let reach = radius + 0.5;
+        let rim = (radius / 8.0).max(1.0);
+        let reach = radius + rim / 2.0;
         #[expect(clippy::cast_precision_loss, reason = "mask sizes are far below 2^24")]
         let (top, bottom, right) = (self.first_row as f32, self.end_row as f32, self.width as f32);
         // Written to drop NaN too.
@@ -229,7 +250,7 @@ impl<'a> Band<'a> {
             for (x, pixel) in row.iter_mut().enumerate().take(x1).skip(x0) {
                 #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
                 let dx = x as f32 + 0.5 - cx;
-                let coverage = (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
+                let coverage = ((reach - (dx * dx + dy * dy).sqrt()) / rim).clamp(0.0, 1.0);
                 *pixel = pixel.saturating_add(density_of_cover(f64::from(coverage * opacity)));
             }
         }
@@ -370,7 +391,8 @@ mod tests {
         let mut split = Mask::new(20, 20);
         splat(&[dot(10.0, 10.0, 3.0, 0.7)], 1.0, &mut split);
         let mut reference = Mask::new(20, 20);
-        Band::new(&mut reference.density, 20, 0, false).splat(&[dot(10.0, 10.0, 3.0, 0.7)], 1.0);
+        Band::new(&mut reference.density, 20, 0, false)
+            .splat(&[dot(10.0, 10.0, 3.0, 0.7)], Place { origin_px: [0.0; 2], scale: 1.0 });
         assert_eq!(split, reference);
     }
 

@@ -93,10 +93,18 @@ impl Flow {
         let (size, px) = self.panels_size(crop.aspect(), 2);
         let photo_width_px = photo_width_px(view, photo);
         let frame = crop.frame_for(photo, photo_width_px, px[0]);
-        let preview = crop.cut(&render_dots_on(design, view, dots, &frame), photo_width_px, px);
+        let mut result = render_dots_on(design, view, dots, &frame);
+        // The client meets people at conversational distance, not at the end of a needle.
+        let at_1m = Look { seen_from_m: Some(1.0), ..Look::default() };
+        at_1m.see(view, &mut result);
+        let caption = if view.mm_per_px().is_some() {
+            "Simulated result, healed, seen from 1 m"
+        } else {
+            "Simulated result, healed"
+        };
         let panels = vec![
             ("Design".to_owned(), crop.cut(&frame, photo_width_px, px), true),
-            ("Simulated result, healed".to_owned(), preview, false),
+            (caption.to_owned(), crop.cut(&result, photo_width_px, px), false),
         ];
         self.panel_row(view, crop, size, panels);
     }
@@ -105,10 +113,10 @@ impl Flow {
     /// after it, healed after the whole plan, and years later.
     fn stages(&mut self, design: &Design, view: &View, photo: &image::RgbaImage, crop: &Crop) {
         let looks = [
-            ("Session 1, fresh", Look { after_session: Some(1), stage: Stage::Fresh }),
-            ("Session 1, healed", Look { after_session: Some(1), stage: Stage::Healed }),
-            ("All sessions, healed", Look { after_session: None, stage: Stage::Healed }),
-            ("3 years later", Look { after_session: None, stage: Stage::YearsLater(3.0) }),
+            ("Session 1, fresh", Look { after_session: Some(1), stage: Stage::Fresh, seen_from_m: None }),
+            ("Session 1, healed", Look { after_session: Some(1), stage: Stage::Healed, seen_from_m: None }),
+            ("All sessions, healed", Look { after_session: None, stage: Stage::Healed, seen_from_m: None }),
+            ("3 years later", Look { after_session: None, stage: Stage::YearsLater(3.0), seen_from_m: None }),
         ];
         let (size, px) = self.panels_size(crop.aspect(), looks.len());
         let photo_width_px = photo_width_px(view, photo);

@@ -9,6 +9,7 @@
 mod align;
 mod calibrate;
 mod drag;
+mod hair;
 mod hairline;
 mod landmarks;
 mod pan;
@@ -243,6 +244,7 @@ tools! {
     Landmarks => landmarks::LandmarksTool("Landmarks", "📍", K),
     Ruler => ruler::RulerTool("Ruler", "📏", R),
     Skin => skin::SkinTool("Skin eyedropper", "💧", I),
+    Hair => hair::HairTool("Hair eyedropper", "✂", J),
 }
 
 impl Tool {

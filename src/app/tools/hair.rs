@@ -1,0 +1,43 @@
+//! The hair eyedropper: a click measures the client's existing hair or stubble in a patch of
+//! the photo around it, averaged as a person sees it from a metre away (the hairs and the skin
+//! between them together), and keeps it as a hair sample of the view: what the healed result
+//! should blend with.
+
+use crate::design::{SkinSample, View};
+use crate::edit::Edit;
+
+use super::skin::radius_px;
+use super::{CanvasInput, CanvasTool, ToolContext};
+
+pub const TOOLTIP: &str = "Click the client's existing hair or stubble (sides, back) to measure how it looks from a metre away: hairs and skin averaged together.";
+
+#[derive(Default)]
+pub struct HairTool;
+
+impl CanvasTool for HairTool {
+    fn input(&mut self, input: &CanvasInput, cx: &mut ToolContext<'_>) {
+        let (Some(at), Some(view)) = (input.click(), cx.view()) else {
+            return;
+        };
+        let Some(photo) = cx.photo else {
+            cx.say("The photo is not loaded, so there is no hair to sample.");
+            return;
+        };
+        let radius_px = radius_px(view, cx.skin_radius_mm);
+        let Some(lab) = photo.sample_seen_from_afar(at, radius_px) else {
+            cx.say("Click on the photo to sample the hair.");
+            return;
+        };
+        let sample = SkinSample { at, radius_px, l: lab.l, a: lab.a, b: lab.b };
+        if cx.apply(Edit::AddHairSample { view: cx.view, sample }).is_some() {
+            cx.say(format!(
+                "Hair sampled, as seen from 1 m: L* {:.1}, a* {:.1}, b* {:.1}. Each zone's healed result is compared with the nearest hair sample.",
+                lab.l, lab.a, lab.b
+            ));
+        }
+    }
+
+    fn prompt(&self, _view: Option<&View>) -> String {
+        "Hair eyedropper: click existing hair or stubble (sides, back); it is averaged as seen from 1 m.".to_owned()
+    }
+}

@@ -1,0 +1,118 @@
+//! [`crate::colour::mix`] for pixels: pigment over the photo in linear light, through tables so
+//! that a pixel costs three lookups and three multiply-adds.
+//!
+//! sRGB bytes become 16-bit linear light, are mixed with the pigment by the pixel's cover, and
+//! go back through a 65,536-entry table. Sixteen bits keep every sRGB byte apart in linear light
+//! (the darkest steps are 20 units apart), so a pixel without pigment comes back unchanged.
+
+use std::sync::LazyLock;
+
+use crate::colour::Lab;
+
+/// The largest linear-light value.
+const LINEAR_MAX: f64 = 65_535.0;
+
+/// sRGB's transfer function, from encoded (0 to 1) to linear light (0 to 1).
+fn decode(encoded: f64) -> f64 {
+    if encoded <= 0.040_45 { encoded / 12.92 } else { ((encoded + 0.055) / 1.055).powf(2.4) }
+}
+
+/// The inverse of [`decode`].
+fn encode(linear: f64) -> f64 {
+    if linear <= 0.003_130_8 { linear * 12.92 } else { 1.055 * linear.powf(1.0 / 2.4) - 0.055 }
+}
+
+/// Each sRGB byte in 16-bit linear light.
+static TO_LINEAR: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|byte| {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in 0..=65535")]
+        let linear = (decode(f64::from(u8::try_from(byte).unwrap_or(u8::MAX)) / 255.0) * LINEAR_MAX).round() as u16;
+        linear
+    })
+});
+
+/// Each 16-bit linear-light value as the nearest sRGB byte.
+static TO_SRGB: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    (0..=u16::MAX)
+        .map(|linear| {
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "in 0..=255")]
+            let byte = (encode(f64::from(linear) / LINEAR_MAX) * 255.0).round().clamp(0.0, 255.0) as u8;
+            byte
+        })
+        .collect()
+});
+
+/// An sRGB byte in 16-bit linear light.
+pub fn linear_of(byte: u8) -> u16 {
+    TO_LINEAR[usize::from(byte)]
+}
+
+/// A 16-bit linear-light value as the nearest sRGB byte.
+pub fn srgb_of(linear: u16) -> u8 {
+    TO_SRGB[usize::from(linear)]
+}
+
+/// One pigment, ready to be laid over pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PigmentBlend {
+    /// The pigment's colour in the skin, in 16-bit linear light.
+    ink: [u32; 3],
+}
+
+impl PigmentBlend {
+    pub fn new(ink: Lab) -> Self {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..=65535")]
+        let ink = ink.to_linear_rgb().map(|c| (c.clamp(0.0, 1.0) * LINEAR_MAX).round() as u32);
+        // Make sure the tables exist before a frame's first pixel asks for them.
+        let _ = (TO_LINEAR[0], TO_SRGB[0]);
+        Self { ink }
+    }
+
+    /// `rgb` under pigment hiding `cover`/255 of its light: [`crate::colour::mix`], to a byte.
+    #[inline]
+    pub fn blend(&self, rgb: [u8; 3], cover: u8) -> [u8; 3] {
+        if cover == 0 {
+            return rgb;
+        }
+        let (a, keep) = (u32::from(cover), 255 - u32::from(cover));
+        std::array::from_fn(|i| {
+            let mixed = (u32::from(TO_LINEAR[usize::from(rgb[i])]) * keep + self.ink[i] * a + 127) / 255;
+            TO_SRGB[usize::try_from(mixed).unwrap_or(usize::from(u16::MAX))]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::colour::{Stage, carbon_ink, dot_colour, hiding, mix};
+
+    #[test]
+    fn a_pixel_without_pigment_comes_back_unchanged() {
+        let blend = PigmentBlend::new(carbon_ink());
+        for byte in 0..=u8::MAX {
+            assert_eq!(srgb_of(linear_of(byte)), byte);
+            assert_eq!(blend.blend([byte, byte, byte], 0), [byte; 3]);
+        }
+    }
+
+    #[test]
+    fn a_pixel_mixes_as_the_colour_model_does() {
+        let skin = [196, 150, 122];
+        let blend = PigmentBlend::new(carbon_ink());
+        for water_parts in [6.0, 18.0, 30.0] {
+            for stage in [Stage::Fresh, Stage::Healed, Stage::YearsLater(3.0)] {
+                let k = hiding(water_parts, stage);
+                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0..=255")]
+                let cover = (k * 255.0).round() as u8;
+                let pixel = Lab::from_srgb(blend.blend(skin, cover));
+                let model = dot_colour(Lab::from_srgb(skin), carbon_ink(), water_parts, stage);
+                assert!(pixel.delta_e_2000(model) <= 1.0, "{water_parts} {stage:?}: {pixel:?} vs {model:?}");
+            }
+        }
+        // Half cover in linear light is far lighter than half-way between the bytes.
+        let half = Lab::from_srgb(blend.blend([200, 200, 200], 128));
+        assert!((half.l - mix(Lab::from_srgb([200, 200, 200]), carbon_ink(), 128.0 / 255.0).l).abs() < 0.3);
+        assert!(half.l > Lab::from_srgb([117, 118, 122]).l + 8.0, "{half:?}");
+    }
+}

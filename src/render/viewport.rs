@@ -1,0 +1,284 @@
+//! The visible part of a view at the screen's own resolution: the dots are splatted at the
+//! size they have on screen, so at any zoom each is a round, soft impression of its true
+//! diameter rather than a magnified pixel of a fixed-size preview.
+//!
+//! The photo is kept on the CPU at a few sizes ([`PhotoLevels`]); a pixel with pigment takes the
+//! photo's colour there from the finest level no finer than needed and mixes it with the pigment
+//! in linear light ([`PigmentBlend`]). Pixels without pigment stay transparent, so the canvas
+//! shows its own photo through them; seen from a distance ([`super::seen_from`]) every pixel is
+//! filled, since the eye blurs the skin as well as the dots.
+
+use image::RgbaImage;
+
+use super::blend::{PigmentBlend, linear_of, srgb_of};
+use super::density::{Mask, cover_of_density};
+use super::splat::{Place, render_dots_at};
+use crate::follicles::Dot;
+
+/// Where the output lies on the photo.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// The photo pixel at the output's top-left corner.
+    pub origin_px: [f64; 2],
+    /// Output pixels per photo pixel: the zoom, times the screen's pixels per point.
+    pub scale: f64,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A photo on the CPU at its kept size and at successive halvings of it.
+pub struct PhotoLevels {
+    /// Finest first; each level half the size of the one before.
+    levels: Vec<RgbaImage>,
+    /// The original photo's width, in pixels, which the design's coordinates refer to.
+    photo_width_px: u32,
+}
+
+/// The coarsest level kept: a few hundred pixels a side.
+const SMALLEST_LEVEL_SIDE: u32 = 256;
+
+impl PhotoLevels {
+    /// Levels from `image`, a copy of a photo `photo_width_px` wide (at most that size).
+    pub fn new(image: RgbaImage, photo_width_px: u32) -> Self {
+        let mut levels = vec![image];
+        while let Some(last) = levels.last()
+            && last.width().min(last.height()) >= 2 * SMALLEST_LEVEL_SIDE
+        {
+            let half = halve(last);
+            levels.push(half);
+        }
+        Self { levels, photo_width_px: photo_width_px.max(1) }
+    }
+
+    /// The finest level.
+    pub fn finest(&self) -> &RgbaImage {
+        &self.levels[0]
+    }
+
+    /// The level to sample at `scale` output pixels per photo pixel, with its own pixels per
+    /// photo pixel: the coarsest level that is still at least as fine as the output (or the
+    /// finest, when zoomed in past it).
+    fn level_for(&self, scale: f64) -> (&RgbaImage, f64) {
+        let per_photo_px = |level: &RgbaImage| f64::from(level.width()) / f64::from(self.photo_width_px);
+        let chosen = self.levels.iter().rev().find(|level| per_photo_px(level) >= scale).unwrap_or(&self.levels[0]);
+        (chosen, per_photo_px(chosen))
+    }
+}
+
+/// `image` at half its size, each pixel the mean of four in linear light.
+fn halve(image: &RgbaImage) -> RgbaImage {
+    let (width, height) = (image.width() / 2, image.height() / 2);
+    RgbaImage::from_fn(width, height, |x, y| {
+        let mut sum = [0_u32; 3];
+        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            let pixel = image.get_pixel(2 * x + dx, 2 * y + dy).0;
+            for (total, &channel) in sum.iter_mut().zip(&pixel[..3]) {
+                *total += u32::from(linear_of(channel));
+            }
+        }
+        let [r, g, b] = sum.map(|total| srgb_of(u16::try_from(total / 4).unwrap_or(u16::MAX)));
+        image::Rgba([r, g, b, 255])
+    })
+}
+
+/// Memory kept from one frame to the next.
+#[derive(Default)]
+pub struct ViewportBuffers {
+    mask: Option<Mask>,
+}
+
+impl ViewportBuffers {
+    /// The share of the last output the pigment covers (0 to 1), if there was one.
+    pub fn coverage(&self) -> Option<f64> {
+        let mask = self.mask.as_ref()?;
+        let sum: u64 = mask.cover().map(u64::from).sum();
+        #[expect(clippy::cast_precision_loss, reason = "a ratio")]
+        let share = sum as f64 / (255.0 * mask.density.len().max(1) as f64);
+        Some(share)
+    }
+}
+
+/// The view's `dots` over `photo` as the output shows them: pixels with pigment hold the
+/// photo mixed with it, the others are transparent (premultiplied RGBA, row by row).
+pub fn render_viewport(
+    photo: &PhotoLevels,
+    dots: &[Dot],
+    viewport: &Viewport,
+    pigment: &PigmentBlend,
+    buffers: &mut ViewportBuffers,
+) -> RgbaImage {
+    let (width, height) = (viewport.width.max(1), viewport.height.max(1));
+    let mask = buffers.mask.get_or_insert_with(|| Mask::new(width, height));
+    if (mask.width, mask.height) != (width, height) {
+        *mask = Mask::new(width, height);
+    }
+    #[expect(clippy::cast_possible_truncation, reason = "photo coordinates and zooms fit f32")]
+    let place =
+        Place { origin_px: [viewport.origin_px[0] as f32, viewport.origin_px[1] as f32], scale: viewport.scale as f32 };
+    render_dots_at(dots, place, mask);
+    let (level, level_scale) = photo.level_for(viewport.scale);
+    let sampler = Sampler::new(level, viewport, level_scale);
+    let mut out = RgbaImage::new(width, height);
+    for (y, (row, densities)) in
+        out.chunks_exact_mut(width as usize * 4).zip(mask.density.chunks_exact(width as usize)).enumerate()
+    {
+        let source_row = sampler.row(y);
+        for (x, (pixel, &density)) in row.chunks_exact_mut(4).zip(densities).enumerate() {
+            if density == 0 {
+                continue;
+            }
+            let [r, g, b] = pigment.blend(sampler.at(source_row, x), cover_of_density(density));
+            pixel.copy_from_slice(&[r, g, b, 255]);
+        }
+    }
+    out
+}
+
+/// [`render_viewport`] with every pixel filled: the photo where there is no pigment.
+pub fn render_viewport_opaque(
+    photo: &PhotoLevels,
+    dots: &[Dot],
+    viewport: &Viewport,
+    pigment: &PigmentBlend,
+    buffers: &mut ViewportBuffers,
+) -> RgbaImage {
+    let mut out = render_viewport(photo, dots, viewport, pigment, buffers);
+    let (level, level_scale) = photo.level_for(viewport.scale);
+    let sampler = Sampler::new(level, viewport, level_scale);
+    let width = out.width() as usize;
+    for (y, row) in out.chunks_exact_mut(width * 4).enumerate() {
+        let source_row = sampler.row(y);
+        for (x, pixel) in row.chunks_exact_mut(4).enumerate() {
+            if pixel[3] == 0 {
+                let [r, g, b] = sampler.at(source_row, x);
+                pixel.copy_from_slice(&[r, g, b, 255]);
+            }
+        }
+    }
+    out
+}
+
+/// Nearest-pixel lookups of output pixels in one level of the photo.
+struct Sampler<'a> {
+    level: &'a RgbaImage,
+    /// For each output column, the level's column (or `None` off the photo).
+    columns: Vec<Option<u32>>,
+    origin_y: f64,
+    step: f64,
+}
+
+impl<'a> Sampler<'a> {
+    fn new(level: &'a RgbaImage, viewport: &Viewport, level_scale: f64) -> Self {
+        let step = level_scale / viewport.scale.max(f64::MIN_POSITIVE);
+        let index = |output: u32, origin: f64, end: u32| {
+            let at = origin * level_scale + (f64::from(output) + 0.5) * step;
+            // Off the level (or NaN) is None; inside, the floor is a valid index.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked to be in range")]
+            (at >= 0.0 && at < f64::from(end)).then_some(at as u32)
+        };
+        let columns = (0..viewport.width.max(1)).map(|x| index(x, viewport.origin_px[0], level.width())).collect();
+        Self { level, columns, origin_y: viewport.origin_px[1] * level_scale, step }
+    }
+
+    /// The level's row under output row `y`, if the photo reaches it.
+    fn row(&self, y: usize) -> Option<&'a [u8]> {
+        #[expect(clippy::cast_precision_loss, reason = "output rows are few")]
+        let at = self.origin_y + (y as f64 + 0.5) * self.step;
+        if !(at >= 0.0 && at < f64::from(self.level.height())) {
+            return None;
+        }
+        // In range, checked above.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked to be in range")]
+        let row = at as usize;
+        let stride = self.level.width() as usize * 4;
+        Some(&self.level.as_raw()[row * stride..][..stride])
+    }
+
+    /// The photo's colour at output column `x` of a row; a mid grey off the photo.
+    fn at(&self, row: Option<&[u8]>, x: usize) -> [u8; 3] {
+        match (row, self.columns[x]) {
+            (Some(row), Some(column)) => {
+                let p = &row[column as usize * 4..][..3];
+                [p[0], p[1], p[2]]
+            }
+            _ => [128; 3],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::colour::{Lab, carbon_ink};
+
+    fn dot(x: f32, y: f32, radius: f32) -> Dot {
+        Dot { x_px: x, y_px: y, radius_px: radius, opacity: 0.6, zone: 0 }
+    }
+
+    fn skin_photo(side: u32) -> PhotoLevels {
+        PhotoLevels::new(RgbaImage::from_pixel(side, side, image::Rgba([196, 150, 122, 255])), side)
+    }
+
+    /// The output pixels with pigment, and their extent across (in output pixels).
+    fn inked(image: &RgbaImage) -> (usize, u32) {
+        let inked: Vec<(u32, u32)> =
+            image.enumerate_pixels().filter(|(_, _, p)| p.0[3] > 0).map(|(x, y, _)| (x, y)).collect();
+        let span = inked.iter().map(|&(x, _)| x).max().unwrap_or(0) - inked.iter().map(|&(x, _)| x).min().unwrap_or(0);
+        (inked.len(), span + 1)
+    }
+
+    #[test]
+    fn zoomed_in_a_dot_is_drawn_at_its_size_on_screen_not_magnified() {
+        let photo = skin_photo(400);
+        let pigment = PigmentBlend::new(carbon_ink());
+        let mut buffers = ViewportBuffers::default();
+        // A dot 3 photo pixels across, seen at 800 %: about 24 output pixels across, and round.
+        let dots = [dot(100.0, 100.0, 1.5)];
+        let viewport = Viewport { origin_px: [90.0, 90.0], scale: 8.0, width: 160, height: 160 };
+        let image = render_viewport(&photo, &dots, &viewport, &pigment, &mut buffers);
+        let (count, span) = inked(&image);
+        assert!((23..=27).contains(&span), "spans {span} px");
+        let disc = std::f64::consts::PI * 12.0 * 12.0;
+        assert!((f64::from(u32::try_from(count).unwrap()) - disc).abs() < disc * 0.15, "{count} px inked");
+        // The centre is the model's colour for the dot's cover; the rim is lighter.
+        let centre = Lab::from_srgb(rgb(&image, 80, 80));
+        let expected = crate::colour::mix(Lab::from_srgb([196, 150, 122]), carbon_ink(), 0.6);
+        assert!(centre.delta_e_2000(expected) < 1.0, "{centre:?} vs {expected:?}");
+        let rim = Lab::from_srgb(rgb(&image, 80 + 11, 80));
+        assert!(rim.l > centre.l + 1.0, "a soft rim: {rim:?} vs {centre:?}");
+        // Outside the viewport's photo window, nothing: a dot left of the origin does not show.
+        let off = render_viewport(&photo, &[dot(50.0, 100.0, 1.5)], &viewport, &pigment, &mut buffers);
+        assert_eq!(inked(&off).0, 0);
+    }
+
+    #[test]
+    fn the_opaque_viewport_shows_the_photo_where_there_is_no_pigment() {
+        let photo = skin_photo(1024);
+        let pigment = PigmentBlend::new(carbon_ink());
+        let viewport = Viewport { origin_px: [0.0, 0.0], scale: 0.25, width: 300, height: 300 };
+        let image = render_viewport_opaque(&photo, &[], &viewport, &pigment, &mut ViewportBuffers::default());
+        assert_eq!(image.get_pixel(10, 10).0, [196, 150, 122, 255]);
+        // Past the photo's edge (1024 px at a quarter is 256 output pixels): neutral grey.
+        assert_eq!(image.get_pixel(280, 10).0, [128, 128, 128, 255]);
+    }
+
+    #[test]
+    fn levels_halve_in_linear_light() {
+        let mut stripes = RgbaImage::new(1024, 1024);
+        for (x, _, pixel) in stripes.enumerate_pixels_mut() {
+            *pixel = if x % 2 == 0 { image::Rgba([255, 255, 255, 255]) } else { image::Rgba([0, 0, 0, 255]) };
+        }
+        let levels = PhotoLevels::new(stripes, 1024);
+        assert_eq!(levels.levels.len(), 3, "1024, 512 and 256 a side");
+        // Half white, half black is half the light: 188 in sRGB, not 128.
+        assert_eq!(levels.levels[1].get_pixel(3, 3).0, [188, 188, 188, 255]);
+        assert_eq!(levels.level_for(0.3).0.width(), 512);
+        assert_eq!(levels.level_for(0.2).0.width(), 256);
+        assert_eq!(levels.level_for(4.0).0.width(), 1024);
+    }
+
+    fn rgb(image: &RgbaImage, x: u32, y: u32) -> [u8; 3] {
+        let [red, green, blue, _] = image.get_pixel(x, y).0;
+        [red, green, blue]
+    }
+}
