@@ -45,7 +45,7 @@ fn a_selection_follows_its_shape_through_undo() {
     let [(sample_zone, _), (drawn, drawn_name)] = zones(&harness).try_into().unwrap();
     // Delete the sample's own zone, the first in the list; the drawn one moves up to first.
     select_tool(&mut harness, Tool::Select);
-    harness.get_by_label("⬟ Frontal zone").click();
+    harness.get_by_label("⬟ Front and top").click();
     harness.run_steps(2);
     assert_eq!(harness.state().selection(), Some(Selection::shape(ShapeRef::Zone(sample_zone))));
     press(&mut harness, Modifiers::NONE, Key::Delete);

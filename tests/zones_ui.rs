@@ -25,8 +25,8 @@ fn clicking_corners_and_pressing_enter_draws_a_zone_with_its_area_and_dots() {
     let zones = zones(&harness);
     assert_eq!(zones.len(), 2);
     assert_eq!(zones[1].len(), 4);
-    // 300 x 200 px at 0.21 mm/px is 26.46 cm².
-    assert!(shows(&harness, "26.5 cm²"), "the zone table shows the new zone's area");
+    // 300 x 200 px at 0.3 mm/px is 54 cm².
+    assert!(shows(&harness, "54.0 cm²"), "the zone table shows the new zone's area");
     assert!(harness.state().status().contains("closed"), "{}", harness.state().status());
 }
 
@@ -47,9 +47,11 @@ fn a_zone_whose_edges_cross_is_not_closed() {
 fn clicking_a_zone_edge_with_the_zone_tool_inserts_a_corner() {
     let mut harness = studio();
     select_tool(&mut harness, Tool::Zone);
-    let before = zones(&harness)[0].len();
-    // Midway between the frontal zone's corners (820, 400) and (720, 320).
-    click_photo(&mut harness, 770.0, 360.0);
+    let corners = zones(&harness)[0].clone();
+    let before = corners.len();
+    // Midway along the sample zone's edge over the top of the head, between two corners.
+    let (a, b) = (corners[9], corners[10]);
+    click_photo(&mut harness, f64::midpoint(a.x, b.x), f64::midpoint(a.y, b.y));
     assert_eq!(zones(&harness)[0].len(), before + 1);
 }
 
@@ -137,8 +139,18 @@ fn undo_while_drawing_a_zone_takes_back_its_last_corner() {
 fn a_zones_kind_brings_its_defaults_and_asks_before_overwriting_the_artists() {
     use hairline_studio::design::ZoneKind;
     let mut harness = studio();
-    // The zone's row in the inspector's list ("⬟ Frontal zone").
-    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Frontal zone"))).unwrap().click();
+    // From a zone with its kind's defaults on a design shaded 18:1 (the sample's own zone is
+    // tuned to blend with the client's hair).
+    let mut plain = harness.state().document().design().views[0].zones[0].clone();
+    let defaults = plain.kind.defaults();
+    (plain.density_per_cm2, plain.dot_diameter_mm) = (defaults.density_per_cm2, defaults.dot_diameter_mm);
+    (plain.edge_feather_mm, plain.water_parts) = (defaults.edge_feather_mm, None);
+    let document = harness.state_mut().document_mut();
+    document.set("defaults", |d| d.views[0].zones.first_mut(), plain);
+    document.set("shade", |d| Some(&mut d.pigment.water_parts), 18.0);
+    common::settle(&mut harness);
+    // The zone's row in the inspector's list ("⬟ Front and top").
+    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Front and top"))).unwrap().click();
     common::settle(&mut harness);
     let choose = |harness: &mut egui_kittest::Harness<'static, hairline_studio::app::StudioApp>, kind: ZoneKind| {
         harness.get_by_label("Kind").scroll_to_me();
@@ -170,7 +182,7 @@ fn a_zones_kind_brings_its_defaults_and_asks_before_overwriting_the_artists() {
     );
     common::settle(&mut harness);
     choose(&mut harness, ZoneKind::Temple);
-    assert!(shows(&harness, "Make Frontal zone a Temple zone?"), "asked first");
+    assert!(shows(&harness, "Make Front and top a Temple zone?"), "asked first");
     assert_eq!(zone(&harness).kind, ZoneKind::ScarCamouflage, "nothing changed while asking");
     harness.get_by_label("Keep mine").click();
     common::settle(&mut harness);
@@ -193,7 +205,7 @@ fn marking_hair_in_a_density_zone_leaves_dots_out_and_says_how_many() {
         |d| d.views[0].zones.first_mut().map(|z| &mut z.kind),
         ZoneKind::Density,
     );
-    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Frontal zone"))).unwrap().click();
+    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Front and top"))).unwrap().click();
     common::settle(&mut harness);
     harness.get_by_label("Mark hair").scroll_to_me();
     common::settle(&mut harness);
