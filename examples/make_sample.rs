@@ -106,10 +106,11 @@ fn main() -> anyhow::Result<()> {
     });
     // The front and the top: from the hairline up to the outline of the head.
     let mut zone = Zone::new(ZoneKind::Frontal, "Front and top");
-    let over_the_top = (0..=12).rev().map(|i| {
-        let y = 500.0 - (500.0 - VERTEX_Y - 6.0) * (1.0 - (f64::from(i) / 12.0 * 2.0 - 1.0).powi(2));
-        let side = f64::from(i) / 12.0 * 2.0 - 1.0;
-        (CENTRE_X + side * (half_width(y) - 14.0), y)
+    // Just inside the cranium's outline, from the right temple over the top to the left one.
+    let over_the_top = (0..=16).map(|i| {
+        let angle = (10.0 + 160.0 * f64::from(i) / 16.0).to_radians();
+        let (rx, ry) = (CRANIUM_HALF_WIDTH - 14.0, CRANIUM_Y - VERTEX_Y - 14.0);
+        (CENTRE_X + rx * angle.cos(), CRANIUM_Y - ry * angle.sin())
     });
     zone.vertices = hairline.iter().copied().chain(over_the_top).map(|(x, y)| PhotoPoint::new(x, y)).collect();
     zone.dot_diameter_mm = 0.45;
@@ -236,11 +237,11 @@ fn shade_pixel(x: f64, y: f64, stubble: f32) -> [f64; 3] {
     let half = half_width(y);
     let on_head = half > 0.0 && (x - CENTRE_X).abs() < half;
     if on_head {
-        // The head's surface turns away towards its outline; soft light from the upper left.
+        // The head's surface turns away towards its outline; soft light from the front, above.
         let nx = (x - CENTRE_X) / half;
         let ny = ((y - CRANIUM_Y) / (CHIN_Y - VERTEX_Y) * 1.2).clamp(-1.0, 1.0);
         let nz = (1.0 - nx * nx * 0.85 - ny * ny * 0.5).max(0.0).sqrt();
-        let light = (-0.2 * nx - 0.3 * ny + 0.93 * nz).max(0.0);
+        let light = (-0.3 * ny + 0.95 * nz).max(0.0);
         let mottle = 1.0 + 0.035 * value_noise(x / 38.0, y / 38.0) + 0.02 * value_noise(x / 9.0, y / 9.0);
         // Soft studio light: the sides darken a little, not into shadow.
         let nose_shadow =

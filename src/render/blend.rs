@@ -52,6 +52,14 @@ pub fn srgb_of(linear: u16) -> u8 {
     TO_SRGB[usize::from(linear)]
 }
 
+/// `x / 255` for `x` below 2^24 (a 16-bit value times a byte, plus a rounding), by a multiply
+/// and a shift: `⌈2^32 / 255⌉` overshoots 2^32/255 by 254/255 of a unit, which stays under a
+/// 255th for every such `x`. A pixel's three divisions are most of its cost.
+fn div_255(x: u64) -> u64 {
+    const RECIPROCAL: u64 = 16_843_010;
+    (x * RECIPROCAL) >> 32
+}
+
 /// One pigment, ready to be laid over pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PigmentBlend {
@@ -74,10 +82,10 @@ impl PigmentBlend {
         if cover == 0 {
             return rgb;
         }
-        let (a, keep) = (u32::from(cover), 255 - u32::from(cover));
+        let (a, keep) = (u64::from(cover), 255 - u64::from(cover));
         std::array::from_fn(|i| {
-            let mixed = (u32::from(TO_LINEAR[usize::from(rgb[i])]) * keep + self.ink[i] * a + 127) / 255;
-            TO_SRGB[usize::try_from(mixed).unwrap_or(usize::from(u16::MAX))]
+            let sum = u64::from(TO_LINEAR[usize::from(rgb[i])]) * keep + u64::from(self.ink[i]) * a + 127;
+            TO_SRGB[usize::try_from(div_255(sum)).unwrap_or(usize::from(u16::MAX))]
         })
     }
 }
@@ -86,6 +94,13 @@ impl PigmentBlend {
 mod tests {
     use super::*;
     use crate::colour::{Stage, carbon_ink, dot_colour, hiding, mix};
+
+    #[test]
+    fn dividing_by_255_by_a_multiply_is_exact_over_the_whole_range() {
+        for x in (0..=65_535 * 255 + 127).step_by(7).chain([65_535 * 255 + 127, 254, 255, 256]) {
+            assert_eq!(div_255(x), x / 255, "{x}");
+        }
+    }
 
     #[test]
     fn a_pixel_without_pigment_comes_back_unchanged() {

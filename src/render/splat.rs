@@ -243,6 +243,9 @@ impl<'a> Band<'a> {
             ((cy + reach).ceil().min(bottom)) as usize,
         );
         self.clear_to(y1);
+        // Inside the rim every pixel takes the dot's full density; the rim's from a table.
+        let full = density_of_cover(f64::from(opacity));
+        let inner = (reach - rim).max(0.0);
         for y in y0..y1 {
             #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
             let dy = y as f32 + 0.5 - cy;
@@ -250,8 +253,17 @@ impl<'a> Band<'a> {
             for (x, pixel) in row.iter_mut().enumerate().take(x1).skip(x0) {
                 #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
                 let dx = x as f32 + 0.5 - cx;
-                let coverage = ((reach - (dx * dx + dy * dy).sqrt()) / rim).clamp(0.0, 1.0);
-                *pixel = pixel.saturating_add(density_of_cover(f64::from(coverage * opacity)));
+                let squared = dx * dx + dy * dy;
+                let density = if squared <= inner * inner {
+                    full
+                } else {
+                    let coverage = ((reach - squared.sqrt()) / rim).clamp(0.0, 1.0);
+                    // At most 255 steps, rounded.
+                    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0..=255")]
+                    let steps = (density_of_small_cover(coverage * opacity) + 0.5) as u8;
+                    steps
+                };
+                *pixel = pixel.saturating_add(density);
             }
         }
     }
@@ -266,8 +278,9 @@ pub(super) fn round_small(v: f32) -> i32 {
     (v + MAGIC).to_bits().cast_signed().wrapping_sub(MAGIC.to_bits().cast_signed())
 }
 
-/// [`density_steps`] for the cover of a dot smaller than a pixel (at most π/4), from a table:
-/// a preview of a large photo has a hundred thousand such dots.
+/// [`density_steps`] for a cover from 0 to 1, from a table (to a 4096th of the light): for dots
+/// smaller than a pixel (a preview of a large photo has a hundred thousand of them) and the rims
+/// of dots seen close up.
 fn density_of_small_cover(cover: f32) -> f32 {
     const ENTRIES: usize = 4096;
     static TABLE: LazyLock<Vec<f32>> = LazyLock::new(|| {

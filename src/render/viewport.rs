@@ -107,31 +107,7 @@ pub fn render_viewport(
     pigment: &PigmentBlend,
     buffers: &mut ViewportBuffers,
 ) -> RgbaImage {
-    let (width, height) = (viewport.width.max(1), viewport.height.max(1));
-    let mask = buffers.mask.get_or_insert_with(|| Mask::new(width, height));
-    if (mask.width, mask.height) != (width, height) {
-        *mask = Mask::new(width, height);
-    }
-    #[expect(clippy::cast_possible_truncation, reason = "photo coordinates and zooms fit f32")]
-    let place =
-        Place { origin_px: [viewport.origin_px[0] as f32, viewport.origin_px[1] as f32], scale: viewport.scale as f32 };
-    render_dots_at(dots, place, mask);
-    let (level, level_scale) = photo.level_for(viewport.scale);
-    let sampler = Sampler::new(level, viewport, level_scale);
-    let mut out = RgbaImage::new(width, height);
-    for (y, (row, densities)) in
-        out.chunks_exact_mut(width as usize * 4).zip(mask.density.chunks_exact(width as usize)).enumerate()
-    {
-        let source_row = sampler.row(y);
-        for (x, (pixel, &density)) in row.chunks_exact_mut(4).zip(densities).enumerate() {
-            if density == 0 {
-                continue;
-            }
-            let [r, g, b] = pigment.blend(sampler.at(source_row, x), cover_of_density(density));
-            pixel.copy_from_slice(&[r, g, b, 255]);
-        }
-    }
-    out
+    mix(photo, viewport, pigment, buffers.splat(dots, viewport), false)
 }
 
 /// [`render_viewport`] with every pixel filled: the photo where there is no pigment.
@@ -142,19 +118,55 @@ pub fn render_viewport_opaque(
     pigment: &PigmentBlend,
     buffers: &mut ViewportBuffers,
 ) -> RgbaImage {
-    let mut out = render_viewport(photo, dots, viewport, pigment, buffers);
+    mix(photo, viewport, pigment, buffers.splat(dots, viewport), true)
+}
+
+impl ViewportBuffers {
+    /// The mask of `dots` as `viewport` shows them, in the kept memory.
+    fn splat(&mut self, dots: &[Dot], viewport: &Viewport) -> &Mask {
+        let (width, height) = (viewport.width.max(1), viewport.height.max(1));
+        let mask = self.mask.get_or_insert_with(|| Mask::new(width, height));
+        if (mask.width, mask.height) != (width, height) {
+            *mask = Mask::new(width, height);
+        }
+        #[expect(clippy::cast_possible_truncation, reason = "photo coordinates and zooms fit f32")]
+        let place = Place {
+            origin_px: [viewport.origin_px[0] as f32, viewport.origin_px[1] as f32],
+            scale: viewport.scale as f32,
+        };
+        render_dots_at(dots, place, mask);
+        mask
+    }
+}
+
+/// The output of `mask` over the photo: two threads, each half of the rows. Without `fill`,
+/// pixels without pigment stay transparent.
+fn mix(photo: &PhotoLevels, viewport: &Viewport, pigment: &PigmentBlend, mask: &Mask, fill: bool) -> RgbaImage {
+    let (width, height) = (mask.width, mask.height);
     let (level, level_scale) = photo.level_for(viewport.scale);
     let sampler = Sampler::new(level, viewport, level_scale);
-    let width = out.width() as usize;
-    for (y, row) in out.chunks_exact_mut(width * 4).enumerate() {
-        let source_row = sampler.row(y);
-        for (x, pixel) in row.chunks_exact_mut(4).enumerate() {
-            if pixel[3] == 0 {
-                let [r, g, b] = sampler.at(source_row, x);
+    let mut out = RgbaImage::new(width, height);
+    let split = height as usize / 2;
+    let (top, bottom) = out.split_at_mut(split * width as usize * 4);
+    let (mask_top, mask_bottom) = mask.density.split_at(split * width as usize);
+    let rows = |out: &mut [u8], densities: &[u8], first_row: usize| {
+        for (y, (row, densities)) in
+            out.chunks_exact_mut(width as usize * 4).zip(densities.chunks_exact(width as usize)).enumerate()
+        {
+            let source_row = sampler.row(first_row + y);
+            for (x, (pixel, &density)) in row.chunks_exact_mut(4).zip(densities).enumerate() {
+                if density == 0 && !fill {
+                    continue;
+                }
+                let [r, g, b] = pigment.blend(sampler.at(source_row, x), cover_of_density(density));
                 pixel.copy_from_slice(&[r, g, b, 255]);
             }
         }
-    }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| rows(top, mask_top, 0));
+        rows(bottom, mask_bottom, split);
+    });
     out
 }
 
