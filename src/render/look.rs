@@ -86,9 +86,9 @@ pub fn render_dots_on(design: &Design, view: &View, dots: &[Dot], photo: &image:
 /// through light shades exactly as the shade advice predicts.
 pub fn composite(photo: &image::RgbaImage, mask: &Mask, pigment: &PigmentBlend) -> image::RgbaImage {
     let mut out = photo.clone();
-    for (pixel, cover) in out.pixels_mut().zip(mask.cover()) {
+    for (pixel, &density) in out.pixels_mut().zip(&mask.density) {
         let [r, g, b, _] = pixel.0;
-        pixel.0[..3].copy_from_slice(&pigment.blend([r, g, b], cover));
+        pixel.0[..3].copy_from_slice(&pigment.blend_density([r, g, b], density));
     }
     out
 }

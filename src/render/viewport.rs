@@ -11,7 +11,7 @@
 use image::RgbaImage;
 
 use super::blend::{PigmentBlend, linear_of, srgb_of};
-use super::density::{Mask, cover_of_density};
+use super::density::Mask;
 use super::splat::{Place, render_dots_at};
 use crate::follicles::Dot;
 
@@ -158,7 +158,7 @@ fn mix(photo: &PhotoLevels, viewport: &Viewport, pigment: &PigmentBlend, mask: &
                 if density == 0 && !fill {
                     continue;
                 }
-                let [r, g, b] = pigment.blend(sampler.at(source_row, x), cover_of_density(density));
+                let [r, g, b] = pigment.blend_density(sampler.at(source_row, x), density);
                 pixel.copy_from_slice(&[r, g, b, 255]);
             }
         }
