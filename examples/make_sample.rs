@@ -68,8 +68,7 @@ fn main() -> anyhow::Result<()> {
     design.client.name = "Sample Client".to_owned();
     design.client.consultation_date = Some("2026-11-22".to_owned());
     design.notes = "A synthetic head rendered by the project (examples/make_sample.rs); no real person.".to_owned();
-    design.pigment.water_parts = 6.0;
-    design.sessions[0].water_parts = Some(10.0);
+    design.pigment.water_parts = 14.0;
     let view = &mut design.views[0];
     view.photo = photo_ref_for(&photo_path, sha256_hex(&jpeg), WIDTH, HEIGHT);
     view.calibration = Some(Calibration {

@@ -199,16 +199,52 @@ pub fn transition_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId
         );
         row(
             ui,
+            "Jitter",
+            "Micro-irregularity: the most the fine jitter moves the line, forwards or back",
+            &mut transition.jitter_amplitude_mm,
+            0.0..=5.0,
+            " mm",
+        );
+        row(
+            ui,
+            "Jitter length",
+            "Micro-irregularity: the typical length of one jitter along the line",
+            &mut transition.jitter_wavelength_mm,
+            0.5..=20.0,
+            " mm",
+        );
+        row(
+            ui,
             "Leading dots reach",
-            "Micro-irregularity: how far clusters of dots reach ahead of the line",
+            "Micro-irregularity: how far single, scattered dots reach ahead of the line (fewer the further)",
             &mut transition.micro_lead_mm,
             0.0..=10.0,
             " mm",
         );
-        ui.label("Leading share")
-            .on_hover_text("Micro-irregularity: share of the band's dots placed as leading clusters");
+        ui.label("Leading density").on_hover_text(
+            "The leading dots' density just ahead of the line, as a share of the zone's; it falls to none at their reach",
+        );
         ui.add(egui::Slider::new(&mut transition.micro_cluster_share, 0.0..=0.5).fixed_decimals(2));
         ui.end_row();
+        let percent = |ui: &mut egui::Ui, label: &str, hover: &str, share: &mut f64| {
+            ui.label(label).on_hover_text(hover);
+            let mut value = *share * 100.0;
+            ui.add(egui::Slider::new(&mut value, 10.0..=100.0).suffix(" %").fixed_decimals(0));
+            *share = value / 100.0;
+            ui.end_row();
+        };
+        percent(
+            ui,
+            "Front dot size",
+            "Dot size at the front of the band, as a share of the zone's; full at the back",
+            &mut transition.front_size_share,
+        );
+        percent(
+            ui,
+            "Front shade",
+            "Dot opacity at the front of the band, as a share of the shade's; full at the back",
+            &mut transition.front_shade_share,
+        );
     });
     if ui.small_button("Reset to defaults").clicked() {
         transition = Transition::default();
