@@ -189,3 +189,32 @@ fn a_yes_on_the_day_blocks_done_until_the_artist_gives_a_reason() {
     let reason = &session.day_check.as_ref().unwrap().go_ahead_reason;
     assert_eq!(reason, "Paused the blood thinner 3 days, as the GP advised");
 }
+
+#[test]
+fn the_share_of_first_session_dots_that_do_not_take_is_set_in_the_plan() {
+    let mut harness = studio();
+    harness.get_by_label("Sessions").scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Sessions").click();
+    settle(&mut harness);
+    let field = harness.get_by_label("Not taken after session 1");
+    assert_eq!(field.value().as_deref(), Some("25.0 %"), "the default, a quarter");
+    field.scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Not taken after session 1").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Not taken after session 1").type_text("30");
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert!((harness.state().document().design().first_session_loss - 0.3).abs() < 1e-9);
+    // The preview after session 1 now shows fewer of its dots.
+    let design = harness.state().document().design().clone();
+    let after_first = |loss: f64| {
+        let mut design = design.clone();
+        design.first_session_loss = loss;
+        let look = hairline_studio::render::Look { after_session: Some(1), ..Default::default() };
+        look.dots(&design, &design.views[0]).len()
+    };
+    assert!(after_first(0.3) < after_first(0.0));
+}

@@ -22,6 +22,7 @@ pub fn sessions_ui(
     let mut sessions = design.sessions.clone();
     let mut dots_per_hour = design.dots_per_hour;
     let mut timing = design.timing.clone();
+    let mut first_session_loss = design.first_session_loss;
     let mut remove = None;
     for (index, session) in sessions.iter_mut().enumerate() {
         let name = format!("Session {}", index + 1);
@@ -87,6 +88,17 @@ pub fn sessions_ui(
         sessions.remove(index);
     }
     plan_buttons(ui, &mut sessions);
+    ui.horizontal(|ui| {
+        let label = ui.label("Not taken after session 1");
+        let mut percent = first_session_loss * 100.0;
+        ui.add(egui::DragValue::new(&mut percent).range(0.0..=90.0).speed(0.5).suffix(" %"))
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The share of the first session's dots that do not take (20 to 30 % usually): the preview after \
+                 session 1 shows them lost, and the next session lays them again",
+            );
+        first_session_loss = percent / 100.0;
+    });
     timing_ui(ui, &mut dots_per_hour, &mut timing);
     let total: f64 = sessions.iter().map(|s| s.share_of_dots).sum();
     if !sessions.is_empty() && (total - 1.0).abs() > 0.005 {
@@ -98,6 +110,7 @@ pub fn sessions_ui(
     document.set("edit the session plan", |d| Some(&mut d.sessions), sessions);
     document.set("change the dots per hour", |d| Some(&mut d.dots_per_hour), dots_per_hour);
     document.set("change the session time model", |d| Some(&mut d.timing), timing);
+    document.set("change the first session's loss", |d| Some(&mut d.first_session_loss), first_session_loss);
 }
 
 /// Adding a session, the default plan, and dates for the later sessions from the first's.
