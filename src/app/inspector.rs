@@ -276,20 +276,24 @@ fn seen_from_afar_row(ui: &mut egui::Ui, seen: &crate::report::SeenFromAfar) {
     ui.label("From 1 m").on_hover_text(
         "The healed result where the eye no longer tells dots apart: the skin mixed with the pigment by the share of the zone the dots hide.",
     );
-    let result = format!("L* {:.1}, {:.1} % covered", seen.result.l, seen.coverage * 100.0);
+    ui.label(format!("L* {:.1}, {:.1} % covered", seen.result.l, seen.coverage * 100.0));
+    ui.end_row();
+    // A row of its own: beside the result it was cut off at the inspector's usual width.
+    ui.label("Against hair").on_hover_text("The nearest hair sample, as seen from 1 m (the hair eyedropper, J)");
     match (seen.hair, seen.delta_e_to_hair) {
         (Some(hair), Some(delta_e)) => {
             let verdict = if delta_e <= 3.0 {
-                "blends with the hair"
+                "blends"
             } else if seen.result.l > hair.l {
-                "lighter than the hair"
+                "lighter"
             } else {
-                "darker than the hair"
+                "darker"
             };
-            ui.label(format!("{result}; hair L* {:.1}: ΔE00 {delta_e:.1}, {verdict}", hair.l));
+            ui.label(format!("ΔE00 {delta_e:.1}, {verdict}"))
+                .on_hover_text(format!("Hair L* {:.1}; under ΔE00 3 the eye takes them for one", hair.l));
         }
         _ => {
-            ui.label(format!("{result}; no hair sampled to compare"));
+            ui.weak("no hair sampled");
         }
     }
     ui.end_row();
