@@ -10,7 +10,7 @@ use hairline_studio::colour::carbon_ink;
 use hairline_studio::design::{Calibration, CalibrationSource, PhotoPoint, PhotoRef, View, ViewKind, Zone, ZoneKind};
 use hairline_studio::follicles::{Layering, generate_dots};
 use hairline_studio::render::{
-    PhotoLevels, PigmentBlend, Viewport, ViewportBuffers, render_viewport, render_viewport_opaque, seen_from,
+    Backdrop, PhotoLevels, PigmentBlend, Viewport, ViewportBuffers, render_viewport, seen_from,
 };
 
 const RUNS: usize = 21;
@@ -38,15 +38,17 @@ fn main() {
     for (zoom, viewport) in [("fit (35 %)".to_owned(), at(fit)), ("400 %".to_owned(), at(4.0))] {
         let name = format!("viewport {width}x{height} at {zoom}");
         if name.contains(&filter) {
-            let time = median(|| drop(render_viewport(&photo, &dots, &viewport, &pigment, &mut buffers)));
+            let time = median(|| {
+                drop(render_viewport(&photo, &dots, &viewport, &pigment, Backdrop::Transparent, &mut buffers));
+            });
             println!("{name:<44} median {:>6.2} ms  ({} dots)", time.as_secs_f64() * 1000.0, dots.len());
         }
     }
-    let name = format!("viewport {width}x{height} at fit (35 %), seen from 1 m");
+    let name = format!("viewport {width}x{height} seen from 1 m at fit (35 %)");
     if name.contains(&filter) {
         let viewport = at(fit);
         let time = median(|| {
-            let mut image = render_viewport_opaque(&photo, &dots, &viewport, &pigment, &mut buffers);
+            let mut image = render_viewport(&photo, &dots, &viewport, &pigment, Backdrop::Photo, &mut buffers);
             seen_from(&mut image, fit / MM_PER_PX, 1.0);
         });
         println!("{name:<44} median {:>6.2} ms", time.as_secs_f64() * 1000.0);

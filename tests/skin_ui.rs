@@ -173,3 +173,28 @@ fn a_custom_pigment_changes_the_advice_and_is_saved_with_the_design() {
     let json = serde_json::to_string(harness.state().document().design()).unwrap();
     assert!(json.contains("\"custom\""), "saved with the design");
 }
+
+#[test]
+fn seen_from_afar_is_worked_out_off_the_ui_thread_then_shown() {
+    let mut harness = studio();
+    assert_eq!(harness.state().preview_seen_from_m(), None, "close up to begin with");
+    harness.get_by_label("Seen from:").click();
+    harness.run_steps(2);
+    harness.get_by_label("1 m").click();
+    harness.run_steps(1);
+    // The frame that asks for the blur does not wait for it: the sharp result stays meanwhile.
+    assert_eq!(harness.state().preview_seen_from_m(), None);
+    let mut frames = 0;
+    while harness.state().preview_seen_from_m().is_none() && frames < 400 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+        frames += 1;
+    }
+    assert_eq!(harness.state().preview_seen_from_m(), Some(1.0), "the blur arrived after {frames} frames");
+    // Back to close up: the sharp result at once, with no blur left over.
+    harness.get_by_label("Seen from:").click();
+    harness.run_steps(2);
+    harness.get_by_label("Close up").click();
+    harness.run_steps(1);
+    assert_eq!(harness.state().preview_seen_from_m(), None);
+}

@@ -217,7 +217,8 @@ pub fn side_by_side_ui(
         label(&painter, text, rect.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
     }
     if let Some((texture, rect)) = preview {
-        painter.image(texture.id(), rect, uv, Color32::WHITE);
+        // Clipped: a blur still being worked out shows where the result was a moment ago.
+        painter.with_clip_rect(after).image(texture.id(), rect, uv, Color32::WHITE);
         label(&painter, "After", after.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
     }
     response

@@ -174,7 +174,8 @@ impl StudioApp {
                 let placed = result_placement(ui, &mut self.canvas.view, size, compare, before_share);
                 placed.and_then(|(rect, viewport)| {
                     let (ctx, document, view) = (ui.ctx(), &self.open.document, self.open.view_id());
-                    Some((self.canvas.preview.texture(ctx, document, view, &photo.levels, viewport)?, rect))
+                    let (texture, shown) = self.canvas.preview.texture(ctx, document, view, &photo.levels, viewport)?;
+                    Some((texture, super::preview::placed(rect, &viewport, &shown)))
                 })
             }
             _ => {

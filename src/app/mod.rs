@@ -150,6 +150,11 @@ impl StudioApp {
         self.canvas.preview.coverage()
     }
 
+    /// How far away the result on screen is seen from, once the eye's blur is worked out.
+    pub fn preview_seen_from_m(&self) -> Option<f64> {
+        self.canvas.preview.shown_seen_from_m()
+    }
+
     /// The latest status message.
     pub fn status(&self) -> &str {
         self.status.text()

@@ -25,4 +25,4 @@ pub use density::{Mask, cover_of_density};
 pub use look::{Look, composite, render_dots_on, render_preview};
 pub use seen_from::{ACUITY_ARCMIN, DISTANCES_M, blur_sigma_mm, seen_from};
 pub use splat::{Place, render_dots, render_dots_at, splat};
-pub use viewport::{PhotoLevels, Viewport, ViewportBuffers, render_viewport, render_viewport_opaque};
+pub use viewport::{Backdrop, PhotoLevels, Viewport, ViewportBuffers, render_viewport};

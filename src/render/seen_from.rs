@@ -61,8 +61,9 @@ fn gaussian_blur_linear(image: &mut RgbaImage, sigma: f64) {
     });
     for (i, pixel) in image.pixels_mut().enumerate() {
         for (channel, plane) in planes.iter().enumerate() {
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..=65535")]
-            let linear = plane[i].round().clamp(0.0, 65_535.0) as u16;
+            // A float-to-integer cast saturates: below 0 is 0, above 65,535 is 65,535.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "saturates to 0..=65535")]
+            let linear = (plane[i] + 0.5) as u16;
             pixel.0[channel] = srgb_of(linear);
         }
     }

@@ -27,6 +27,14 @@ pub fn render_dots_at(dots: &[Dot], place: Place, mask: &mut Mask) {
     splat_halves(dots, place, mask, true);
 }
 
+/// [`render_dots_at`] for one band of a mask's rows, on the calling thread: `rows` holds the
+/// mask's rows from `first_row` on, `width` pixels each.
+pub(super) fn render_dots_into_rows(dots: &[Dot], place: Place, rows: &mut [u8], width: usize, first_row: usize) {
+    if width > 0 {
+        Band::new(rows, width, first_row, true).splat(dots, place);
+    }
+}
+
 /// Where a mask lies on the photo.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Place {

@@ -12,7 +12,7 @@ use image::RgbaImage;
 
 use super::blend::{PigmentBlend, linear_of, srgb_of};
 use super::density::Mask;
-use super::splat::{Place, render_dots_at};
+use super::splat::{Place, render_dots_into_rows};
 use crate::follicles::Dot;
 
 /// Where the output lies on the photo.
@@ -98,77 +98,80 @@ impl ViewportBuffers {
     }
 }
 
-/// The view's `dots` over `photo` as the output shows them: pixels with pigment hold the
-/// photo mixed with it, the others are transparent (premultiplied RGBA, row by row).
+/// What the output shows where there is no pigment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backdrop {
+    /// Nothing: those pixels are transparent, for the canvas to show its own photo through.
+    Transparent,
+    /// The photo: every pixel is filled, as a blur seen from a distance needs.
+    Photo,
+}
+
+/// The view's `dots` over `photo` as the output shows them (premultiplied RGBA, row by row):
+/// pixels with pigment hold the photo mixed with it, the others the `backdrop`. Two threads
+/// each splat, then mix, half of the rows, so a half's mask is still in the cache when mixed.
 pub fn render_viewport(
     photo: &PhotoLevels,
     dots: &[Dot],
     viewport: &Viewport,
     pigment: &PigmentBlend,
+    backdrop: Backdrop,
     buffers: &mut ViewportBuffers,
 ) -> RgbaImage {
-    mix(photo, viewport, pigment, buffers.splat(dots, viewport), false)
-}
-
-/// [`render_viewport`] with every pixel filled: the photo where there is no pigment.
-pub fn render_viewport_opaque(
-    photo: &PhotoLevels,
-    dots: &[Dot],
-    viewport: &Viewport,
-    pigment: &PigmentBlend,
-    buffers: &mut ViewportBuffers,
-) -> RgbaImage {
-    mix(photo, viewport, pigment, buffers.splat(dots, viewport), true)
-}
-
-impl ViewportBuffers {
-    /// The mask of `dots` as `viewport` shows them, in the kept memory.
-    fn splat(&mut self, dots: &[Dot], viewport: &Viewport) -> &Mask {
-        let (width, height) = (viewport.width.max(1), viewport.height.max(1));
-        let mask = self.mask.get_or_insert_with(|| Mask::new(width, height));
-        if (mask.width, mask.height) != (width, height) {
-            *mask = Mask::new(width, height);
-        }
-        #[expect(clippy::cast_possible_truncation, reason = "photo coordinates and zooms fit f32")]
-        let place = Place {
-            origin_px: [viewport.origin_px[0] as f32, viewport.origin_px[1] as f32],
-            scale: viewport.scale as f32,
-        };
-        render_dots_at(dots, place, mask);
-        mask
+    let (width, height) = (viewport.width.max(1), viewport.height.max(1));
+    let mask = buffers.mask.get_or_insert_with(|| Mask::new(width, height));
+    if (mask.width, mask.height) != (width, height) {
+        *mask = Mask::new(width, height);
     }
-}
-
-/// The output of `mask` over the photo: two threads, each half of the rows. Without `fill`,
-/// pixels without pigment stay transparent.
-fn mix(photo: &PhotoLevels, viewport: &Viewport, pigment: &PigmentBlend, mask: &Mask, fill: bool) -> RgbaImage {
-    let (width, height) = (mask.width, mask.height);
+    #[expect(clippy::cast_possible_truncation, reason = "photo coordinates and zooms fit f32")]
+    let place =
+        Place { origin_px: [viewport.origin_px[0] as f32, viewport.origin_px[1] as f32], scale: viewport.scale as f32 };
     let (level, level_scale) = photo.level_for(viewport.scale);
     let sampler = Sampler::new(level, viewport, level_scale);
+    let fill = backdrop == Backdrop::Photo;
     let mut out = RgbaImage::new(width, height);
-    let split = height as usize / 2;
-    let (top, bottom) = out.split_at_mut(split * width as usize * 4);
-    let (mask_top, mask_bottom) = mask.density.split_at(split * width as usize);
-    let rows = |out: &mut [u8], densities: &[u8], first_row: usize| {
-        for (y, (row, densities)) in
-            out.chunks_exact_mut(width as usize * 4).zip(densities.chunks_exact(width as usize)).enumerate()
-        {
-            let source_row = sampler.row(first_row + y);
-            for (x, (pixel, &density)) in row.chunks_exact_mut(4).zip(densities).enumerate() {
-                if density == 0 && !fill {
-                    continue;
-                }
-                let [r, g, b] = pigment.blend_density(sampler.at(source_row, x), density);
-                pixel.copy_from_slice(&[r, g, b, 255]);
-            }
-        }
+    let (width, split) = (width as usize, height as usize / 2);
+    let (out_top, out_bottom) = out.split_at_mut(split * width * 4);
+    let (mask_top, mask_bottom) = mask.density.split_at_mut(split * width);
+    let half = |out: &mut [u8], mask: &mut [u8], first_row: usize| {
+        render_dots_into_rows(dots, place, mask, width, first_row);
+        mix_rows(&sampler, pigment, fill, out, mask, first_row);
     };
     std::thread::scope(|scope| {
-        scope.spawn(|| rows(top, mask_top, 0));
-        rows(bottom, mask_bottom, split);
+        scope.spawn(|| half(out_top, mask_top, 0));
+        half(out_bottom, mask_bottom, split);
     });
     out
 }
+
+/// Mixes the photo with the pigment of `mask`'s rows (from `first_row` on) into `out`, which is
+/// transparent to begin with. Without `fill`, pixels without pigment stay transparent.
+fn mix_rows(sampler: &Sampler<'_>, pigment: &PigmentBlend, fill: bool, out: &mut [u8], mask: &[u8], first_row: usize) {
+    let width = sampler.columns.len();
+    for (y, (row, densities)) in out.chunks_exact_mut(width * 4).zip(mask.chunks_exact(width)).enumerate() {
+        let source = sampler.row(first_row + y);
+        // Runs of bare skin are left transparent as they are, without reading the photo under
+        // them; inside a run with pigment, every pixel is mixed and the bare ones masked out
+        // without a branch: pigment and no pigment alternate too often there to guess.
+        let runs = row.chunks_mut(4 * RUN).zip(densities.chunks(RUN)).zip(sampler.columns.chunks(RUN));
+        for ((pixels, densities), columns) in runs {
+            if !fill && densities.iter().all(|&density| density == 0) {
+                continue;
+            }
+            for ((pixel, &density), &column) in pixels.chunks_exact_mut(4).zip(densities).zip(columns) {
+                let [r, g, b] = pigment.blend_density(Sampler::at(source, column), density);
+                let shown = if fill || density != 0 { u32::MAX } else { 0 };
+                pixel.copy_from_slice(&(u32::from_le_bytes([r, g, b, 255]) & shown).to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Output pixels checked for pigment at once.
+const RUN: usize = 16;
+
+/// What the output shows beyond the photo's edge: a mid grey.
+const OFF_PHOTO: [u8; 3] = [128; 3];
 
 /// Nearest-pixel lookups of output pixels in one level of the photo.
 struct Sampler<'a> {
@@ -203,17 +206,18 @@ impl<'a> Sampler<'a> {
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked to be in range")]
         let row = at as usize;
         let stride = self.level.width() as usize * 4;
-        Some(&self.level.as_raw()[row * stride..][..stride])
+        self.level.as_raw().get(row * stride..(row + 1) * stride)
     }
 
-    /// The photo's colour at output column `x` of a row; a mid grey off the photo.
-    fn at(&self, row: Option<&[u8]>, x: usize) -> [u8; 3] {
-        match (row, self.columns[x]) {
+    /// The photo's colour at a `column` of a level's `row`; a mid grey off the photo.
+    #[inline]
+    fn at(row: Option<&[u8]>, column: Option<u32>) -> [u8; 3] {
+        match (row, column) {
             (Some(row), Some(column)) => {
                 let p = &row[column as usize * 4..][..3];
                 [p[0], p[1], p[2]]
             }
-            _ => [128; 3],
+            _ => OFF_PHOTO,
         }
     }
 }
@@ -247,7 +251,7 @@ mod tests {
         // A dot 3 photo pixels across, seen at 800 %: about 24 output pixels across, and round.
         let dots = [dot(100.0, 100.0, 1.5)];
         let viewport = Viewport { origin_px: [90.0, 90.0], scale: 8.0, width: 160, height: 160 };
-        let image = render_viewport(&photo, &dots, &viewport, &pigment, &mut buffers);
+        let image = render_viewport(&photo, &dots, &viewport, &pigment, Backdrop::Transparent, &mut buffers);
         let (count, span) = inked(&image);
         assert!((23..=27).contains(&span), "spans {span} px");
         let disc = std::f64::consts::PI * 12.0 * 12.0;
@@ -259,7 +263,8 @@ mod tests {
         let rim = Lab::from_srgb(rgb(&image, 80 + 11, 80));
         assert!(rim.l > centre.l + 1.0, "a soft rim: {rim:?} vs {centre:?}");
         // Outside the viewport's photo window, nothing: a dot left of the origin does not show.
-        let off = render_viewport(&photo, &[dot(50.0, 100.0, 1.5)], &viewport, &pigment, &mut buffers);
+        let off =
+            render_viewport(&photo, &[dot(50.0, 100.0, 1.5)], &viewport, &pigment, Backdrop::Transparent, &mut buffers);
         assert_eq!(inked(&off).0, 0);
     }
 
@@ -268,7 +273,7 @@ mod tests {
         let photo = skin_photo(1024);
         let pigment = PigmentBlend::new(carbon_ink());
         let viewport = Viewport { origin_px: [0.0, 0.0], scale: 0.25, width: 300, height: 300 };
-        let image = render_viewport_opaque(&photo, &[], &viewport, &pigment, &mut ViewportBuffers::default());
+        let image = render_viewport(&photo, &[], &viewport, &pigment, Backdrop::Photo, &mut ViewportBuffers::default());
         assert_eq!(image.get_pixel(10, 10).0, [196, 150, 122, 255]);
         // Past the photo's edge (1024 px at a quarter is 256 output pixels): neutral grey.
         assert_eq!(image.get_pixel(280, 10).0, [128, 128, 128, 255]);
