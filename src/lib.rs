@@ -28,6 +28,7 @@ pub mod edit;
 pub mod follicles;
 pub mod format;
 pub mod geometry;
+pub mod hair_match;
 pub mod io;
 pub mod random;
 pub mod regular_file;

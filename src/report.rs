@@ -68,6 +68,10 @@ pub struct ViewReport {
     pub skin: Option<SkinReport>,
     /// Each shade the design uses (its pigment's and its sessions'), on this view's skin.
     pub shades: Vec<ShadeAdvice>,
+    /// The palette shade whose healed result from 1 m best matches the client's hair, judged on
+    /// the view's largest zone; `None` without skin, calibration or a hair target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommended_shade: Option<crate::hair_match::Recommendation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,6 +113,10 @@ pub struct SeenFromAfar {
     /// CIEDE2000 between the result and that hair: about 1 is just noticeable, under 3 blends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delta_e_to_hair: Option<f64>,
+    /// The result against the hair target (the nearest hair sample, or the client record's hair
+    /// colour when no hair is sampled): the verdict and what would blend.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blend: Option<crate::hair_match::BlendCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,7 +191,7 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
             if let Some(skin) = mean_skin(&view.skin_samples) {
                 report.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
                 if report.simulated {
-                    seen_from_afar(view, dots, skin, design.pigment.ink(), &mut report);
+                    seen_from_afar(design, view, dots, skin, &mut report);
                 }
             }
             report
@@ -350,11 +358,14 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
         skin_samples,
         skin,
         shades: Vec::new(),
+        recommended_shade: None,
     }
 }
 
 /// Each visible zone's healed result as a person sees it from afar, beside the nearest hair.
-fn seen_from_afar(view: &View, dots: &[Dot], skin: Lab, ink: Lab, report: &mut ViewReport) {
+fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report: &mut ViewReport) {
+    let (ink, water_parts) = (design.pigment.ink(), design.pigment.water_parts);
+    let record = crate::hair_match::target_of_record(skin, &design.client.hair_colour, design.client.grey_percent);
     let Some(mm_per_px) = view.mm_per_px() else {
         return;
     };
@@ -365,6 +376,8 @@ fn seen_from_afar(view: &View, dots: &[Dot], skin: Lab, ink: Lab, report: &mut V
             *hidden += std::f64::consts::PI * radius_mm * radius_mm * f64::from(dot.opacity);
         }
     }
+    // The largest zone with a target: its area, coverage, density, shade and target.
+    let mut largest: Option<(f64, (f64, f64, f64, crate::hair_match::HairTarget))> = None;
     for ((zone, row), hidden) in view.zones.iter().zip(&mut report.zones).zip(hidden_mm2) {
         let area_mm2 = polygon_area_px2(&zone.vertices) * mm_per_px * mm_per_px;
         if zone.hidden || area_mm2 <= 0.0 {
@@ -379,13 +392,40 @@ fn seen_from_afar(view: &View, dots: &[Dot], skin: Lab, ink: Lab, report: &mut V
             .min_by(|p, q| p.at.distance_to(centre).total_cmp(&q.at.distance_to(centre)))
             .map(|s| Lab::new(s.l, s.a, s.b));
         let round = |lab: Lab| Lab::new(hundredths(lab.l), hundredths(lab.a), hundredths(lab.b));
+        let target = hair
+            .map(|colour| crate::hair_match::HairTarget { colour, source: crate::hair_match::TargetSource::HairSample })
+            .or(record);
+        let blend = target.map(|target| {
+            let shade = zone.water_parts.unwrap_or(water_parts);
+            let check = crate::hair_match::check(skin, ink, coverage, zone.density_per_cm2, shade, target);
+            crate::hair_match::BlendCheck {
+                target: crate::hair_match::HairTarget { colour: round(check.target.colour), ..check.target },
+                delta_e: hundredths(check.delta_e),
+                delta_l: hundredths(check.delta_l),
+                ..check
+            }
+        });
+        if let Some(target) = target
+            && largest.is_none_or(|(area, _)| area_mm2 > area)
+        {
+            largest =
+                Some((area_mm2, (coverage, zone.density_per_cm2, zone.water_parts.unwrap_or(water_parts), target)));
+        }
         row.seen_from_1m = Some(SeenFromAfar {
             coverage: (coverage * 10_000.0).round() / 10_000.0,
             result: round(result),
             hair: hair.map(round),
             delta_e_to_hair: hair.map(|hair| hundredths(result.delta_e_2000(hair))),
+            blend,
         });
     }
+    report.recommended_shade = largest.and_then(|(_, (coverage, density, shade, target))| {
+        let mut recommended = crate::hair_match::recommend(skin, ink, coverage, density, shade, target)?;
+        for shade in std::iter::once(&mut recommended.best).chain(recommended.runner_up.as_mut()) {
+            (shade.delta_e, shade.delta_l) = (hundredths(shade.delta_e), hundredths(shade.delta_l));
+        }
+        Some(recommended)
+    });
 }
 
 /// The mean colour of a view's skin samples.

@@ -83,6 +83,13 @@ fn info_reports_calibration_hairline_and_zones_in_millimetres() {
     assert!(seen["delta_e_to_hair"].as_f64().unwrap() <= 3.0, "{seen}");
     assert!(result < view["skin"]["lab"]["l"].as_f64().unwrap() - 2.0, "the result darkens the skin: {seen}");
     assert!((result - hair).abs() < 3.0, "{seen}");
+    assert_eq!(seen["blend"]["verdict"], "blends", "{seen}");
+    assert_eq!(seen["blend"]["target"]["source"], "hair_sample");
+    // The shade the sample uses is the one recommended for its hair, with a runner-up.
+    let recommended = &view["recommended_shade"];
+    assert_eq!(recommended["best"]["water_parts"], 14.0, "{recommended}");
+    assert!(recommended["runner_up"]["delta_e"].as_f64().unwrap() >= recommended["best"]["delta_e"].as_f64().unwrap());
+    assert!(recommended["why"].as_str().unwrap().starts_with("14:1 at 187/cm²"), "{recommended}");
     assert_eq!(summary["total_estimated_dots"], view["zones"][0]["estimated_dots"]);
 }
 

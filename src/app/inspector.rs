@@ -6,6 +6,7 @@
 use crate::design::{CurveId, CurveRole, Document, ViewId, ZoneId, ZoneKind};
 use crate::edit::{Edit, Selection, ShapeRef};
 use crate::geometry::{curve_length_px, polygon_area_px2};
+use crate::hair_match::{TargetSource, Verdict};
 use crate::report::{DesignReport, ViewReport};
 
 use super::anatomy_panel;
@@ -61,7 +62,7 @@ pub fn inspector_ui(
             commands.extend(shapes_list_ui(ui, document, view, selection, view_report));
         });
         egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
-            commands.extend(super::skin_panel::skin_ui(ui, document, view, &mut canvas.skin_radius_mm));
+            commands.extend(super::skin_panel::skin_ui(ui, document, view, &mut canvas.skin_radius_mm, view_report));
         });
         let has_follow_ups = document.design().view(view).is_some_and(|v| !v.follow_ups.is_empty());
         // Open while aligning, so the steps and "Cancel" are in view.
@@ -272,30 +273,63 @@ fn selected_ui(
 }
 
 /// The zone's healed result as seen from 1 m, and how it compares with the client's hair.
-fn seen_from_afar_row(ui: &mut egui::Ui, seen: &crate::report::SeenFromAfar) {
+/// The "To blend" buttons set the zone's `density` or its shade (`water_parts`).
+fn seen_from_afar_row(
+    ui: &mut egui::Ui,
+    seen: &crate::report::SeenFromAfar,
+    density: &mut f64,
+    water_parts: &mut Option<f64>,
+) {
     ui.label("From 1 m").on_hover_text(
         "The healed result where the eye no longer tells dots apart: the skin mixed with the pigment by the share of the zone the dots hide.",
     );
     ui.label(format!("L* {:.1}, {:.1} % covered", seen.result.l, seen.coverage * 100.0));
     ui.end_row();
     // A row of its own: beside the result it was cut off at the inspector's usual width.
-    ui.label("Against hair").on_hover_text("The nearest hair sample, as seen from 1 m (the hair eyedropper, J)");
-    match (seen.hair, seen.delta_e_to_hair) {
-        (Some(hair), Some(delta_e)) => {
-            let verdict = if delta_e <= 3.0 {
-                "blends"
-            } else if seen.result.l > hair.l {
-                "lighter"
-            } else {
-                "darker"
-            };
-            ui.label(format!("ΔE00 {delta_e:.1}, {verdict}"))
-                .on_hover_text(format!("Hair L* {:.1}; under ΔE00 3 the eye takes them for one", hair.l));
-        }
-        _ => {
-            ui.weak("no hair sampled");
-        }
+    let Some(blend) = &seen.blend else {
+        ui.label("Against hair");
+        ui.weak("no hair sampled, no hair colour recorded");
+        ui.end_row();
+        return;
+    };
+    let against = match blend.target.source {
+        TargetSource::HairSample => "Against hair",
+        TargetSource::ClientRecord => "Against record",
+    };
+    ui.label(against).on_hover_text(format!(
+        "Compared with {}, as seen from 1 m; under ΔE00 {} the eye takes them for one",
+        blend.target.source.label(),
+        crate::hair_match::BLENDS_BELOW_DELTA_E
+    ));
+    let text = format!("ΔE00 {:.1}, ΔL* {:+.1}: {}", blend.delta_e, blend.delta_l, blend.verdict.label());
+    if blend.verdict == Verdict::Blends {
+        ui.label(text);
+    } else {
+        ui.colored_label(ui.visuals().warn_fg_color, text);
     }
+    ui.end_row();
+    if blend.blending_density_per_cm2.is_none() && blend.blending_water_parts.is_none() {
+        if blend.verdict != Verdict::Blends {
+            ui.label("To blend");
+            ui.weak("no density or shade on offer would: change the dot size or the pigment");
+            ui.end_row();
+        }
+        return;
+    }
+    ui.label("To blend")
+        .on_hover_text("Solved from the colour model: either change alone matches the hair's lightness");
+    ui.horizontal_wrapped(|ui| {
+        if let Some(blending) = blend.blending_density_per_cm2
+            && ui.button(format!("{blending:.0}/cm²")).on_hover_text("Use this density").clicked()
+        {
+            *density = blending;
+        }
+        if let Some(blending) = blend.blending_water_parts
+            && ui.button(format!("{blending}:1")).on_hover_text("Use this shade for the zone").clicked()
+        {
+            *water_parts = Some(blending);
+        }
+    });
     ui.end_row();
 }
 
@@ -485,7 +519,7 @@ fn zone_ui(
             ui.end_row();
         }
         if let Some(seen) = row.and_then(|r| r.seen_from_1m.as_ref()) {
-            seen_from_afar_row(ui, seen);
+            seen_from_afar_row(ui, seen, &mut density, &mut water_parts);
         }
     });
     if kind_change_ui(ui, document, view_id, z, kind) {

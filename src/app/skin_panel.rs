@@ -12,7 +12,13 @@ use super::tools::Tool;
 const FITZPATRICK: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
 
 /// Draws the section; returns the commands chosen (picking the eyedropper).
-pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radius_mm: &mut f64) -> Vec<Command> {
+pub fn skin_ui(
+    ui: &mut egui::Ui,
+    document: &mut Document,
+    view_id: ViewId,
+    radius_mm: &mut f64,
+    report: Option<&crate::report::ViewReport>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(view) = document.design().view(view_id) else {
         return commands;
@@ -52,6 +58,9 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radi
     let skin = mean_skin(&samples);
     fitzpatrick_ui(ui, document, skin);
     pigment_ui(ui, document);
+    if let Some(recommended) = report.and_then(|r| r.recommended_shade.as_ref()) {
+        commands.extend(recommendation_ui(ui, recommended));
+    }
     if let Some(skin) = skin {
         commands.extend(shades_ui(ui, document, skin));
         let (ink, shade) = (document.design().pigment.ink(), document.design().pigment.water_parts);
@@ -61,6 +70,24 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radi
         super::shade_plots::fading_ui(ui, skin, ink, &design_shades(document.design()));
     }
     commands
+}
+
+/// The one shade to use for this client's hair, the runner-up, and why.
+fn recommendation_ui(ui: &mut egui::Ui, recommended: &crate::hair_match::Recommendation) -> Option<Command> {
+    let mut command = None;
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("Recommended: {}:1", recommended.best.water_parts));
+        if let Some(runner_up) = recommended.runner_up {
+            ui.label(format!("(then {}:1, ΔE00 {:.1})", runner_up.water_parts, runner_up.delta_e));
+        }
+        let best = recommended.best.water_parts;
+        if ui.small_button(format!("Use {best}:1")).on_hover_text("Make it the design's shade").clicked() {
+            command = Some(Command::Apply(Edit::UseShade(best)));
+        }
+    });
+    ui.weak(&recommended.why);
+    command
 }
 
 /// The client's existing hair, sampled as seen from 1 m: what each zone's result should blend
