@@ -39,7 +39,13 @@ pub fn skin_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, radi
             let lab = corrected(balance.as_ref(), sample);
             let [r, g, b] = lab.to_srgb();
             swatch(ui, [r, g, b], &format!("Skin sample {}", index + 1));
-            ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}\nsRGB {r} {g} {b}", lab.l, lab.a, lab.b));
+            let numbers = ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}\nsRGB {r} {g} {b}", lab.l, lab.a, lab.b));
+            if balance.is_some() {
+                numbers.on_hover_text(format!(
+                    "Corrected for the light; as the photo took it: L* {:.1} a* {:.1} b* {:.1}",
+                    sample.l, sample.a, sample.b
+                ));
+            }
             ui.vertical(|ui| {
                 let category = ItaCategory::of(lab.ita_degrees());
                 ui.label(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label()));

@@ -47,3 +47,23 @@ impl CanvasTool for NeutralTool {
         "Neutral eyedropper: click a grey card or white paper in the light (not the eye's white or teeth: they are not neutral).".to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::Bench;
+    use super::*;
+
+    #[test]
+    fn without_a_photo_nothing_is_stored_and_the_status_says_why() {
+        let (mut bench, mut tool) = (Bench::new(), NeutralTool);
+        bench.click(&mut tool, &[(100.0, 100.0)]);
+        assert!(bench.status.text().contains("not loaded"), "{}", bench.status.text());
+        assert!(bench.view().neutral.is_none());
+        let mut design = bench.document.design().clone();
+        design.views[0].photo = None;
+        let mut bench = Bench { document: crate::design::Document::new(design, None), ..Bench::new() };
+        bench.click(&mut tool, &[(100.0, 100.0)]);
+        assert!(bench.status.text().starts_with("Open this view's photo first"), "{}", bench.status.text());
+        assert!(bench.view().neutral.is_none());
+    }
+}
