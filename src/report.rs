@@ -76,6 +76,8 @@ pub struct ViewReport {
     pub skin: Option<SkinReport>,
     /// The correction for the light, from the view's neutral grey; `None`: colours as taken.
     pub white_balance: Option<WhiteBalanceReport>,
+    /// The white balance in words, with or without a neutral grey.
+    pub white_balance_summary: String,
     /// Each skin sample as read and as corrected, with the eyedropper's doubts.
     pub skin_readings: Vec<SampleReading>,
     /// Each hair sample as read and as corrected.
@@ -366,6 +368,7 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
         skin_samples,
         skin,
         white_balance: colours::white_balance_report(view),
+        white_balance_summary: white_balance_summary(view),
         skin_readings: colours::readings(view, &view.skin_samples),
         hair_readings: colours::readings(view, &view.hair_samples),
         shades: Vec::new(),

@@ -202,4 +202,10 @@ fn info_reports_the_white_balance_and_each_samples_raw_and_corrected_colour() {
     assert!(reading["corrected"]["b"].as_f64() < reading["raw"]["b"].as_f64(), "a warm cast corrected is less yellow");
     assert!(view["skin"]["lab"].is_object(), "the old fields stay");
     assert_eq!(view["hair_readings"].as_array().map(Vec::len), Some(2));
+    assert!(view["white_balance_summary"].as_str().is_some_and(|s| s.starts_with("Corrected for a warm cast")));
+
+    let plain = run_cli(&["info", asset("sample-design.json").to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(json["views"][0]["white_balance"].is_null());
+    assert_eq!(json["views"][0]["white_balance_summary"], "No neutral sample: colours are as the photo took them");
 }
