@@ -118,12 +118,12 @@ fn main() -> anyhow::Result<()> {
     let radius_px = 4.0 / MM_PER_PX;
     for (x, y) in [(600.0, 500.0), (470.0, 520.0), (730.0, 520.0)] {
         if let Some(lab) = sample_skin(saved.as_raw(), saved.width(), [x, y], radius_px) {
-            view.skin_samples.push(SkinSample { at: PhotoPoint::new(x, y), radius_px, l: lab.l, a: lab.a, b: lab.b });
+            view.skin_samples.push(SkinSample::new(PhotoPoint::new(x, y), radius_px, [lab.l, lab.a, lab.b]));
         }
     }
     for (x, y) in [(CENTRE_X - 205.0, 560.0), (CENTRE_X + 205.0, 560.0)] {
         if let Some(lab) = sample_seen_from_afar(saved.as_raw(), saved.width(), [x, y], radius_px) {
-            view.hair_samples.push(SkinSample { at: PhotoPoint::new(x, y), radius_px, l: lab.l, a: lab.a, b: lab.b });
+            view.hair_samples.push(SkinSample::new(PhotoPoint::new(x, y), radius_px, [lab.l, lab.a, lab.b]));
         }
     }
     let density = blending_density(&design).context("the sample's skin and hair are sampled")?;

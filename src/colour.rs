@@ -24,6 +24,16 @@
 //!   artist measured or chose it; its dilutions hide light like carbon's.
 //!
 //! The numbers are a starting point for an artist's eye, not a measurement of any ink.
+//!
+//! Two measurements sit beside the model: whether a patch the skin eyedropper read is skin
+//! ([`patch`]), and the white balance that takes the light's colour out of every reading
+//! ([`white_balance`]).
+
+pub mod patch;
+pub mod white_balance;
+
+pub use patch::{SkinReading, read_skin_patch};
+pub use white_balance::{Cast, NotNeutral, WhiteBalance};
 
 use palette::color_difference::Ciede2000;
 use palette::white_point::D65;

@@ -9,6 +9,12 @@
 //! on when it is too large to simulate (a calibration gone wrong). Session times are the
 //! simulated dots at the artist's pace.
 
+mod colours;
+
+pub use colours::{
+    SampleReading, WhiteBalanceReport, corrected, view_hair, view_skin, white_balance, white_balance_summary,
+};
+
 use serde::Serialize;
 
 use crate::colour::{ItaCategory, Lab, ShadeAdvice, advise};
@@ -63,9 +69,20 @@ pub struct ViewReport {
     pub zones: Vec<ZoneReport>,
     /// Whether the zones' `dots` are simulated (else estimated: the view is too large to simulate).
     pub simulated: bool,
+    /// Each skin sample as the studio uses it: corrected for the light (see `white_balance`).
     pub skin_samples: Vec<SkinReport>,
-    /// The mean of the samples; `None` until the skin is sampled.
+    /// The mean of the counted samples, corrected for the light; `None` until the skin is
+    /// sampled.
     pub skin: Option<SkinReport>,
+    /// The correction for the light, from the view's neutral grey; `None`: colours as taken.
+    pub white_balance: Option<WhiteBalanceReport>,
+    /// The white balance in words, with or without a neutral grey.
+    pub white_balance_summary: String,
+    /// Each skin sample as read and as corrected, with the eyedropper's doubts.
+    pub skin_readings: Vec<SampleReading>,
+    /// Each hair sample as read and as corrected.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hair_readings: Vec<SampleReading>,
     /// Each shade the design uses (its pigment's and its sessions'), on this view's skin.
     pub shades: Vec<ShadeAdvice>,
     /// The palette shade whose healed result from 1 m best matches the client's hair, judged on
@@ -188,7 +205,7 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
             let dots = simulated.get(index).map_or(&[][..], Vec::as_slice);
             let mut report = view_report(view, dots);
             count_left_on_hair(design, view, &mut report);
-            if let Some(skin) = mean_skin(&view.skin_samples) {
+            if let Some(skin) = view_skin(view) {
                 report.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
                 if report.simulated {
                     seen_from_afar(design, view, dots, skin, &mut report);
@@ -346,8 +363,9 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
             }
         })
         .collect();
-    let skin_samples = view.skin_samples.iter().map(|s| SkinReport::of(Lab::new(s.l, s.a, s.b))).collect();
-    let skin = mean_skin(&view.skin_samples).map(SkinReport::of);
+    let balance = white_balance(view);
+    let skin_samples = view.skin_samples.iter().map(|s| SkinReport::of(corrected(balance.as_ref(), s))).collect();
+    let skin = view_skin(view).map(SkinReport::of);
     ViewReport {
         id: view.id,
         kind: view.kind,
@@ -357,6 +375,10 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
         simulated,
         skin_samples,
         skin,
+        white_balance: colours::white_balance_report(view),
+        white_balance_summary: white_balance_summary(view),
+        skin_readings: colours::readings(view, &view.skin_samples),
+        hair_readings: colours::readings(view, &view.hair_samples),
         shades: Vec::new(),
         recommended_shade: None,
     }
@@ -369,6 +391,7 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
     let Some(mm_per_px) = view.mm_per_px() else {
         return;
     };
+    let hair = view_hair(view);
     let mut hidden_mm2 = vec![0.0; view.zones.len()];
     for dot in dots {
         if let Some(hidden) = hidden_mm2.get_mut(usize::from(dot.zone)) {
@@ -386,11 +409,8 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
         let coverage = (hidden / area_mm2).min(1.0);
         let result = crate::colour::mix(skin, ink, coverage);
         let centre = crate::geometry::vertex_mean(&zone.vertices);
-        let hair = view
-            .hair_samples
-            .iter()
-            .min_by(|p, q| p.at.distance_to(centre).total_cmp(&q.at.distance_to(centre)))
-            .map(|s| Lab::new(s.l, s.a, s.b));
+        let hair =
+            hair.iter().min_by(|p, q| p.0.distance_to(centre).total_cmp(&q.0.distance_to(centre))).map(|&(_, lab)| lab);
         let round = |lab: Lab| Lab::new(hundredths(lab.l), hundredths(lab.a), hundredths(lab.b));
         let target = hair
             .map(|colour| crate::hair_match::HairTarget { colour, source: crate::hair_match::TargetSource::HairSample })
@@ -428,14 +448,16 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
     });
 }
 
-/// The mean colour of a view's skin samples.
+/// The mean colour of the skin samples that count (no doubts, or kept), as the photo took them;
+/// [`view_skin`] is the same corrected for the light.
 pub fn mean_skin(samples: &[SkinSample]) -> Option<Lab> {
-    if samples.is_empty() {
+    let counted: Vec<&SkinSample> = samples.iter().filter(|s| s.counts()).collect();
+    if counted.is_empty() {
         return None;
     }
     #[expect(clippy::cast_precision_loss, reason = "a handful of samples")]
-    let n = samples.len() as f64;
-    let sum = samples.iter().fold([0.0; 3], |s, c| [s[0] + c.l, s[1] + c.a, s[2] + c.b]);
+    let n = counted.len() as f64;
+    let sum = counted.iter().fold([0.0; 3], |s, c| [s[0] + c.l, s[1] + c.a, s[2] + c.b]);
     Some(Lab::new(sum[0] / n, sum[1] / n, sum[2] / n))
 }
 

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use hairline_studio::design::{
     Calibration, CalibrationSource, Curve, CurveId, CurveRole, Design, DesignError, FORMAT_VERSION, FollowUp,
-    FollowUpId, Guides, Landmarks, PhotoPoint, PhotoRef, SkinSample, Transition, View, ViewId, ViewKind, Zone, ZoneId,
-    ZoneKind, parse_design, read_design,
+    FollowUpId, Guides, Landmarks, NeutralSample, PhotoPoint, PhotoRef, SampleDoubt, SkinSample, Transition, View,
+    ViewId, ViewKind, Zone, ZoneId, ZoneKind, parse_design, read_design,
 };
 use hairline_studio::io::{
     SaveError, SaveStep, open_design_file, save_design, save_design_file, save_design_with_checkpoints,
@@ -40,6 +40,25 @@ fn sample() -> Design {
 
 fn point() -> impl Strategy<Value = PhotoPoint> {
     (-1.0e5..1.0e5f64, -1.0e5..1.0e5f64).prop_map(|(x, y)| PhotoPoint::new(x, y))
+}
+
+/// One plain skin sample and one doubted, kept in every other view.
+fn skin_samples(kind: usize) -> Vec<SkinSample> {
+    let doubted = SkinSample {
+        doubts: vec![SampleDoubt::Uneven, SampleDoubt::DarkerThanSurroundings],
+        kept: kind.is_multiple_of(2),
+        ..SkinSample::new(PhotoPoint::new(30.0, 40.0), 12.0, [35.5, 8.25, 11.0])
+    };
+    vec![SkinSample::new(PhotoPoint::new(10.0, 20.0), 12.0, [65.5, 12.25, 17.0]), doubted]
+}
+
+/// A warm grey card in every other view.
+fn neutral(kind: usize) -> Option<NeutralSample> {
+    (!kind.is_multiple_of(2)).then(|| NeutralSample {
+        at: PhotoPoint::new(7.0, 8.0),
+        radius_px: 10.0,
+        linear_rgb: [0.25, 0.2, 0.125],
+    })
 }
 
 fn design_strategy() -> impl Strategy<Value = Design> {
@@ -109,14 +128,9 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             zones,
             landmarks: Landmarks { glabella: Some(PhotoPoint::new(12.0, 34.5)), ..Landmarks::default() },
             guides: Guides { mid_frontal_height_mm: 72.5 },
-            skin_samples: vec![SkinSample {
-                at: PhotoPoint::new(10.0, 20.0),
-                radius_px: 12.0,
-                l: 65.5,
-                a: 12.25,
-                b: 17.0,
-            }],
-            hair_samples: vec![SkinSample { at: PhotoPoint::new(5.0, 6.0), radius_px: 9.0, l: 30.5, a: 3.25, b: 4.0 }],
+            skin_samples: skin_samples(kind),
+            hair_samples: vec![SkinSample::new(PhotoPoint::new(5.0, 6.0), 9.0, [30.5, 3.25, 4.0])],
+            neutral: neutral(kind),
             follow_ups: vec![FollowUp {
                 id: FollowUpId(3),
                 photo: PhotoRef {

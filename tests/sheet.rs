@@ -87,6 +87,7 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     let unasked = Contraindication::ALL[0].label();
     assert!(text.lines().any(|l| l.contains("not asked") && l.contains(unasked)), "{unasked} not asked: {text}");
     assert!(text.contains("Client signature") && text.contains("Artist signature"), "{text}");
+    assert!(text.contains("colours are as the photo took them"), "the shades say whose light: {text}");
 
     if have("pdftoppm") {
         let prefix = folder.path().join("page");

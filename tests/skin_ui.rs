@@ -8,7 +8,8 @@ mod common;
 use common::{click_photo, select_tool, settle, shows, studio};
 use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Compare, Tool};
-use hairline_studio::design::PhotoPoint;
+use hairline_studio::design::{PhotoPoint, SampleDoubt};
+use hairline_studio::report::view_skin;
 
 #[test]
 fn sampling_the_skin_adds_a_sample_and_shows_its_numbers() {
@@ -151,6 +152,9 @@ fn presentation_mode_hides_the_tools_and_escape_returns() {
 fn a_custom_pigment_changes_the_advice_and_is_saved_with_the_design() {
     let mut harness = studio();
     let carbon = harness.state().document().design().pigment.ink();
+    // Below the skin samples and the white balance: the inspector scrolls.
+    harness.get_by_label("Pigment").scroll_to_me();
+    harness.run_steps(3);
     harness.get_by_label("Pigment").click();
     harness.run_steps(2);
     harness.get_by_label("Custom pigment").click();
@@ -197,4 +201,61 @@ fn seen_from_afar_is_worked_out_off_the_ui_thread_then_shown() {
     harness.get_by_label("Close up").click();
     harness.run_steps(1);
     assert_eq!(harness.state().preview_seen_from_m(), None);
+}
+
+#[test]
+fn a_skin_sample_on_the_brow_is_left_out_until_the_artist_keeps_it() {
+    let mut harness = studio();
+    let before = view_skin(&harness.state().document().design().views[0]).unwrap();
+    let count = harness.state().document().design().views[0].skin_samples.len();
+    select_tool(&mut harness, Tool::Skin);
+    click_photo(&mut harness, 490.0, 585.0);
+    settle(&mut harness);
+    let view = harness.state().document().design().views[0].clone();
+    assert_eq!(view.skin_samples.len(), count + 1, "the sample is kept in the design, with its doubts");
+    let brow = view.skin_samples.last().unwrap();
+    assert!(brow.doubts.contains(&SampleDoubt::DarkerThanSurroundings) && !brow.counts(), "{brow:?}");
+    let status = harness.state().status().to_owned();
+    assert!(status.starts_with("Skin sample left out of the mean: much darker"), "{status}");
+    assert!(shows(&harness, "⚠ Left out of the mean: much darker than the skin around it"));
+    assert!(view_skin(&view).unwrap().delta_e_2000(before) < 1e-9, "the brow does not move the mean");
+
+    harness.get_by_label("Keep").scroll_to_me();
+    harness.run_steps(3);
+    harness.get_by_label("Keep").click();
+    settle(&mut harness);
+
+    let view = harness.state().document().design().views[0].clone();
+    assert!(view.skin_samples.last().unwrap().kept);
+    assert!(view_skin(&view).unwrap().l < before.l - 5.0, "kept, it counts");
+    assert!(harness.query_by_label("Keep").is_none());
+    assert!(harness.state().document().undo_label() == Some("keep skin sample"));
+}
+
+#[test]
+fn the_neutral_eyedropper_is_on_n_refuses_a_colour_and_corrects_for_the_grey() {
+    let mut harness = studio();
+    assert!(shows(&harness, "No neutral sample: colours are as the photo took them"));
+    harness.key_press(egui::Key::N);
+    harness.run_steps(2);
+    assert_eq!(harness.state().tool(), Tool::Neutral);
+    assert!(harness.state().status().contains("not the eye's white or teeth"), "{}", harness.state().status());
+    // The lips: no light makes a grey that colour.
+    click_photo(&mut harness, 600.0, 861.0);
+    settle(&mut harness);
+    assert!(harness.state().status().contains("no light's colour"), "{}", harness.state().status());
+    assert!(harness.state().document().design().views[0].neutral.is_none(), "nothing stored");
+    // The studio's blue-grey backdrop as the grey: a cool light, so every colour warms up.
+    let raw_skin = view_skin(&harness.state().document().design().views[0]).unwrap();
+    click_photo(&mut harness, 100.0, 300.0);
+    settle(&mut harness);
+    let view = harness.state().document().design().views[0].clone();
+    assert!(view.neutral.is_some());
+    assert!(harness.state().status().starts_with("Corrected for a cool cast (about"), "{}", harness.state().status());
+    assert!(shows(&harness, "Corrected for a cool cast (about"));
+    let skin = view_skin(&view).unwrap();
+    assert!(skin.b > raw_skin.b + 3.0, "corrected for a blue light, the skin is yellower: {skin:?} vs {raw_skin:?}");
+    harness.state_mut().queue(hairline_studio::app::Command::Undo);
+    settle(&mut harness);
+    assert!(harness.state().document().design().views[0].neutral.is_none(), "one undo step");
 }

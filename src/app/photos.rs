@@ -165,14 +165,26 @@ impl LoadedPhoto {
         )
     }
 
-    /// The skin colour of a disc of the photo, centred at `at` with `radius_px` (photo pixels).
-    pub fn sample_skin(&self, at: crate::design::PhotoPoint, radius_px: f64) -> Option<crate::colour::Lab> {
+    /// The skin colour of a disc of the photo, centred at `at` with `radius_px` (photo pixels),
+    /// with the eyedropper's doubts about it against the `others` (as taken).
+    pub fn read_skin(
+        &self,
+        at: crate::design::PhotoPoint,
+        radius_px: f64,
+        others: &[crate::colour::Lab],
+    ) -> Option<crate::colour::SkinReading> {
         let scale = f64::from(self.sampling.width()) / f64::from(self.width_px.max(1));
-        crate::colour::sample_skin(
+        crate::colour::read_skin_patch(
             self.sampling.as_raw(),
             self.sampling.width(),
             [at.x * scale, at.y * scale],
             radius_px * scale,
+            others,
         )
+    }
+
+    /// The mean of a disc of the photo in linear-light sRGB (0 to 1), for a neutral grey.
+    pub fn read_neutral(&self, at: crate::design::PhotoPoint, radius_px: f64) -> Option<[f64; 3]> {
+        self.sample_seen_from_afar(at, radius_px).map(crate::colour::Lab::to_linear_rgb)
     }
 }

@@ -85,4 +85,12 @@ mod tests {
             assert_eq!(press(shortcut), vec![command.clone()], "{shortcut:?} should give only {command:?}");
         }
     }
+
+    #[test]
+    fn n_picks_the_neutral_eyedropper_and_ctrl_n_still_starts_a_new_design() {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let neutral = Command::SelectTool(crate::app::tools::Tool::Neutral);
+        assert_eq!(press(KeyboardShortcut::new(Modifiers::NONE, Key::N)), vec![neutral]);
+        assert_eq!(press(KeyboardShortcut::new(Modifiers::COMMAND, Key::N)), vec![Command::NewDesign]);
+    }
 }

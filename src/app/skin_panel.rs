@@ -2,9 +2,9 @@
 //! the artist's Fitzpatrick type, and each shade's colour on this skin with its advice.
 
 use crate::colour::{self, ItaCategory, Lab, PALETTE_WATER_PARTS, ShadeAdvice};
-use crate::design::{CustomPigment, Document, ViewId};
+use crate::design::{CustomPigment, Document, View, ViewId};
 use crate::edit::Edit;
-use crate::report::{design_shades, mean_skin};
+use crate::report::{corrected, design_shades, view_hair, view_skin, white_balance, white_balance_summary};
 
 use super::command::Command;
 use super::tools::Tool;
@@ -24,6 +24,7 @@ pub fn skin_ui(
         return commands;
     };
     let samples = view.skin_samples.clone();
+    let balance = white_balance(view);
     ui.horizontal(|ui| {
         if ui.button("💧 Sample the skin").on_hover_text("Then click bare skin on the photo (I)").clicked() {
             commands.push(Command::SelectTool(Tool::Skin));
@@ -31,31 +32,57 @@ pub fn skin_ui(
         let label = ui.label("radius");
         ui.add(egui::DragValue::new(radius_mm).range(0.5..=30.0).speed(0.1).suffix(" mm")).labelled_by(label.id);
     });
+    commands.extend(white_balance_ui(ui, view_id, view));
     if samples.is_empty() {
         ui.weak(
             "No skin sampled yet: pick the eyedropper and click the forehead or temples, away from hair and shine.",
         );
     }
     let mut delete = None;
+    let mut keep = None;
     egui::Grid::new("skin samples").num_columns(4).striped(true).show(ui, |ui| {
         for (index, sample) in samples.iter().enumerate() {
-            let lab = Lab::new(sample.l, sample.a, sample.b);
+            let lab = corrected(balance.as_ref(), sample);
             let [r, g, b] = lab.to_srgb();
             swatch(ui, [r, g, b], &format!("Skin sample {}", index + 1));
-            ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}\nsRGB {r} {g} {b}", lab.l, lab.a, lab.b));
-            let category = ItaCategory::of(lab.ita_degrees());
-            ui.label(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label()));
-            if ui.small_button("×").on_hover_text("Delete this sample").clicked() {
-                delete = Some(index);
+            let numbers = ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1}\nsRGB {r} {g} {b}", lab.l, lab.a, lab.b));
+            if balance.is_some() {
+                numbers.on_hover_text(format!(
+                    "Corrected for the light; as the photo took it: L* {:.1} a* {:.1} b* {:.1}",
+                    sample.l, sample.a, sample.b
+                ));
             }
+            ui.vertical(|ui| {
+                let category = ItaCategory::of(lab.ita_degrees());
+                ui.label(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label()));
+                let why: Vec<&str> = sample.doubts.iter().map(|d| d.message()).collect();
+                if !sample.counts() {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Left out of the mean: {}", why.join("; ")));
+                } else if sample.kept {
+                    ui.weak("kept").on_hover_text(format!("Kept although {}", why.join("; ")));
+                }
+            });
+            ui.horizontal(|ui| {
+                if !sample.counts()
+                    && ui.small_button("Keep").on_hover_text("It is skin: count it in the mean").clicked()
+                {
+                    keep = Some(index);
+                }
+                if ui.small_button("×").on_hover_text("Delete this sample").clicked() {
+                    delete = Some(index);
+                }
+            });
             ui.end_row();
         }
     });
     if let Some(index) = delete {
         commands.push(Command::Apply(Edit::RemoveSkinSample { view: view_id, index }));
     }
-    commands.extend(hair_samples_ui(ui, view_id, &view.hair_samples));
-    let skin = mean_skin(&samples);
+    if let Some(index) = keep {
+        commands.push(Command::Apply(Edit::KeepSkinSample { view: view_id, index }));
+    }
+    commands.extend(hair_samples_ui(ui, view_id, view));
+    let skin = view_skin(view);
     fitzpatrick_ui(ui, document, skin);
     pigment_ui(ui, document);
     if let Some(recommended) = report.and_then(|r| r.recommended_shade.as_ref()) {
@@ -90,9 +117,34 @@ fn recommendation_ui(ui: &mut egui::Ui, recommended: &crate::hair_match::Recomme
     command
 }
 
+/// The light the colours are read in: the neutral grey's correction, or that there is none.
+fn white_balance_ui(ui: &mut egui::Ui, view_id: ViewId, view: &View) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("⬜ Sample a neutral grey").on_hover_text(NEUTRAL_HINT).clicked() {
+            commands.push(Command::SelectTool(Tool::Neutral));
+        }
+        if view.neutral.is_some()
+            && ui.small_button("Clear").on_hover_text("Read the colours as the photo took them").clicked()
+        {
+            commands.push(Command::Apply(Edit::ClearNeutral { view: view_id }));
+        }
+    });
+    let summary = white_balance_summary(view);
+    if view.neutral.is_some() && white_balance(view).is_some() {
+        ui.label(summary);
+    } else {
+        ui.weak(summary);
+    }
+    commands
+}
+
+/// Why a grey card, not the eye's white or teeth.
+const NEUTRAL_HINT: &str = "Then click a grey card or white paper held beside the head (N). The white of the eye is a poor choice (bluish or yellowish, and shaded by the lids), and so are teeth (yellowish).";
+
 /// The client's existing hair, sampled as seen from 1 m: what each zone's result should blend
 /// with (the zone table's "from 1 m" column compares them).
-fn hair_samples_ui(ui: &mut egui::Ui, view_id: ViewId, samples: &[crate::design::SkinSample]) -> Vec<Command> {
+fn hair_samples_ui(ui: &mut egui::Ui, view_id: ViewId, view: &View) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(4.0);
     if ui
@@ -102,12 +154,12 @@ fn hair_samples_ui(ui: &mut egui::Ui, view_id: ViewId, samples: &[crate::design:
     {
         commands.push(Command::SelectTool(Tool::Hair));
     }
+    let samples = view_hair(view);
     if samples.is_empty() {
         ui.weak("No hair sampled: the zones' results are not compared with the client's own hair.");
     }
     egui::Grid::new("hair samples").num_columns(3).striped(true).show(ui, |ui| {
-        for (index, sample) in samples.iter().enumerate() {
-            let lab = Lab::new(sample.l, sample.a, sample.b);
+        for (index, (_, lab)) in samples.iter().enumerate() {
             swatch(ui, lab.to_srgb(), &format!("Hair sample {}", index + 1));
             ui.monospace(format!("L* {:.1} a* {:.1} b* {:.1} from 1 m", lab.l, lab.a, lab.b));
             if ui.small_button("×").on_hover_text("Delete this hair sample").clicked() {

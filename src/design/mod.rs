@@ -36,7 +36,8 @@ pub use sessions::{CustomPigment, DayCheck, Pigment, Session, SessionRecord, Tim
 pub use shapes::{Curve, CurveRole, Transition, Zone, ZoneKind};
 pub use validate::{Limits, Problem, validate};
 pub use view::{
-    Calibration, CalibrationSource, DEFAULT_INTERPUPILLARY_MM, FollowUp, PhotoRef, SkinSample, View, ViewKind,
+    Calibration, CalibrationSource, DEFAULT_INTERPUPILLARY_MM, FollowUp, NeutralSample, PhotoRef, SampleDoubt,
+    SkinSample, View, ViewKind,
 };
 
 use schemars::JsonSchema;

@@ -32,6 +32,9 @@ impl Limits {
     pub const MAX_PHOTO_PIXELS: u64 = 200_000_000;
 }
 
+/// A sample has at most one of each kind of doubt.
+const MAX_DOUBTS: usize = 4;
+
 /// One thing wrong with a design, with where it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
@@ -62,19 +65,7 @@ pub fn validate(design: &Design) -> Vec<Problem> {
             problems.point(&format!("{at}.calibration.b"), calibration.b);
             problems.range(&format!("{at}.calibration.length_mm"), calibration.length_mm, 0.0, 10_000.0);
         }
-        for (name, samples) in [("skin_samples", &view.skin_samples), ("hair_samples", &view.hair_samples)] {
-            if samples.len() > Limits::MAX_SKIN_SAMPLES {
-                problems.push(format!("{at}.{name}"), format!("more than {}", Limits::MAX_SKIN_SAMPLES));
-            }
-            for (j, sample) in samples.iter().enumerate().take(Limits::MAX_SKIN_SAMPLES) {
-                let at = format!("{at}.{name}[{j}]");
-                problems.point(&format!("{at}.at"), sample.at);
-                problems.range(&format!("{at}.radius_px"), sample.radius_px, 0.5, 10_000.0);
-                problems.range(&format!("{at}.l"), sample.l, 0.0, 100.0);
-                problems.range(&format!("{at}.a"), sample.a, -200.0, 200.0);
-                problems.range(&format!("{at}.b"), sample.b, -200.0, 200.0);
-            }
-        }
+        problems.samples(&at, view);
         for landmark in Landmark::ALL {
             if let Some(point) = view.landmarks.get(landmark) {
                 problems.point(&format!("{at}.landmarks.{}", landmark.key()), point);
@@ -267,6 +258,34 @@ impl Problems {
                 Limits::MAX_PHOTO_PIXELS / 1_000_000
             );
             self.push(at, message);
+        }
+    }
+
+    /// A view's skin and hair samples and its neutral grey.
+    fn samples(&mut self, at: &str, view: &super::View) {
+        for (name, samples) in [("skin_samples", &view.skin_samples), ("hair_samples", &view.hair_samples)] {
+            if samples.len() > Limits::MAX_SKIN_SAMPLES {
+                self.push(format!("{at}.{name}"), format!("more than {}", Limits::MAX_SKIN_SAMPLES));
+            }
+            for (j, sample) in samples.iter().enumerate().take(Limits::MAX_SKIN_SAMPLES) {
+                let at = format!("{at}.{name}[{j}]");
+                self.point(&format!("{at}.at"), sample.at);
+                self.range(&format!("{at}.radius_px"), sample.radius_px, 0.5, 10_000.0);
+                self.range(&format!("{at}.l"), sample.l, 0.0, 100.0);
+                self.range(&format!("{at}.a"), sample.a, -200.0, 200.0);
+                self.range(&format!("{at}.b"), sample.b, -200.0, 200.0);
+                if sample.doubts.len() > MAX_DOUBTS {
+                    self.push(format!("{at}.doubts"), format!("more than {MAX_DOUBTS} doubts"));
+                }
+            }
+        }
+        if let Some(neutral) = &view.neutral {
+            let at = format!("{at}.neutral");
+            self.point(&format!("{at}.at"), neutral.at);
+            self.range(&format!("{at}.radius_px"), neutral.radius_px, 0.5, 10_000.0);
+            for (k, channel) in neutral.linear_rgb.iter().enumerate() {
+                self.range(&format!("{at}.linear_rgb[{k}]"), *channel, 0.0, 1.0);
+            }
         }
     }
 

@@ -66,6 +66,11 @@ pub struct View {
     /// them together), in CIELAB.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hair_samples: Vec<SkinSample>,
+    /// Something white or grey in the photo (a grey card, white paper) that tells the light's
+    /// colour: skin and hair samples are read corrected for it. `None`: colours as the photo
+    /// took them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral: Option<NeutralSample>,
     /// Later photos of this view from follow-up visits, to compare with this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,
@@ -98,9 +103,10 @@ impl FollowUp {
     }
 }
 
-/// The skin colour of a circular patch of the photo: the mean CIELAB (D65) of its pixels once
-/// the darkest and lightest fifth (shadows, highlights, hairs) are dropped.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// The colour of a circular patch of the photo, as the photo took it (before any white
+/// balance): for skin, the mean CIELAB (D65) of its pixels once the darkest and lightest fifth
+/// (shadows, highlights, hairs) are dropped; for hair, their mean in linear light.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SkinSample {
     pub at: PhotoPoint,
     pub radius_px: f64,
@@ -108,6 +114,61 @@ pub struct SkinSample {
     pub l: f64,
     pub a: f64,
     pub b: f64,
+    /// Why the eyedropper doubts that the patch is skin; a doubted sample is left out of the
+    /// skin's mean until the artist keeps it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<SampleDoubt>,
+    /// The artist looked at the doubts and keeps the sample anyway.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept: bool,
+}
+
+impl SkinSample {
+    /// A sample with no doubts.
+    pub fn new(at: PhotoPoint, radius_px: f64, lab: [f64; 3]) -> Self {
+        Self { at, radius_px, l: lab[0], a: lab[1], b: lab[2], doubts: Vec::new(), kept: false }
+    }
+
+    /// Whether the sample counts in the skin's mean: it raised no doubt, or the artist kept it.
+    pub fn counts(&self) -> bool {
+        self.doubts.is_empty() || self.kept
+    }
+}
+
+/// Why a patch the skin eyedropper read may not be skin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SampleDoubt {
+    /// Much darker than the photo around it: hair, a shadow, a brow, a mole.
+    DarkerThanSurroundings,
+    /// Too uneven inside: hair or stubble, an edge, shine.
+    Uneven,
+    /// Far (CIEDE2000 over 10) from the mean of the other samples.
+    FarFromOtherSamples,
+    /// Not a colour skin has (grey, bluish or greenish): background, clothing.
+    NotSkinColoured,
+}
+
+impl SampleDoubt {
+    /// The doubt in words, for the inspector and the status bar.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::DarkerThanSurroundings => "much darker than the skin around it (hair, a shadow or a mole?)",
+            Self::Uneven => "too uneven inside the patch (hair, an edge or shine?)",
+            Self::FarFromOtherSamples => "more than ΔE00 10 from the other samples",
+            Self::NotSkinColoured => "not a skin colour (background or clothing?)",
+        }
+    }
+}
+
+/// A patch of something white or grey in the photo (a grey card, white paper held beside the
+/// head): the light's colour, which the white balance takes out of every sample.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NeutralSample {
+    pub at: PhotoPoint,
+    pub radius_px: f64,
+    /// The patch's mean in linear-light sRGB, each channel 0 to 1, as the photo took it.
+    pub linear_rgb: [f64; 3],
 }
 
 impl View {

@@ -25,8 +25,8 @@ pub use plan::schedule;
 pub use points::{Placing, drag_partner};
 
 use crate::design::{
-    CalibrationSource, CurveId, Design, FollowUpId, Landmark, PhotoPoint, PhotoRef, SkinSample, View, ViewId, ViewKind,
-    ZoneId, ZoneKind,
+    CalibrationSource, CurveId, Design, FollowUpId, Landmark, NeutralSample, PhotoPoint, PhotoRef, SkinSample, View,
+    ViewId, ViewKind, ZoneId, ZoneKind,
 };
 use crate::geometry::HairlineShape;
 
@@ -125,6 +125,20 @@ pub enum Edit {
     RemoveSkinSample {
         view: ViewId,
         index: usize,
+    },
+    /// Counts a doubted skin sample in the skin's mean after all: the artist looked at it.
+    KeepSkinSample {
+        view: ViewId,
+        index: usize,
+    },
+    /// The grey card or white paper the view's colours are corrected by.
+    SetNeutral {
+        view: ViewId,
+        sample: NeutralSample,
+    },
+    /// Colours as the photo took them.
+    ClearNeutral {
+        view: ViewId,
     },
     AddHairSample {
         view: ViewId,
@@ -227,6 +241,10 @@ pub enum Refused {
     TooManyFollowUps,
     #[error("A and B must be different points on both photos: mark them again.")]
     CoincidingFeatures,
+    #[error(
+        "That is not a usable grey: it is too colourful, too dark or too bright. Click a grey card or white paper that is in the light and not burnt out."
+    )]
+    NotNeutral,
     #[error("The shade must be a number of parts water to one part pigment, 0 to 100.")]
     NotAShade,
 }
@@ -269,6 +287,9 @@ impl Edit {
             Self::SetPhoto { .. } => "set photo",
             Self::AddSkinSample { .. } => "sample skin",
             Self::RemoveSkinSample { .. } => "delete skin sample",
+            Self::KeepSkinSample { .. } => "keep skin sample",
+            Self::SetNeutral { .. } => "sample neutral grey",
+            Self::ClearNeutral { .. } => "clear neutral sample",
             Self::AddHairSample { .. } => "sample hair",
             Self::RemoveHairSample { .. } => "delete hair sample",
             Self::AddFollowUp { .. } => "add follow-up photo",
@@ -324,6 +345,12 @@ impl Edit {
             Self::SetPhoto { view: id, photo } => Ok(photos::set_photo(view(design, id)?, photo)),
             Self::AddSkinSample { view: id, sample } => photos::add_skin_sample(view(design, id)?, sample),
             Self::RemoveSkinSample { view: id, index } => photos::remove_skin_sample(view(design, id)?, index),
+            Self::KeepSkinSample { view: id, index } => photos::keep_skin_sample(view(design, id)?, index),
+            Self::SetNeutral { view: id, sample } => photos::set_neutral(view(design, id)?, sample),
+            Self::ClearNeutral { view: id } => {
+                view(design, id)?.neutral = None;
+                Ok(Outcome::default())
+            }
             Self::AddHairSample { view: id, sample } => photos::add_hair_sample(view(design, id)?, sample),
             Self::RemoveHairSample { view: id, index } => photos::remove_hair_sample(view(design, id)?, index),
             Self::AddFollowUp { view: id, photo, date } => photos::add_follow_up(view(design, id)?, photo, date),

@@ -1,7 +1,7 @@
 //! Edits of a view's photos and what was measured on them: the photo itself, skin and hair samples and
 //! the later photos of follow-up visits with their alignment.
 
-use crate::design::{FollowUp, FollowUpId, Limits, PhotoPoint, PhotoRef, SkinSample, View};
+use crate::design::{FollowUp, FollowUpId, Limits, NeutralSample, PhotoPoint, PhotoRef, SkinSample, View};
 
 use super::{Made, Outcome, Refused};
 
@@ -24,6 +24,25 @@ pub(super) fn remove_skin_sample(view: &mut View, index: usize) -> Result<Outcom
         return Err(Refused::Gone);
     }
     view.skin_samples.remove(index);
+    Ok(Outcome::default())
+}
+
+pub(super) fn keep_skin_sample(view: &mut View, index: usize) -> Result<Outcome, Refused> {
+    let sample = view.skin_samples.get_mut(index).ok_or(Refused::Gone)?;
+    sample.kept = true;
+    Ok(Outcome::default())
+}
+
+/// Makes `sample` the view's neutral grey, if it is one: a colourful, dark or burnt-out patch
+/// would turn every colour wrong, so it is refused and the old one stays.
+pub(super) fn set_neutral(view: &mut View, sample: NeutralSample) -> Result<Outcome, Refused> {
+    if view.photo.is_none() {
+        return Err(Refused::NoPhoto);
+    }
+    if crate::colour::WhiteBalance::from_neutral(sample.linear_rgb).is_err() || !sample.radius_px.is_finite() {
+        return Err(Refused::NotNeutral);
+    }
+    view.neutral = Some(sample);
     Ok(Outcome::default())
 }
 

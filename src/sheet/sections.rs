@@ -54,10 +54,14 @@ impl Flow {
     /// Each shade of the design as a healed dot on the client's measured skin, with its
     /// contrast in numbers (the swatch alone is lost in black and white).
     pub(super) fn shades(&mut self, design: &Design, report: &DesignReport) {
-        let Some((skin, shades)) = report.views.iter().find_map(|v| Some((v.skin.as_ref()?.lab, &v.shades))) else {
+        let Some((skin, shades, light)) =
+            report.views.iter().find_map(|v| Some((v.skin.as_ref()?.lab, &v.shades, v.white_balance_summary.as_str())))
+        else {
             return;
         };
         self.heading(&format!("Shades: {} on the client's skin (healed)", design.pigment.name()));
+        // Whether the skin these shades are judged on was measured against a grey card.
+        self.pairs(&[("Skin colour", format!("{light}."))]);
         for advice in shades {
             let water_parts = advice.water_parts;
             self.room(26.0);

@@ -28,11 +28,14 @@ impl CanvasTool for HairTool {
             cx.say("Click on the photo to sample the hair.");
             return;
         };
-        let sample = SkinSample { at, radius_px, l: lab.l, a: lab.a, b: lab.b };
+        let sample = SkinSample::new(at, radius_px, [lab.l, lab.a, lab.b]);
+        let balance = crate::report::white_balance(view);
+        let shown = balance.map_or(lab, |balance| balance.correct(lab));
+        let corrected = if balance.is_some() { ", corrected for the light" } else { "" };
         if cx.apply(Edit::AddHairSample { view: cx.view, sample }).is_some() {
             cx.say(format!(
-                "Hair sampled, as seen from 1 m: L* {:.1}, a* {:.1}, b* {:.1}. Each zone's healed result is compared with the nearest hair sample.",
-                lab.l, lab.a, lab.b
+                "Hair sampled, as seen from 1 m: L* {:.1}, a* {:.1}, b* {:.1}{corrected}. Each zone's healed result is compared with the nearest hair sample.",
+                shown.l, shown.a, shown.b
             ));
         }
     }

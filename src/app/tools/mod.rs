@@ -12,6 +12,7 @@ mod drag;
 mod hair;
 mod hairline;
 mod landmarks;
+mod neutral;
 mod pan;
 mod ruler;
 mod select;
@@ -244,6 +245,7 @@ tools! {
     Landmarks => landmarks::LandmarksTool("Landmarks", "📍", K),
     Ruler => ruler::RulerTool("Ruler", "📏", R),
     Skin => skin::SkinTool("Skin eyedropper", "💧", I),
+    Neutral => neutral::NeutralTool("Neutral eyedropper", "⬜", N),
     Hair => hair::HairTool("Hair eyedropper", "✂", J),
 }
 

@@ -1,6 +1,7 @@
 //! The skin eyedropper: a click measures the skin's colour in a patch of the photo around it
 //! (radius in mm once calibrated) and keeps it as a sample of the view.
 
+use crate::colour::Lab;
 use crate::design::{SkinSample, View};
 use crate::edit::Edit;
 
@@ -29,20 +30,37 @@ impl CanvasTool for SkinTool {
             return;
         };
         let radius_px = radius_px(view, cx.skin_radius_mm);
-        let Some(lab) = photo.sample_skin(at, radius_px) else {
+        // The doubts compare readings as taken, the same light on both sides.
+        let others: Vec<Lab> =
+            view.skin_samples.iter().filter(|s| s.counts()).map(|s| Lab::new(s.l, s.a, s.b)).collect();
+        let Some(reading) = photo.read_skin(at, radius_px, &others) else {
             cx.say("Click on the photo to sample the skin.");
             return;
         };
-        let sample = SkinSample { at, radius_px, l: lab.l, a: lab.a, b: lab.b };
-        if cx.apply(Edit::AddSkinSample { view: cx.view, sample }).is_some() {
-            let ita = lab.ita_degrees();
+        let lab = reading.lab;
+        let balance = crate::report::white_balance(view);
+        let shown = balance.map_or(lab, |balance| balance.correct(lab));
+        let sample =
+            SkinSample { doubts: reading.doubts.clone(), ..SkinSample::new(at, radius_px, [lab.l, lab.a, lab.b]) };
+        if cx.apply(Edit::AddSkinSample { view: cx.view, sample }).is_none() {
+            return;
+        }
+        if reading.doubts.is_empty() {
+            let ita = shown.ita_degrees();
             let category = crate::colour::ItaCategory::of(ita);
+            let corrected = if balance.is_some() { ", corrected for the light" } else { "" };
             cx.say(format!(
-                "Skin sampled: L* {:.1}, a* {:.1}, b* {:.1}; ITA {ita:.0}° ({}).",
-                lab.l,
-                lab.a,
-                lab.b,
+                "Skin sampled: L* {:.1}, a* {:.1}, b* {:.1}{corrected}; ITA {ita:.0}° ({}).",
+                shown.l,
+                shown.a,
+                shown.b,
                 category.label()
+            ));
+        } else {
+            let why: Vec<&str> = reading.doubts.iter().map(|d| d.message()).collect();
+            cx.say(format!(
+                "Skin sample left out of the mean: {}. If it is skin, press Keep beside it in the inspector.",
+                why.join("; ")
             ));
         }
     }
