@@ -88,6 +88,13 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     assert!(text.lines().any(|l| l.contains("not asked") && l.contains(unasked)), "{unasked} not asked: {text}");
     assert!(text.contains("Client signature") && text.contains("Artist signature"), "{text}");
     assert!(text.contains("colours are as the photo took them"), "the shades say whose light: {text}");
+    // Zone by zone, the healed result from 1 m against the hair sample, and the shade for the hair.
+    assert!(text.contains("Blend with the client's hair"), "{text}");
+    let blend = zone.seen_from_1m.as_ref().and_then(|s| s.blend.as_ref()).unwrap();
+    let blend_row = text.lines().filter(|l| l.contains(&zone.name)).find(|l| l.contains("hair sample"));
+    let blend_row = blend_row.unwrap_or_else(|| panic!("no blend row in {text}"));
+    assert!(blend_row.contains(&format!("{:.1}", blend.delta_e)) && blend_row.contains("blends"), "{blend_row}");
+    assert!(text.contains("Recommended shade: 14:1 at 187/cm"), "{text}");
 
     if have("pdftoppm") {
         let prefix = folder.path().join("page");

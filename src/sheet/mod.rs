@@ -57,6 +57,7 @@ pub fn layout(
         progress((done + 1) as f32 / views.len() as f32);
     }
     flow.shades(design, &report);
+    flow.blend_with_hair(&report);
     flow.sessions(design, &report);
     flow.health(design);
     flow.notes(design);

@@ -84,6 +84,64 @@ impl Flow {
         }
     }
 
+    /// Each zone's healed result from 1 m against the client's hair, what would make it blend,
+    /// and the shade recommended for the hair; nothing without a hair target.
+    pub(super) fn blend_with_hair(&mut self, report: &DesignReport) {
+        let zones: Vec<(&crate::report::ZoneReport, &crate::hair_match::BlendCheck)> = report
+            .views
+            .iter()
+            .flat_map(|v| &v.zones)
+            .filter_map(|z| Some((z, z.seen_from_1m.as_ref()?.blend.as_ref()?)))
+            .collect();
+        if zones.is_empty() {
+            return;
+        }
+        self.heading("Blend with the client's hair (healed, seen from 1 m)");
+        let columns = [
+            column("Zone", 0.0, false),
+            column("Against", 64.0, false),
+            column("ΔE00", 36.0, true),
+            column("ΔL*", 36.0, true),
+            column("Verdict", 56.0, false),
+            column("To blend", 110.0, false),
+        ];
+        let rows: Vec<Vec<String>> = zones
+            .iter()
+            .map(|(zone, blend)| {
+                let fixes: Vec<String> = blend
+                    .blending_density_per_cm2
+                    .map(|d| format!("{d:.0}/cm²"))
+                    .into_iter()
+                    .chain(blend.blending_water_parts.map(|w| format!("{w}:1")))
+                    .collect();
+                let to_blend = match (blend.verdict, fixes.is_empty()) {
+                    (crate::hair_match::Verdict::Blends, _) => "—".to_owned(),
+                    (_, true) => "another dot size or pigment".to_owned(),
+                    (_, false) => fixes.join(" or "),
+                };
+                vec![
+                    zone.name.clone(),
+                    match blend.target.source {
+                        crate::hair_match::TargetSource::HairSample => "hair sample".to_owned(),
+                        crate::hair_match::TargetSource::ClientRecord => "record (est.)".to_owned(),
+                    },
+                    format!("{:.1}", blend.delta_e),
+                    format!("{:+.1}", blend.delta_l),
+                    blend.verdict.label().to_owned(),
+                    to_blend,
+                ]
+            })
+            .collect();
+        self.table(&columns, &rows);
+        if let Some(recommended) = report.views.iter().find_map(|v| v.recommended_shade.as_ref()) {
+            self.small_paragraph(&format!("Recommended shade: {}.", recommended.why));
+        }
+        self.small_paragraph(&format!(
+            "The model: from a metre the dots merge with the skin, which then looks mixed with the pigment by the share              the healed dots hide. Under ΔE00 {} the eye takes the result for the client's own stubble. A density or              a shade alone that would match the hair's lightness is given.",
+            crate::hair_match::BLENDS_BELOW_DELTA_E
+        ));
+    }
+
     /// The plan, each session's time from the report: its share of the dots as simulated.
     pub(super) fn sessions(&mut self, design: &Design, report: &DesignReport) {
         if design.sessions.is_empty() {
