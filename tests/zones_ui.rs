@@ -222,3 +222,34 @@ fn marking_hair_in_a_density_zone_leaves_dots_out_and_says_how_many() {
     common::settle(&mut harness);
     assert!(harness.state().document().design().views[0].zones[0].hair_mask.is_none());
 }
+
+#[test]
+fn a_zone_too_dark_for_the_clients_hair_is_given_the_density_that_blends() {
+    let mut harness = studio();
+    // At 400 dots/cm² in a 3:1 shade, the sample's zone is too dark from 1 m for its light stubble.
+    let document = harness.state_mut().document_mut();
+    document.set("dense", |d| d.views[0].zones.first_mut().map(|z| &mut z.density_per_cm2), 400.0);
+    document.set("dark", |d| Some(&mut d.pigment.water_parts), 3.0);
+    common::settle(&mut harness);
+    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Front and top"))).unwrap().click();
+    common::settle(&mut harness);
+    let blend = |harness: &egui_kittest::Harness<'static, hairline_studio::app::StudioApp>| {
+        let report = hairline_studio::report::report(harness.state().document().design());
+        report.views[0].zones[0].seen_from_1m.as_ref().unwrap().blend.clone().unwrap()
+    };
+    let dense = blend(&harness);
+    assert_eq!(dense.verdict, hairline_studio::hair_match::Verdict::TooDark, "{dense:?}");
+    let density = dense.blending_density_per_cm2.unwrap();
+    assert!(density < 400.0, "{dense:?}");
+    assert!(common::shows(&harness, "too dark"), "the verdict is shown");
+    // The density solved from the model is a button: pressed, the zone takes it and blends.
+    let button = format!("{density:.0}/cm²");
+    harness.get_by_label(&button).scroll_to_me();
+    common::settle(&mut harness);
+    harness.get_by_label(&button).click();
+    common::settle(&mut harness);
+    let zone = harness.state().document().design().views[0].zones[0].clone();
+    assert!((zone.density_per_cm2 - density).abs() < 1e-9, "{}", zone.density_per_cm2);
+    let fixed = blend(&harness);
+    assert_eq!(fixed.verdict, hairline_studio::hair_match::Verdict::Blends, "{fixed:?}");
+}

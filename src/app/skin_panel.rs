@@ -54,7 +54,7 @@ pub fn skin_ui(
             }
             ui.vertical(|ui| {
                 let category = ItaCategory::of(lab.ita_degrees());
-                ui.label(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label()));
+                ui.add(egui::Label::new(format!("ITA {:.0}° {}", lab.ita_degrees(), category.label())).extend());
                 let why: Vec<&str> = sample.doubts.iter().map(|d| d.message()).collect();
                 if !sample.counts() {
                     ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Left out of the mean: {}", why.join("; ")));
@@ -86,7 +86,7 @@ pub fn skin_ui(
     fitzpatrick_ui(ui, document, skin);
     pigment_ui(ui, document);
     if let Some(recommended) = report.and_then(|r| r.recommended_shade.as_ref()) {
-        commands.extend(recommendation_ui(ui, recommended));
+        commands.extend(ui.scope(|ui| recommendation_ui(ui, recommended)).inner);
     }
     if let Some(skin) = skin {
         commands.extend(shades_ui(ui, document, skin));
@@ -103,6 +103,9 @@ pub fn skin_ui(
 fn recommendation_ui(ui: &mut egui::Ui, recommended: &crate::hair_match::Recommendation) -> Option<Command> {
     let mut command = None;
     ui.add_space(4.0);
+    // The section scrolls sideways for the shades' table: wrap to what is in sight instead.
+    let in_sight = (ui.clip_rect().right() - ui.cursor().left() - 8.0).max(120.0);
+    ui.set_max_width(in_sight);
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("Recommended: {}:1", recommended.best.water_parts));
         if let Some(runner_up) = recommended.runner_up {
