@@ -259,3 +259,20 @@ fn the_neutral_eyedropper_is_on_n_refuses_a_colour_and_corrects_for_the_grey() {
     settle(&mut harness);
     assert!(harness.state().document().design().views[0].neutral.is_none(), "one undo step");
 }
+
+#[test]
+fn the_hair_eyedropper_refuses_bare_skin_and_takes_stubble() {
+    let mut harness = studio();
+    let count = harness.state().document().design().views[0].hair_samples.len();
+    select_tool(&mut harness, Tool::Hair);
+    // The forehead, where the skin samples are: no hair there.
+    click_photo(&mut harness, 600.0, 500.0);
+    settle(&mut harness);
+    assert!(harness.state().status().contains("reads as bare skin"), "{}", harness.state().status());
+    assert_eq!(harness.state().document().design().views[0].hair_samples.len(), count, "nothing stored");
+    // The stubble at the side of the head is taken.
+    click_photo(&mut harness, 400.0, 600.0);
+    settle(&mut harness);
+    assert!(harness.state().status().starts_with("Hair sampled"), "{}", harness.state().status());
+    assert_eq!(harness.state().document().design().views[0].hair_samples.len(), count + 1);
+}

@@ -11,6 +11,10 @@ use super::{CanvasInput, CanvasTool, ToolContext};
 
 pub const TOOLTIP: &str = "Click the client's existing hair or stubble (sides, back) to measure how it looks from a metre away: hairs and skin averaged together.";
 
+/// Within this CIEDE2000 of the skin samples, an even, skin-coloured patch is taken for bare
+/// skin rather than hair.
+const BARE_SKIN_DELTA_E: f64 = 5.0;
+
 #[derive(Default)]
 pub struct HairTool;
 
@@ -28,6 +32,19 @@ impl CanvasTool for HairTool {
             cx.say("Click on the photo to sample the hair.");
             return;
         };
+        // A patch the skin eyedropper would take without a doubt (even, skin-coloured, not
+        // darker than around it) and close to the skin samples holds no hair to speak of.
+        let skin = crate::report::mean_skin(&view.skin_samples);
+        if let Some(reading) = photo.read_skin(at, radius_px, &[])
+            && reading.doubts.is_empty()
+            && skin.is_none_or(|skin| reading.lab.delta_e_2000(skin) < BARE_SKIN_DELTA_E)
+        {
+            cx.say(
+                "That patch reads as bare skin (even and skin-coloured), so no hair sample was taken: \
+                 click the client's hair or stubble itself (sides, back, beard).",
+            );
+            return;
+        }
         let sample = SkinSample::new(at, radius_px, [lab.l, lab.a, lab.b]);
         let balance = crate::report::white_balance(view);
         let shown = balance.map_or(lab, |balance| balance.correct(lab));
