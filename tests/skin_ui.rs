@@ -276,3 +276,33 @@ fn the_hair_eyedropper_refuses_bare_skin_and_takes_stubble() {
     assert!(harness.state().status().starts_with("Hair sampled"), "{}", harness.state().status());
     assert_eq!(harness.state().document().design().views[0].hair_samples.len(), count + 1);
 }
+
+#[test]
+fn the_photo_is_shown_corrected_for_its_light_when_asked_with_the_preview_on_or_off() {
+    let mut harness = studio();
+    assert!(harness.query_by_label("Show the photo corrected").is_none(), "no choice without a neutral grey");
+    harness.key_press(egui::Key::N);
+    harness.run_steps(2);
+    click_photo(&mut harness, 100.0, 300.0);
+    settle(&mut harness);
+    assert!(!harness.state().shows_corrected_photo(), "as the camera took it until asked");
+    harness.get_by_label("Show the photo corrected").scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Show the photo corrected").click();
+    settle(&mut harness);
+    assert!(harness.state().shows_corrected_photo(), "with the preview on");
+    // With the simulated dots off, the photo alone is still shown corrected.
+    harness.state_mut().queue(hairline_studio::app::Command::TogglePreview);
+    settle(&mut harness);
+    assert!(harness.state().shows_corrected_photo(), "with the preview off");
+    // Without the neutral grey, there is nothing to correct by.
+    harness.state_mut().queue(hairline_studio::app::Command::Undo);
+    settle(&mut harness);
+    assert!(!harness.state().shows_corrected_photo());
+    // The dots back on: their count comes back with them.
+    harness.state_mut().queue(hairline_studio::app::Command::TogglePreview);
+    settle(&mut harness);
+    assert!(shows(&harness, "dots in the preview"));
+    let none = harness.query_by(|n| n.label().is_some_and(|l| l.starts_with("0 dots in the preview")));
+    assert!(none.is_none(), "the count is made again, not left at 0");
+}

@@ -264,6 +264,8 @@ pub struct CanvasPaint<'a> {
     /// The simulated result, drawn over the photo when the preview is on, and where it goes
     /// (see [`viewport_for`]).
     pub preview: Option<(&'a egui::TextureHandle, Rect)>,
+    /// Whether `preview` holds the simulated dots (it may be only the corrected photo).
+    pub dots_shown: bool,
     /// With the split comparison, the share of the photo's width, from the left, shown bare
     /// ("before") beside the preview.
     pub before_share: Option<f32>,
@@ -338,7 +340,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
     }
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
     let overlay = Overlay { view: paint.view, guides: paint.guides, hover: paint.hover };
-    if paint.preview.is_none() {
+    if !paint.dots_shown {
         // With the dots shown, the band would only hide them.
         paint_bands(&painter, &overlay, &to_screen);
     }
@@ -346,7 +348,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         let selected = matches!(paint.selection, Some(s) if s.shape == ShapeRef::Zone(zone.id));
         let points: Vec<Pos2> = zone.vertices.iter().map(|&p| to_screen(p)).collect();
         let drawing = paint.open_zone == Some(zone.id);
-        if !zone.hidden && !drawing && points.len() >= 3 && paint.preview.is_none() {
+        if !zone.hidden && !drawing && points.len() >= 3 && !paint.dots_shown {
             painter.add(fill_mesh(&zone.vertices, &points, ZONE_COLOUR.gamma_multiply(0.18)));
         }
         let stroke =

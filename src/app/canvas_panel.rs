@@ -167,12 +167,12 @@ impl StudioApp {
             (None, Compare::Split) => Some(self.canvas.preview.before_share),
             _ => None,
         };
+        let preview_enabled = self.canvas.preview.enabled;
         let preview = match (&photo_view, photo_size_px) {
             (Some(PhotoView::Ready(photo) | PhotoView::Changed(photo)), Some(size))
                 if follow_up.is_none() && !on_task_photo =>
             {
-                let placed = result_placement(ui, &mut self.canvas.view, size, compare, before_share);
-                placed.and_then(|(rect, viewport)| {
+                result_placement(ui, &mut self.canvas.view, size, compare, before_share).and_then(|(rect, viewport)| {
                     let (ctx, document, view) = (ui.ctx(), &self.open.document, self.open.view_id());
                     let (texture, shown) = self.canvas.preview.texture(ctx, document, view, &photo.levels, viewport)?;
                     Some((texture, super::preview::placed(rect, &viewport, &shown)))
@@ -195,6 +195,7 @@ impl StudioApp {
         let paint = CanvasPaint {
             view,
             texture,
+            dots_shown: preview.is_some() && preview_enabled,
             preview,
             before_share,
             photo_size_px,

@@ -62,7 +62,14 @@ pub fn inspector_ui(
             commands.extend(shapes_list_ui(ui, document, view, selection, view_report));
         });
         egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
-            commands.extend(super::skin_panel::skin_ui(ui, document, view, &mut canvas.skin_radius_mm, view_report));
+            commands.extend(super::skin_panel::skin_ui(
+                ui,
+                document,
+                view,
+                &mut canvas.skin_radius_mm,
+                view_report,
+                &mut canvas.preview.photo_corrected,
+            ));
         });
         let has_follow_ups = document.design().view(view).is_some_and(|v| !v.follow_ups.is_empty());
         // Open while aligning, so the steps and "Cancel" are in view.

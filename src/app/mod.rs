@@ -155,6 +155,11 @@ impl StudioApp {
         self.canvas.preview.shown_seen_from_m()
     }
 
+    /// Whether the canvas shows the photo corrected for its light (a neutral grey, ticked).
+    pub fn shows_corrected_photo(&self) -> bool {
+        self.canvas.preview.shows_corrected_photo()
+    }
+
     /// The latest status message.
     pub fn status(&self) -> &str {
         self.status.text()

@@ -34,6 +34,9 @@ pub struct Preview {
     /// Fresh, healed, or years later; after which session; seen from how far.
     pub look: Look,
     pub compare: Compare,
+    /// Whether the canvas shows the photo corrected for its light (when its view has a neutral
+    /// grey): then the photo is drawn through the preview, with or without its dots.
+    pub photo_corrected: bool,
     /// With [`Compare::Split`], the share of the photo's width, from the left, shown bare.
     pub before_share: f32,
     /// What the dots were made for: the design's revision, the view, the look.
@@ -41,8 +44,9 @@ pub struct Preview {
     /// The dots' memory, kept between frames.
     dots: DotBuffer,
     dot_count: usize,
-    /// What the texture was last asked to show: the dots' key and the viewport.
-    pixels_key: Option<(DotsKey, Viewport)>,
+    /// What the texture was last asked to show: the dots' key, the viewport, whether the dots
+    /// are shown and whether the photo is corrected.
+    pixels_key: Option<(DotsKey, Viewport, bool, bool)>,
     buffers: ViewportBuffers,
     texture: Option<egui::TextureHandle>,
     /// The viewport the texture shows: behind the asked one while the eye's blur is worked out.
@@ -94,6 +98,8 @@ impl Preview {
     pub fn forget(&mut self) {
         self.texture = None;
         self.dot_count = 0;
+        // The count is gone with the texture: the dots are made again when next shown.
+        self.dots_key = None;
         self.pixels_key = None;
         self.shown = None;
         self.blurring = None;
@@ -103,6 +109,11 @@ impl Preview {
     /// How far away the image on screen is seen from, once its blur is done.
     pub fn shown_seen_from_m(&self) -> Option<f64> {
         self.shown?.seen_from_m
+    }
+
+    /// Whether the texture shows the photo corrected for its light.
+    pub fn shows_corrected_photo(&self) -> bool {
+        self.texture.is_some() && self.pixels_key.is_some_and(|(_, _, _, corrected)| corrected)
     }
 
     /// Whether the eye's blur of the latest image is still being worked out.
@@ -127,7 +138,7 @@ impl Preview {
                 ui.visuals().warn_fg_color,
                 format!("No preview: the zones would hold {} dots. Check the calibration.", thousands(estimate)),
             );
-        } else if self.texture.is_some() {
+        } else if self.texture.is_some() && self.enabled {
             ui.label(format!("{} in the preview", crate::format::count(self.dot_count, "dot"))).on_hover_text(
                 "The dots the preview shows: after session 1 only those that took, so fewer than the zones' totals.",
             );
@@ -149,26 +160,35 @@ impl Preview {
         photo: &PhotoLevels,
         viewport: Viewport,
     ) -> Option<(&egui::TextureHandle, Viewport)> {
-        if !self.enabled {
-            return None;
-        }
         let design = document.design();
         let Some(shown) = design.view(view).filter(|v| v.photo.is_some()) else {
             self.forget();
             return None;
         };
+        #[expect(clippy::cast_possible_truncation, reason = "a colour matrix near the identity")]
+        let correction = crate::report::white_balance(shown)
+            .filter(|_| self.photo_corrected)
+            .map(|balance| balance.linear_rgb_matrix().map(|row| row.map(|m| m as f32)));
+        if !self.enabled && correction.is_none() {
+            // Nothing to draw: no texture may be left over from a corrected photo.
+            self.forget();
+            return None;
+        }
         let dots_key = (document.revision(), view, self.look);
-        if self.dots_key != Some(dots_key) {
+        if self.enabled && self.dots_key != Some(dots_key) {
             self.dots_key = Some(dots_key);
             self.look.dots_into(design, shown, &mut self.dots);
             self.dot_count = self.dots.dots().len();
         }
-        if self.pixels_key != Some((dots_key, viewport)) || self.texture.is_none() {
-            self.pixels_key = Some((dots_key, viewport));
+        let key = (dots_key, viewport, self.enabled, correction.is_some());
+        if self.pixels_key != Some(key) || self.texture.is_none() {
+            self.pixels_key = Some(key);
             let pigment = PigmentBlend::new(design.pigment.ink());
-            let dots = self.dots.dots();
-            if let (Some(distance_m), Some(mm_per_px)) = (self.look.seen_from_m, shown.mm_per_px()) {
-                let image = render_viewport(photo, dots, &viewport, &pigment, Backdrop::Photo, &mut self.buffers);
+            let dots = if self.enabled { self.dots.dots() } else { &[] };
+            let seen_from = self.look.seen_from_m.filter(|_| self.enabled);
+            let photo_backdrop = correction.map_or(Backdrop::Photo, Backdrop::CorrectedPhoto);
+            if let (Some(distance_m), Some(mm_per_px)) = (seen_from, shown.mm_per_px()) {
+                let image = render_viewport(photo, dots, &viewport, &pigment, photo_backdrop, &mut self.buffers);
                 if self.texture.is_none() {
                     // Something at once; the blur follows.
                     self.upload(ctx, image.clone(), Shown { viewport, seen_from_m: None });
@@ -176,7 +196,8 @@ impl Preview {
                 let px_per_mm = viewport.scale / mm_per_px;
                 self.to_blur = Some(ToBlur { image, viewport, px_per_mm, distance_m });
             } else {
-                let image = render_viewport(photo, dots, &viewport, &pigment, Backdrop::Transparent, &mut self.buffers);
+                let backdrop = if correction.is_some() { photo_backdrop } else { Backdrop::Transparent };
+                let image = render_viewport(photo, dots, &viewport, &pigment, backdrop, &mut self.buffers);
                 self.blurring = None;
                 self.to_blur = None;
                 self.upload(ctx, image, Shown { viewport, seen_from_m: None });

@@ -18,6 +18,7 @@ pub fn skin_ui(
     view_id: ViewId,
     radius_mm: &mut f64,
     report: Option<&crate::report::ViewReport>,
+    photo_corrected: &mut bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(view) = document.design().view(view_id) else {
@@ -32,7 +33,7 @@ pub fn skin_ui(
         let label = ui.label("radius");
         ui.add(egui::DragValue::new(radius_mm).range(0.5..=30.0).speed(0.1).suffix(" mm")).labelled_by(label.id);
     });
-    commands.extend(white_balance_ui(ui, view_id, view));
+    commands.extend(white_balance_ui(ui, view_id, view, photo_corrected));
     if samples.is_empty() {
         ui.weak(
             "No skin sampled yet: pick the eyedropper and click the forehead or temples, away from hair and shine.",
@@ -121,7 +122,7 @@ fn recommendation_ui(ui: &mut egui::Ui, recommended: &crate::hair_match::Recomme
 }
 
 /// The light the colours are read in: the neutral grey's correction, or that there is none.
-fn white_balance_ui(ui: &mut egui::Ui, view_id: ViewId, view: &View) -> Vec<Command> {
+fn white_balance_ui(ui: &mut egui::Ui, view_id: ViewId, view: &View, photo_corrected: &mut bool) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         if ui.button("⬜ Sample a neutral grey").on_hover_text(NEUTRAL_HINT).clicked() {
@@ -136,6 +137,9 @@ fn white_balance_ui(ui: &mut egui::Ui, view_id: ViewId, view: &View) -> Vec<Comm
     let summary = white_balance_summary(view);
     if view.neutral.is_some() && white_balance(view).is_some() {
         ui.label(summary);
+        ui.checkbox(photo_corrected, "Show the photo corrected").on_hover_text(
+            "The canvas shows the photo, and the result over it, as in daylight; unticked, as the camera took it",
+        );
     } else {
         ui.weak(summary);
     }

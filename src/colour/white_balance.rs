@@ -136,6 +136,20 @@ impl WhiteBalance {
         Lab::new(lab.l, lab.a, lab.b)
     }
 
+    /// The correction as one matrix on linear-light sRGB (`out[row] = Σ m[row][col] · in[col]`):
+    /// the adaptation is linear, so its effect on the three primaries fixes it.
+    pub fn linear_rgb_matrix(&self) -> [[f64; 3]; 3] {
+        let primary = |channel: usize| {
+            let mut rgb = [0.0; 3];
+            rgb[channel] = 1.0;
+            let xyz = XyzD65::from_color(LinSrgb::new(rgb[0], rgb[1], rgb[2]));
+            let out = LinSrgb::from_color(self.matrix.convert(xyz));
+            [out.red, out.green, out.blue]
+        };
+        let columns = [primary(0), primary(1), primary(2)];
+        std::array::from_fn(|row| std::array::from_fn(|column| columns[column][row]))
+    }
+
     /// The light's correlated colour temperature, in kelvin (McCamy 1992).
     pub fn kelvin(&self) -> f64 {
         let [x, y] = chromaticity(self.white);
@@ -251,5 +265,18 @@ mod tests {
             Some(true)
         );
         assert!(WhiteBalance::from_neutral([0.5, 0.5, 0.5]).is_ok());
+    }
+
+    #[test]
+    fn the_linear_rgb_matrix_corrects_as_the_lab_path_does() {
+        let balance = WhiteBalance::from_neutral([0.42, 0.36, 0.27]).unwrap();
+        let matrix = balance.linear_rgb_matrix();
+        for rgb in [[0.45, 0.27, 0.18], [0.05, 0.04, 0.03], [0.9, 0.8, 0.7]] {
+            let by_matrix: [f64; 3] = std::array::from_fn(|row| (0..3).map(|c| matrix[row][c] * rgb[c]).sum());
+            let by_lab = balance.correct(Lab::from_linear_rgb(rgb)).to_linear_rgb();
+            for (m, l) in by_matrix.iter().zip(by_lab) {
+                assert!((m - l).abs() < 1e-9, "{by_matrix:?} vs {by_lab:?}");
+            }
+        }
     }
 }

@@ -99,12 +99,15 @@ impl ViewportBuffers {
 }
 
 /// What the output shows where there is no pigment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Backdrop {
     /// Nothing: those pixels are transparent, for the canvas to show its own photo through.
     Transparent,
     /// The photo: every pixel is filled, as a blur seen from a distance needs.
     Photo,
+    /// The photo corrected for its light by a matrix on linear-light sRGB (rows: output
+    /// channels; see `colour::WhiteBalance::linear_rgb_matrix`), the pigment mixed over it.
+    CorrectedPhoto([[f32; 3]; 3]),
 }
 
 /// The view's `dots` over `photo` as the output shows them (premultiplied RGBA, row by row):
@@ -128,14 +131,18 @@ pub fn render_viewport(
         Place { origin_px: [viewport.origin_px[0] as f32, viewport.origin_px[1] as f32], scale: viewport.scale as f32 };
     let (level, level_scale) = photo.level_for(viewport.scale);
     let sampler = Sampler::new(level, viewport, level_scale);
-    let fill = backdrop == Backdrop::Photo;
+    let fill = backdrop != Backdrop::Transparent;
+    let correction = match backdrop {
+        Backdrop::CorrectedPhoto(matrix) => Some(matrix),
+        Backdrop::Transparent | Backdrop::Photo => None,
+    };
     let mut out = RgbaImage::new(width, height);
     let (width, split) = (width as usize, height as usize / 2);
     let (out_top, out_bottom) = out.split_at_mut(split * width * 4);
     let (mask_top, mask_bottom) = mask.density.split_at_mut(split * width);
     let half = |out: &mut [u8], mask: &mut [u8], first_row: usize| {
         render_dots_into_rows(dots, place, mask, width, first_row);
-        mix_rows(&sampler, pigment, fill, out, mask, first_row);
+        mix_rows(&sampler, pigment, (fill, correction.as_ref()), out, mask, first_row);
     };
     std::thread::scope(|scope| {
         scope.spawn(|| half(out_top, mask_top, 0));
@@ -144,9 +151,17 @@ pub fn render_viewport(
     out
 }
 
-/// Mixes the photo with the pigment of `mask`'s rows (from `first_row` on) into `out`, which is
-/// transparent to begin with. Without `fill`, pixels without pigment stay transparent.
-fn mix_rows(sampler: &Sampler<'_>, pigment: &PigmentBlend, fill: bool, out: &mut [u8], mask: &[u8], first_row: usize) {
+/// Mixes the photo, corrected by `correction` if any, with the pigment of `mask`'s rows (from
+/// `first_row` on) into `out`, which is transparent to begin with. Without `fill`, pixels
+/// without pigment stay transparent.
+fn mix_rows(
+    sampler: &Sampler<'_>,
+    pigment: &PigmentBlend,
+    (fill, correction): (bool, Option<&[[f32; 3]; 3]>),
+    out: &mut [u8],
+    mask: &[u8],
+    first_row: usize,
+) {
     let width = sampler.columns.len();
     for (y, (row, densities)) in out.chunks_exact_mut(width * 4).zip(mask.chunks_exact(width)).enumerate() {
         let source = sampler.row(first_row + y);
@@ -159,12 +174,37 @@ fn mix_rows(sampler: &Sampler<'_>, pigment: &PigmentBlend, fill: bool, out: &mut
                 continue;
             }
             for ((pixel, &density), &column) in pixels.chunks_exact_mut(4).zip(densities).zip(columns) {
-                let [r, g, b] = pigment.blend_density(Sampler::at(source, column), density);
+                let photo = Sampler::at(source, column);
+                let photo = correction.map_or(photo, |matrix| corrected(matrix, photo));
+                let [r, g, b] = pigment.blend_density(photo, density);
                 let shown = if fill || density != 0 { u32::MAX } else { 0 };
                 pixel.copy_from_slice(&(u32::from_le_bytes([r, g, b, 255]) & shown).to_le_bytes());
             }
         }
     }
+}
+
+/// `rgb` through `matrix` in linear light.
+fn corrected(matrix: &[[f32; 3]; 3], rgb: [u8; 3]) -> [u8; 3] {
+    let linear = rgb.map(|channel| f32::from(linear_of(channel)));
+    matrix.map(|row| {
+        let value = row[0] * linear[0] + row[1] * linear[1] + row[2] * linear[2];
+        // A float-to-integer cast saturates: out-of-gamut light clips to 0 or 65,535.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "saturates to 0..=65535")]
+        let linear = (value + 0.5) as u16;
+        srgb_of(linear)
+    })
+}
+
+/// The index of the pixel `at` (a position in pixels) lies in, among `end`: the edge pixel's
+/// past either edge. The viewport reaches at most a pixel past the photo (the canvas rounds it
+/// out to whole screen pixels), and that sliver shows the photo's edge, not a stray colour.
+/// `None` when there is no pixel or `at` is NaN.
+fn nearest_index(at: f64, end: u32) -> Option<u32> {
+    let last = end.checked_sub(1)?;
+    // Clamped, so the cast is in range.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 0..end")]
+    (!at.is_nan()).then(|| at.clamp(0.0, f64::from(last)) as u32)
 }
 
 /// Output pixels checked for pigment at once.
@@ -176,7 +216,7 @@ const OFF_PHOTO: [u8; 3] = [128; 3];
 /// Nearest-pixel lookups of output pixels in one level of the photo.
 struct Sampler<'a> {
     level: &'a RgbaImage,
-    /// For each output column, the level's column (or `None` off the photo).
+    /// For each output column, the level's column (`None` only for an empty level).
     columns: Vec<Option<u32>>,
     origin_y: f64,
     step: f64,
@@ -187,29 +227,22 @@ impl<'a> Sampler<'a> {
         let step = level_scale / viewport.scale.max(f64::MIN_POSITIVE);
         let index = |output: u32, origin: f64, end: u32| {
             let at = origin * level_scale + (f64::from(output) + 0.5) * step;
-            // Off the level (or NaN) is None; inside, the floor is a valid index.
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked to be in range")]
-            (at >= 0.0 && at < f64::from(end)).then_some(at as u32)
+            nearest_index(at, end)
         };
         let columns = (0..viewport.width.max(1)).map(|x| index(x, viewport.origin_px[0], level.width())).collect();
         Self { level, columns, origin_y: viewport.origin_px[1] * level_scale, step }
     }
 
-    /// The level's row under output row `y`, if the photo reaches it.
+    /// The level's row under output row `y` (`None` only for an empty level).
     fn row(&self, y: usize) -> Option<&'a [u8]> {
         #[expect(clippy::cast_precision_loss, reason = "output rows are few")]
         let at = self.origin_y + (y as f64 + 0.5) * self.step;
-        if !(at >= 0.0 && at < f64::from(self.level.height())) {
-            return None;
-        }
-        // In range, checked above.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked to be in range")]
-        let row = at as usize;
+        let row = nearest_index(at, self.level.height())? as usize;
         let stride = self.level.width() as usize * 4;
         self.level.as_raw().get(row * stride..(row + 1) * stride)
     }
 
-    /// The photo's colour at a `column` of a level's `row`; a mid grey off the photo.
+    /// The photo's colour at a `column` of a level's `row`; a mid grey for an empty level.
     #[inline]
     fn at(row: Option<&[u8]>, column: Option<u32>) -> [u8; 3] {
         match (row, column) {
@@ -275,8 +308,37 @@ mod tests {
         let viewport = Viewport { origin_px: [0.0, 0.0], scale: 0.25, width: 300, height: 300 };
         let image = render_viewport(&photo, &[], &viewport, &pigment, Backdrop::Photo, &mut ViewportBuffers::default());
         assert_eq!(image.get_pixel(10, 10).0, [196, 150, 122, 255]);
-        // Past the photo's edge (1024 px at a quarter is 256 output pixels): neutral grey.
-        assert_eq!(image.get_pixel(280, 10).0, [128, 128, 128, 255]);
+        // Past the photo's edge (1024 px at a quarter is 256 output pixels): the edge's colour.
+        assert_eq!(image.get_pixel(280, 10).0, [196, 150, 122, 255]);
+    }
+
+    #[test]
+    fn the_corrected_backdrop_runs_the_photo_through_the_matrix_in_linear_light() {
+        let photo = skin_photo(512);
+        let pigment = PigmentBlend::new(carbon_ink());
+        let viewport = Viewport { origin_px: [0.0, 0.0], scale: 0.5, width: 100, height: 100 };
+        // Red halved in linear light, green and blue kept.
+        let matrix = [[0.5, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+        let image = render_viewport(
+            &photo,
+            &[],
+            &viewport,
+            &pigment,
+            Backdrop::CorrectedPhoto(matrix),
+            &mut ViewportBuffers::default(),
+        );
+        let red = srgb_of(linear_of(196) / 2);
+        assert_eq!(image.get_pixel(10, 10).0, [red, 150, 122, 255]);
+        let identity = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+        let same = render_viewport(
+            &photo,
+            &[],
+            &viewport,
+            &pigment,
+            Backdrop::CorrectedPhoto(identity),
+            &mut ViewportBuffers::default(),
+        );
+        assert_eq!(same.get_pixel(10, 10).0, [196, 150, 122, 255], "the identity changes nothing");
     }
 
     #[test]
