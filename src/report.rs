@@ -10,6 +10,7 @@
 //! simulated dots at the artist's pace.
 
 mod colours;
+mod counting;
 
 pub use colours::{
     SampleReading, WhiteBalanceReport, corrected, view_hair, view_skin, white_balance, white_balance_summary,
@@ -34,8 +35,8 @@ pub struct DesignReport {
     /// Every health question with its answer; `answer` is `None` for a question not asked.
     pub health: Vec<HealthLine>,
     pub views: Vec<ViewReport>,
-    /// Dots of every view's visible zones: as simulated, or estimated for a view too large to
-    /// simulate.
+    /// Dots of every view's visible zones, each part of the scalp once (see `counting_notes`):
+    /// as simulated, or estimated for a view too large to simulate.
     pub total_dots: u64,
     /// Area times density over every calibrated view's visible zones.
     pub total_estimated_dots: u64,
@@ -43,6 +44,8 @@ pub struct DesignReport {
     pub total_detail_dots: u64,
     /// Each session's share of the dots and how long it takes.
     pub sessions: Vec<SessionReport>,
+    /// Zones whose claims on the scalp overlap or cannot be followed, in words.
+    pub counting_notes: Vec<String>,
     /// The artist's open-area pace the session times assume.
     pub dots_per_hour: f64,
     /// The rest of the time model the session times assume.
@@ -112,6 +115,12 @@ pub struct ZoneReport {
     /// client's nearest existing hair; `None` until the view is simulated and its skin sampled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seen_from_1m: Option<SeenFromAfar>,
+    /// The part of the scalp the zone says it covers.
+    pub scalp_part: crate::design::ScalpPart,
+    /// When the zone's scalp is counted in another zone (a link, or a part a view before it
+    /// claimed): that zone's name and view. Its dots are then left out of the totals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_in: Option<String>,
 }
 
 /// A zone's healed result where the eye no longer tells the dots apart (from a metre, dots a
@@ -197,7 +206,7 @@ pub fn report(design: &Design) -> DesignReport {
 /// The report of `design` whose views' dots, as [`simulate`] gives them, are `simulated`.
 pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
     let shades = design_shades(design);
-    let views: Vec<ViewReport> = design
+    let mut views: Vec<ViewReport> = design
         .views
         .iter()
         .enumerate()
@@ -214,7 +223,9 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
             report
         })
         .collect();
-    let visible = || views.iter().flat_map(|v| &v.zones).filter(|z| !z.hidden);
+    let counting_notes = counting::count_each_part_once(design, &mut views);
+    // Each part of the scalp once: a zone counted in another is left out.
+    let visible = || views.iter().flat_map(|v| &v.zones).filter(|z| !z.hidden && z.counted_in.is_none());
     let total_dots = visible().filter_map(|z| z.dots).sum();
     let total_estimated_dots = visible().filter_map(|z| z.estimated_dots).sum();
     let total_detail_dots = visible().filter(|z| z.kind.is_detail_work()).filter_map(|z| z.dots).sum();
@@ -240,6 +251,7 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
         total_estimated_dots,
         total_detail_dots,
         sessions,
+        counting_notes,
         dots_per_hour: design.dots_per_hour,
         timing: design.timing.clone(),
     }
@@ -360,6 +372,8 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
                 dots,
                 left_on_hair: None,
                 seen_from_1m: None,
+                scalp_part: zone.scalp_part,
+                counted_in: None,
             }
         })
         .collect();
@@ -492,7 +506,7 @@ fn hundredths(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::{Calibration, CalibrationSource, HairMask, PhotoPoint, PhotoRef, Zone};
+    use crate::design::{Calibration, CalibrationSource, HairMask, PhotoPoint, PhotoRef, ScalpPart, Zone, ZoneId};
 
     /// A calibrated view (0.1 mm per pixel) with a 4 cm × 5 cm zone at 100 dots/cm².
     fn design() -> Design {
@@ -507,6 +521,44 @@ mod tests {
         zone.vertices = vec![p(500.0, 500.0), p(900.0, 500.0), p(900.0, 1000.0), p(500.0, 1000.0)];
         view.add_zone(zone);
         design
+    }
+
+    /// [`design`] with a second view of the same crown, from the top.
+    fn two_views_of_one_crown() -> Design {
+        let mut design = design();
+        let mut top = design.views[0].clone();
+        top.kind = crate::design::ViewKind::Top;
+        design.add_view(top);
+        design
+    }
+
+    #[test]
+    fn a_crown_seen_in_two_views_is_counted_once_when_the_zones_say_so() {
+        let mut design = two_views_of_one_crown();
+        let once = report(&design).views[0].zones[0].dots.unwrap();
+        // Unstated, as in designs from before: both counted, and a note says so.
+        let unstated = report(&design);
+        assert_eq!(unstated.total_dots, 2 * once);
+        assert!(unstated.counting_notes.iter().any(|n| n.contains("counted twice")), "{:?}", unstated.counting_notes);
+        // Linked: the top view's zone is the front view's, counted there.
+        let (front, zone) = (design.views[0].id, design.views[0].zones[0].id);
+        design.views[1].zones[0].scalp_part = ScalpPart::SameAs { view: front, zone };
+        let linked = report(&design);
+        assert_eq!(linked.total_dots, once);
+        assert_eq!(linked.views[1].zones[0].counted_in.as_deref(), Some("Crown (Front view)"));
+        assert!(linked.counting_notes.is_empty(), "{:?}", linked.counting_notes);
+        assert!(linked.sessions[0].dots < unstated.sessions[0].dots, "the session times follow");
+        // Both claiming the crown: counted once, in the first view, and named in a note.
+        design.views[0].zones[0].scalp_part = ScalpPart::Crown;
+        design.views[1].zones[0].scalp_part = ScalpPart::Crown;
+        let claimed = report(&design);
+        assert_eq!(claimed.total_dots, once);
+        assert!(claimed.counting_notes[0].contains("both cover the crown"), "{:?}", claimed.counting_notes);
+        // A link to a zone that is gone is counted on its own, with a note.
+        design.views[1].zones[0].scalp_part = ScalpPart::SameAs { view: front, zone: ZoneId(99) };
+        let dangling = report(&design);
+        assert_eq!(dangling.total_dots, 2 * once);
+        assert!(dangling.counting_notes[0].contains("a zone that is gone"), "{:?}", dangling.counting_notes);
     }
 
     #[test]

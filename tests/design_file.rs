@@ -95,6 +95,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             hidden,
             scar_age_months,
             hair_mask: None,
+            scalp_part: hairline_studio::design::ScalpPart::Top,
         });
     let photo = prop::option::of(
         // Up to 14,000 px a side: within the 200 MP a photo may have.

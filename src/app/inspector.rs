@@ -3,6 +3,7 @@
 //! Widgets edit copies and write back through [`Document::set`], which records an edit only
 //! when a value really changed; buttons queue [`crate::edit::Edit`]s.
 
+use crate::design::ScalpPart;
 use crate::design::{CurveId, CurveRole, Document, ViewId, ZoneId, ZoneKind};
 use crate::edit::{Edit, Selection, ShapeRef};
 use crate::geometry::{curve_length_px, polygon_area_px2};
@@ -59,7 +60,8 @@ pub fn inspector_ui(
             anatomy_panel::measurements_ui(ui, document, view);
         });
         egui::CollapsingHeader::new("Curves and zones").default_open(true).show(ui, |ui| {
-            commands.extend(shapes_list_ui(ui, document, view, selection, view_report));
+            let counting_notes = report.map_or(&[][..], |r| r.counting_notes.as_slice());
+            commands.extend(shapes_list_ui(ui, document, view, selection, view_report, counting_notes));
         });
         egui::CollapsingHeader::new("Skin and pigment").default_open(true).show(ui, |ui| {
             commands.extend(super::skin_panel::skin_ui(
@@ -177,6 +179,7 @@ fn shapes_list_ui(
     view_id: ViewId,
     selection: &mut Option<Selection>,
     report: Option<&ViewReport>,
+    counting_notes: &[String],
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(view) = document.design().view(view_id) else {
@@ -222,17 +225,30 @@ fn shapes_list_ui(
                 let area = row.and_then(|r| r.area_cm2);
                 ui.label(area.map_or_else(|| "–".to_owned(), |a| format!("{a:.1} cm²")));
                 ui.label(format!("{:.0}/cm²", zone.density_per_cm2));
-                let count = row.and_then(|r| r.dots);
-                ui.label(count.map_or_else(|| "–".to_owned(), |d| d.to_string()));
+                let count = row.and_then(|r| r.dots).map_or_else(|| "–".to_owned(), |d| d.to_string());
+                match row.and_then(|r| r.counted_in.as_deref()) {
+                    Some(other) => {
+                        ui.weak(format!("{count} *")).on_hover_text(format!(
+                            "The same scalp as {other}: counted there, left out of the totals and the session times"
+                        ));
+                    }
+                    None => {
+                        ui.label(count);
+                    }
+                }
                 ui.end_row();
             }
-            let total: u64 = report.map_or(0, |r| r.zones.iter().filter_map(|z| z.dots).sum());
+            let counted = |z: &&crate::report::ZoneReport| z.counted_in.is_none();
+            let total: u64 = report.map_or(0, |r| r.zones.iter().filter(counted).filter_map(|z| z.dots).sum());
             ui.strong("Total");
             ui.label("");
             ui.label("");
-            ui.strong(total.to_string());
+            ui.strong(total.to_string()).on_hover_text("This view's zones, each part of the scalp once");
             ui.end_row();
         });
+        for note in counting_notes {
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
         if view.zones.len() > 1 {
             ui.weak("Where zones overlap, the one lower in this list decides the density.");
         }
@@ -277,6 +293,37 @@ fn selected_ui(
             hair_mask_ui(ui, document, view, z, sampling, row.and_then(|row| row.left_on_hair), hair_lightness);
         }
     }
+}
+
+/// Which part of the scalp the zone covers, or the zone of another view it is the same scalp
+/// as: so that two views of one scalp are counted once.
+fn covers_ui(ui: &mut egui::Ui, design: &crate::design::Design, view_id: ViewId, part: &mut ScalpPart) {
+    let name = |part: ScalpPart| match part {
+        ScalpPart::SameAs { view, zone } => design
+            .view(view)
+            .and_then(|v| Some(format!("same as {} ({})", v.zone(zone)?.name, v.kind.label())))
+            .unwrap_or_else(|| "same as a zone that is gone".to_owned()),
+        part => part.label().to_owned(),
+    };
+    let label = ui.label("Covers").on_hover_text(
+        "Which part of the scalp: two views of one scalp (a front and a top view) are then counted once in the dots and the session times",
+    );
+    egui::ComboBox::from_id_salt("covers")
+        .selected_text(name(*part))
+        .show_ui(ui, |ui| {
+            for option in std::iter::once(ScalpPart::Unstated).chain(ScalpPart::CLAIMED) {
+                ui.selectable_value(part, option, name(option));
+            }
+            for other in design.views.iter().filter(|v| v.id != view_id) {
+                for zone in other.zones.iter().filter(|z| !matches!(z.scalp_part, ScalpPart::SameAs { .. })) {
+                    let option = ScalpPart::SameAs { view: other.id, zone: zone.id };
+                    ui.selectable_value(part, option, name(option));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
 }
 
 /// The zone's healed result as seen from 1 m, and how it compares with the client's hair.
@@ -461,6 +508,7 @@ fn zone_ui(
     let (mut variation, mut feather_mm, mut water_parts, mut scar_age) =
         (zone.size_variation, zone.edge_feather_mm, zone.water_parts, zone.scar_age_months);
     let design_water_parts = document.design().pigment.water_parts;
+    let mut scalp_part = zone.scalp_part;
     egui::Grid::new("zone").num_columns(2).show(ui, |ui| {
         name_row(ui, "Name", "Zone name", &name, |text| {
             document.set("rename the zone", |d| d.view_mut(view_id)?.zone_mut(z).map(|z| &mut z.name), text);
@@ -476,6 +524,7 @@ fn zone_ui(
             .response
             .labelled_by(label.id);
         ui.end_row();
+        covers_ui(ui, document.design(), view_id, &mut scalp_part);
         ui.label("Density");
         ui.add(egui::DragValue::new(&mut density).range(0.0..=1000.0).speed(1.0).suffix(" dots/cm²"));
         ui.end_row();
@@ -533,6 +582,7 @@ fn zone_ui(
         return;
     }
     document.set("change the zone's density", |d| zone_mut(d, view_id, z).map(|z| &mut z.density_per_cm2), density);
+    document.set("say what the zone covers", |d| zone_mut(d, view_id, z).map(|z| &mut z.scalp_part), scalp_part);
     document.set("change the dot size", |d| zone_mut(d, view_id, z).map(|z| &mut z.dot_diameter_mm), dot_mm);
     document.set("hide or show the zone", |d| zone_mut(d, view_id, z).map(|z| &mut z.hidden), hidden);
     document.set("change the size variation", |d| zone_mut(d, view_id, z).map(|z| &mut z.size_variation), variation);

@@ -20,7 +20,7 @@
 //! locus, and patches too dark to measure or burnt out.
 
 use palette::chromatic_adaptation::adaptation_matrix;
-use palette::convert::{Convert, Matrix3};
+use palette::convert::{Convert, FromColorUnclamped, Matrix3};
 use palette::lms::matrix::Bradford;
 use palette::white_point::D65;
 use palette::{FromColor, LinSrgb, Xyz};
@@ -143,7 +143,8 @@ impl WhiteBalance {
             let mut rgb = [0.0; 3];
             rgb[channel] = 1.0;
             let xyz = XyzD65::from_color(LinSrgb::new(rgb[0], rgb[1], rgb[2]));
-            let out = LinSrgb::from_color(self.matrix.convert(xyz));
+            // Unclamped: a primary's image lies outside sRGB, and the matrix needs it whole.
+            let out: LinSrgb<f64> = LinSrgb::from_color_unclamped(self.matrix.convert(xyz));
             [out.red, out.green, out.blue]
         };
         let columns = [primary(0), primary(1), primary(2)];

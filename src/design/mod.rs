@@ -33,7 +33,7 @@ pub use ids::{CurveId, FollowUpId, ViewId, ZoneId};
 pub use landmarks::{Guides, Landmark, Landmarks};
 pub use load::{DesignError, MAX_DESIGN_FILE_BYTES, ParsedDesign, parse_design, read_design};
 pub use sessions::{CustomPigment, DayCheck, Pigment, Session, SessionRecord, Timing, parse_time};
-pub use shapes::{Curve, CurveRole, Transition, Zone, ZoneKind};
+pub use shapes::{Curve, CurveRole, ScalpPart, Transition, Zone, ZoneKind};
 pub use validate::{Limits, Problem, validate};
 pub use view::{
     Calibration, CalibrationSource, DEFAULT_INTERPUPILLARY_MM, FollowUp, NeutralSample, PhotoRef, SampleDoubt,

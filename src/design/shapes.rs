@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::PhotoPoint;
-use super::ids::{CurveId, ZoneId};
+use super::ids::{CurveId, ViewId, ZoneId};
 
 /// What a curve stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -217,6 +217,50 @@ pub struct Zone {
     /// Where the client's own hair is: dots there are left out (a zone between existing hair).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hair_mask: Option<super::HairMask>,
+    /// Which part of the scalp the zone covers, so that two views of the same scalp are
+    /// counted once in the dot totals and the session times.
+    #[serde(default, skip_serializing_if = "ScalpPart::is_unstated")]
+    pub scalp_part: ScalpPart,
+}
+
+/// The part of the scalp a zone covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ScalpPart {
+    /// Not said: the zone is counted on its own, as in designs from before parts were asked.
+    #[default]
+    Unstated,
+    Front,
+    Top,
+    Crown,
+    LeftSide,
+    RightSide,
+    /// The same scalp as a zone of another view: its dots are that zone's, counted there.
+    SameAs {
+        view: ViewId,
+        zone: ZoneId,
+    },
+}
+
+impl ScalpPart {
+    /// The parts a zone can claim for itself, in the order offered.
+    pub const CLAIMED: [Self; 5] = [Self::Front, Self::Top, Self::Crown, Self::LeftSide, Self::RightSide];
+
+    pub fn is_unstated(&self) -> bool {
+        *self == Self::Unstated
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unstated => "not stated",
+            Self::Front => "the front",
+            Self::Top => "the top",
+            Self::Crown => "the crown",
+            Self::LeftSide => "the left side",
+            Self::RightSide => "the right side",
+            Self::SameAs { .. } => "a zone of another view",
+        }
+    }
 }
 
 impl Zone {
@@ -236,6 +280,7 @@ impl Zone {
             hidden: false,
             scar_age_months: None,
             hair_mask: None,
+            scalp_part: ScalpPart::Unstated,
         }
     }
 

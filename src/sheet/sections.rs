@@ -204,6 +204,9 @@ impl Flow {
             timing.break_minutes_per_hour.round(),
         );
         self.small_paragraph(&note);
+        for note in &report.counting_notes {
+            self.small_paragraph(note);
+        }
         self.session_records(report);
     }
 

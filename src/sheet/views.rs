@@ -288,7 +288,7 @@ impl Flow {
             column("Shade", 40.0, true),
         ];
         let calibrated = report.mm_per_px.is_some();
-        let total: u64 = report.zones.iter().filter_map(|z| z.dots).sum();
+        let total: u64 = report.zones.iter().filter(|z| z.counted_in.is_none()).filter_map(|z| z.dots).sum();
         let rows: Vec<Vec<String>> = view
             .zones
             .iter()
@@ -302,8 +302,10 @@ impl Flow {
                     row.kind.label().to_owned(),
                     row.area_cm2.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                     format!("{:.0}", row.density_per_cm2),
-                    match row.dots {
-                        Some(dots) if !row.hidden => thousands(dots),
+                    match (row.dots, &row.counted_in) {
+                        (Some(dots), None) if !row.hidden => thousands(dots),
+                        // The same scalp as a zone of another view: counted there.
+                        (Some(dots), Some(_)) if !row.hidden => format!("({})", thousands(dots)),
                         _ => "—".to_owned(),
                     },
                     format!("{:.2} ± {:.0} %", zone.dot_diameter_mm, zone.size_variation * 100.0),
@@ -328,6 +330,14 @@ impl Flow {
         self.room(LINE);
         self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, footnote);
         self.y += LINE;
+        for row in report.zones.iter().filter(|z| !z.hidden) {
+            if let Some(other) = &row.counted_in {
+                self.small_paragraph(&format!(
+                    "{}: the same scalp as {other}, counted there; its dots in brackets are not added again.",
+                    row.name
+                ));
+            }
+        }
         for (i, (zone, row)) in view.zones.iter().zip(&report.zones).enumerate() {
             if let (Some(mask), Some(left)) = (&zone.hair_mask, row.left_on_hair) {
                 let note = format!(
