@@ -28,10 +28,11 @@ const GREY_HAIR: Lab = Lab { l: 70.0, a: 0.0, b: 4.0 };
 /// The colour of hair by the words of the client record, darkest first: rough CIELAB of hair
 /// tresses in daylight, estimates of this studio from published hair-colour measurements, good
 /// enough to rank shades and to be corrected by a sample of the client's own hair.
-const HAIR_COLOURS: [(&str, Lab); 8] = [
+const HAIR_COLOURS: [(&str, Lab); 9] = [
     ("black", Lab { l: 16.0, a: 1.0, b: 2.0 }),
     ("dark brown", Lab { l: 22.0, a: 3.0, b: 6.0 }),
     ("light brown", Lab { l: 38.0, a: 7.0, b: 16.0 }),
+    ("dark blond", Lab { l: 38.0, a: 7.0, b: 16.0 }),
     ("brown", Lab { l: 28.0, a: 5.0, b: 10.0 }),
     ("red", Lab { l: 36.0, a: 20.0, b: 26.0 }),
     ("blond", Lab { l: 56.0, a: 6.0, b: 24.0 }),
@@ -39,16 +40,9 @@ const HAIR_COLOURS: [(&str, Lab); 8] = [
     ("white", Lab { l: 82.0, a: 0.0, b: 4.0 }),
 ];
 
-/// Other words for the same colours.
-const SYNONYMS: [(&str, &str); 7] = [
-    ("gray", "grey"),
-    ("silver", "grey"),
-    ("blonde", "blond"),
-    ("auburn", "red"),
-    ("ginger", "red"),
-    ("dark blond", "light brown"),
-    ("salt and pepper", "grey"),
-];
+/// Other words for the same colours, whole words.
+const SYNONYMS: [(&str, &str); 6] =
+    [("gray", "grey"), ("silver", "grey"), ("blonde", "blond"), ("auburn", "red"), ("ginger", "red"), ("salt", "grey")];
 
 /// What the result should look like, and where that comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -77,14 +71,31 @@ impl TargetSource {
 
 /// The hair colour the client record's words name, with its share of grey mixed in (in linear
 /// light, as hairs side by side mix from afar); `None` when the words name no colour known here.
+/// Words are matched whole ("coloured" is not "red"), two-word names first ("dark blond" is
+/// not "blond"); a colour named beside grey ("black, going grey") is the colour, its greying
+/// being the record's share of grey.
 pub fn hair_colour_of_record(words: &str, grey_percent: Option<u8>) -> Option<Lab> {
-    let words = words.trim().to_lowercase();
-    let named = |text: &str| HAIR_COLOURS.iter().find(|(name, _)| text.contains(name)).map(|&(_, lab)| lab);
-    let colour = SYNONYMS
-        .iter()
-        .find(|(synonym, _)| words.contains(synonym))
-        .and_then(|&(_, name)| named(name))
-        .or_else(|| named(&words));
+    let lowered = words.to_lowercase();
+    let words: Vec<&str> = lowered
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(|w| SYNONYMS.iter().find(|(synonym, _)| *synonym == w).map_or(w, |&(_, name)| name))
+        .collect();
+    // Each colour named, in order, a two-word name ("dark brown") before its last word.
+    let mut named = Vec::new();
+    let mut at = 0;
+    while let Some(word) = words.get(at) {
+        let pair = words.get(at + 1).map(|next| format!("{word} {next}"));
+        if let Some(&(_, lab)) = HAIR_COLOURS.iter().find(|(name, _)| Some(*name) == pair.as_deref()) {
+            named.push(lab);
+            at += 2;
+            continue;
+        }
+        named.extend(HAIR_COLOURS.iter().filter(|(name, _)| name == word).map(|&(_, lab)| lab));
+        at += 1;
+    }
+    let greyish = |lab: &Lab| lab.a.hypot(lab.b) < 5.0 && lab.l >= GREY_HAIR.l;
+    let colour = named.iter().find(|lab| !greyish(lab)).or(named.first()).copied();
     let grey = f64::from(grey_percent.unwrap_or(0).min(100)) / 100.0;
     match colour {
         Some(colour) => Some(mix(colour, GREY_HAIR, grey)),
@@ -106,6 +117,8 @@ pub enum Verdict {
     Blends,
     TooLight,
     TooDark,
+    /// Apart mostly in hue or chroma, not lightness: another pigment, not another density.
+    OtherHue,
 }
 
 impl Verdict {
@@ -114,6 +127,7 @@ impl Verdict {
             Self::Blends => "blends",
             Self::TooLight => "too light",
             Self::TooDark => "too dark",
+            Self::OtherHue => "another hue",
         }
     }
 }
@@ -142,36 +156,44 @@ pub struct BlendCheck {
 const DENSITY_RANGE: [f64; 2] = [20.0, 400.0];
 const WATER_PARTS_RANGE: [f64; 2] = [0.0, 60.0];
 
-/// A zone whose healed dots at `density_per_cm2`, in shade `water_parts`, hide `coverage` of
-/// `skin` under `ink`, checked against `target`.
+/// A zone whose healed dots at `density_per_cm2`, each hiding `hiding_now` of the light on
+/// average (their sessions' shades, [`crate::follicles::Layering::mean_healed_hiding`]), hide
+/// `coverage` of `skin` under `ink`, checked against `target`. The shade proposed is one for all
+/// of the zone's dots (the zone's own shade).
 pub fn check(
     skin: Lab,
     ink: Lab,
     coverage: f64,
     density_per_cm2: f64,
-    water_parts: f64,
+    hiding_now: f64,
     target: HairTarget,
 ) -> BlendCheck {
     let result = mix(skin, ink, coverage);
     let (delta_e, delta_l) = (result.delta_e_2000(target.colour), result.l - target.colour.l);
     let verdict = if delta_e < BLENDS_BELOW_DELTA_E {
         Verdict::Blends
+    } else if delta_l.abs() < delta_e / 2.0 {
+        // Mostly hue or chroma: more or fewer dots of this pigment will not match it.
+        Verdict::OtherHue
     } else if delta_l > 0.0 {
         Verdict::TooLight
     } else {
         Verdict::TooDark
     };
     let (mut blending_density_per_cm2, mut blending_water_parts) = (None, None);
-    if verdict != Verdict::Blends
+    if matches!(verdict, Verdict::TooLight | Verdict::TooDark)
         && let Some(wanted) = cover_for_lightness(skin, ink, target.colour.l)
         && coverage > 0.0
     {
-        // Coverage grows with the density and with each dot's hiding power.
+        // Coverage grows with the density and with each dot's hiding power. A fix is offered
+        // only if it does blend: matching the lightness may leave the hue apart.
+        let blends = |cover: f64| mix(skin, ink, cover).delta_e_2000(target.colour) < BLENDS_BELOW_DELTA_E;
         let density = density_per_cm2 * wanted / coverage;
-        blending_density_per_cm2 = (DENSITY_RANGE[0]..=DENSITY_RANGE[1]).contains(&density).then(|| density.round());
-        let hiding_now = hiding(water_parts, Stage::Healed);
-        let wanted_hiding = hiding_now * wanted / coverage;
-        blending_water_parts = water_parts_for_hiding(wanted_hiding).map(|w| (w * 2.0).round() / 2.0);
+        blending_density_per_cm2 =
+            ((DENSITY_RANGE[0]..=DENSITY_RANGE[1]).contains(&density) && blends(wanted)).then(|| density.round());
+        blending_water_parts = water_parts_for_hiding(hiding_now * wanted / coverage)
+            .map(|w| (w * 2.0).round() / 2.0)
+            .filter(|&w| blends(coverage * hiding(w, Stage::Healed) / hiding_now));
     }
     BlendCheck { target, delta_e, delta_l, verdict, blending_density_per_cm2, blending_water_parts }
 }
@@ -235,17 +257,17 @@ pub struct Recommendation {
     pub why: String,
 }
 
-/// The palette shade whose healed dots, at the density and dot size that now give `coverage` in
-/// shade `water_parts`, look from 1 m most like `target`; and the next best.
+/// The palette shade whose healed dots, at the density and dot size that now give `coverage`
+/// with dots hiding `hiding_now` on average, look from 1 m most like `target` if every dot were
+/// in it; and the next best.
 pub fn recommend(
     skin: Lab,
     ink: Lab,
     coverage: f64,
     density_per_cm2: f64,
-    water_parts: f64,
+    hiding_now: f64,
     target: HairTarget,
 ) -> Option<Recommendation> {
-    let hiding_now = hiding(water_parts, Stage::Healed);
     if !(coverage > 0.0 && hiding_now > 0.0) {
         return None;
     }
@@ -263,22 +285,24 @@ pub fn recommend(
     matches.sort_by(|p, q| p.delta_e.total_cmp(&q.delta_e));
     let best = *matches.first()?;
     let runner_up = matches.get(1).copied();
-    let lean = if target.colour.l > skin.l - 8.0 {
+    let lean = if target.colour.l >= skin.l {
+        "the hair is lighter than the skin: no pigment can match it, the lightest shade comes nearest"
+    } else if target.colour.l > skin.l - 8.0 {
         "the stubble is only a little darker than the skin, so the dots must hide little of it"
     } else if target.colour.l < skin.l - 25.0 {
         "the stubble is much darker than the skin, so the dots must hide much of it"
     } else {
         "the stubble is clearly darker than the skin"
     };
+    let hair = match target.source {
+        TargetSource::HairSample => "the client's hair",
+        TargetSource::ClientRecord => "the recorded hair colour",
+    };
+    let none_blends = if best.delta_e < BLENDS_BELOW_DELTA_E { "" } else { "No shade blends. " };
     let why = format!(
-        "{}:1 at {density_per_cm2:.0}/cm² comes closest to {} from 1 m (ΔE00 {:.1}, ΔL* {:+.1}); {lean}",
-        best.water_parts,
-        match target.source {
-            TargetSource::HairSample => "the client's hair",
-            TargetSource::ClientRecord => "the recorded hair colour",
-        },
-        best.delta_e,
-        best.delta_l,
+        "{none_blends}{}:1 at {density_per_cm2:.0}/cm² in every session comes closest to {hair} from 1 m \
+         (ΔE00 {:.1}, ΔL* {:+.1}); {lean}",
+        best.water_parts, best.delta_e, best.delta_l,
     );
     Some(Recommendation { best, runner_up, density_per_cm2, why })
 }
@@ -290,6 +314,10 @@ mod tests {
 
     fn skin() -> Lab {
         Lab::new(72.7, 14.0, 22.4)
+    }
+
+    fn healed(water_parts: f64) -> f64 {
+        hiding(water_parts, Stage::Healed)
     }
 
     fn sample(colour: Lab) -> HairTarget {
@@ -311,7 +339,7 @@ mod tests {
     fn a_result_lighter_than_the_hair_is_told_to_add_dots_and_the_fix_does_blend() {
         let (skin, ink) = (skin(), carbon_ink());
         let target = sample(mix(skin, ink, 0.25));
-        let check = check(skin, ink, 0.10, 100.0, 24.0, target);
+        let check = check(skin, ink, 0.10, 100.0, healed(24.0), target);
         assert_eq!(check.verdict, Verdict::TooLight);
         assert!(check.delta_l > 3.0, "{check:?}");
         // Two and a half times the coverage is as many times the dots; no shade hides that much more.
@@ -319,10 +347,10 @@ mod tests {
         assert!((density - 250.0).abs() <= 1.0, "{density}");
         assert_eq!(check.blending_water_parts, None);
         // A match blends, with no fix proposed.
-        let blends = super::check(skin, ink, 0.25, 250.0, 24.0, target);
+        let blends = super::check(skin, ink, 0.25, 250.0, healed(24.0), target);
         assert_eq!((blends.verdict, blends.blending_density_per_cm2), (Verdict::Blends, None));
         // Three times the dots of a dense zone: beyond the densities on offer, so no number.
-        let far = super::check(skin, ink, 0.15, 150.0, 14.0, sample(mix(skin, ink, 0.45)));
+        let far = super::check(skin, ink, 0.15, 150.0, healed(14.0), sample(mix(skin, ink, 0.45)));
         assert_eq!((far.verdict, far.blending_density_per_cm2), (Verdict::TooLight, None));
     }
 
@@ -330,7 +358,7 @@ mod tests {
     fn a_result_darker_than_the_hair_is_told_a_lighter_shade_that_does_blend() {
         let (skin, ink) = (skin(), carbon_ink());
         let target = sample(mix(skin, ink, 0.15));
-        let check = check(skin, ink, 0.30, 200.0, 6.0, target);
+        let check = check(skin, ink, 0.30, 200.0, healed(6.0), target);
         assert_eq!(check.verdict, Verdict::TooDark);
         assert!(check.delta_l < -3.0, "{check:?}");
         assert_eq!(check.blending_density_per_cm2, Some(100.0), "half the coverage, half the dots");
@@ -350,6 +378,11 @@ mod tests {
         assert!(greying.l > dark.l + 10.0, "40 % grey is much lighter: {greying:?}");
         assert_eq!(hair_colour_of_record("", Some(100)).map(|c| c.l), Some(70.0));
         assert_eq!(hair_colour_of_record("chestnut-ish?", None), None, "unknown words give no target");
+        // Whole words, two-word names first, and a colour named beside grey is the colour.
+        assert_eq!(hair_colour_of_record("coloured", None), None, "not red");
+        assert_eq!(hair_colour_of_record("Dark blonde", None), hair_colour_of_record("light brown", None));
+        assert_eq!(hair_colour_of_record("black, going gray", None), hair_colour_of_record("black", None));
+        assert!((hair_colour_of_record("silver", None).unwrap().l - 70.0).abs() < 1e-3);
     }
 
     #[test]
@@ -357,13 +390,16 @@ mod tests {
         let (skin, ink) = (skin(), carbon_ink());
         let dark = target_of_record(skin, "black", None).unwrap();
         let grey = target_of_record(skin, "black", Some(80)).unwrap();
-        let for_dark = recommend(skin, ink, 0.2, 187.0, 14.0, dark).unwrap();
-        let for_grey = recommend(skin, ink, 0.2, 187.0, 14.0, grey).unwrap();
+        let for_dark = recommend(skin, ink, 0.2, 187.0, healed(14.0), dark).unwrap();
+        let for_grey = recommend(skin, ink, 0.2, 187.0, healed(14.0), grey).unwrap();
         assert!(for_grey.best.water_parts > for_dark.best.water_parts, "{for_grey:?} vs {for_dark:?}");
-        for recommendation in [&for_dark, &for_grey] {
-            let runner_up = recommendation.runner_up.unwrap();
-            assert!(recommendation.best.delta_e <= runner_up.delta_e);
-            assert!(recommendation.why.starts_with(&format!("{}:1 at 187/cm²", recommendation.best.water_parts)));
+        for (recommendation, target) in [(&for_dark, dark), (&for_grey, grey)] {
+            // The figures are the model's for that shade at this density.
+            let best = recommendation.best;
+            let result = mix(skin, ink, 0.2 * healed(best.water_parts) / healed(14.0));
+            assert!((result.delta_e_2000(target.colour) - best.delta_e).abs() < 1e-9);
+            assert!((recommendation.runner_up.unwrap().water_parts - best.water_parts).abs() > 0.5);
+            assert!(recommendation.why.contains(&format!("{}:1 at 187/cm²", best.water_parts)), "{recommendation:?}");
         }
         assert!(for_grey.why.contains("recorded hair colour"));
     }

@@ -400,7 +400,12 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
 
 /// Each visible zone's healed result as a person sees it from afar, beside the nearest hair.
 fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report: &mut ViewReport) {
-    let (ink, water_parts) = (design.pigment.ink(), design.pigment.water_parts);
+    let ink = design.pigment.ink();
+    // How much a zone's dots hide on average: its own shade's, or the plan's sessions' shades.
+    let plan_hiding = crate::follicles::Layering::of(design, None).mean_healed_hiding();
+    let hiding_of = |zone: &crate::design::Zone| {
+        zone.water_parts.map_or(plan_hiding, |w| crate::colour::hiding(w, crate::colour::Stage::Healed))
+    };
     let record = crate::hair_match::target_of_record(skin, &design.client.hair_colour, design.client.grey_percent);
     let Some(mm_per_px) = view.mm_per_px() else {
         return;
@@ -413,7 +418,7 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
             *hidden += std::f64::consts::PI * radius_mm * radius_mm * f64::from(dot.opacity);
         }
     }
-    // The largest zone with a target: its area, coverage, density, shade and target.
+    // The largest zone with a target: its area, coverage, density, mean hiding and target.
     let mut largest: Option<(f64, (f64, f64, f64, crate::hair_match::HairTarget))> = None;
     for ((zone, row), hidden) in view.zones.iter().zip(&mut report.zones).zip(hidden_mm2) {
         let area_mm2 = polygon_area_px2(&zone.vertices) * mm_per_px * mm_per_px;
@@ -430,8 +435,7 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
             .map(|colour| crate::hair_match::HairTarget { colour, source: crate::hair_match::TargetSource::HairSample })
             .or(record);
         let blend = target.map(|target| {
-            let shade = zone.water_parts.unwrap_or(water_parts);
-            let check = crate::hair_match::check(skin, ink, coverage, zone.density_per_cm2, shade, target);
+            let check = crate::hair_match::check(skin, ink, coverage, zone.density_per_cm2, hiding_of(zone), target);
             crate::hair_match::BlendCheck {
                 target: crate::hair_match::HairTarget { colour: round(check.target.colour), ..check.target },
                 delta_e: hundredths(check.delta_e),
@@ -442,8 +446,7 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
         if let Some(target) = target
             && largest.is_none_or(|(area, _)| area_mm2 > area)
         {
-            largest =
-                Some((area_mm2, (coverage, zone.density_per_cm2, zone.water_parts.unwrap_or(water_parts), target)));
+            largest = Some((area_mm2, (coverage, zone.density_per_cm2, hiding_of(zone), target)));
         }
         row.seen_from_1m = Some(SeenFromAfar {
             coverage: (coverage * 10_000.0).round() / 10_000.0,
@@ -453,8 +456,8 @@ fn seen_from_afar(design: &Design, view: &View, dots: &[Dot], skin: Lab, report:
             blend,
         });
     }
-    report.recommended_shade = largest.and_then(|(_, (coverage, density, shade, target))| {
-        let mut recommended = crate::hair_match::recommend(skin, ink, coverage, density, shade, target)?;
+    report.recommended_shade = largest.and_then(|(_, (coverage, density, hiding, target))| {
+        let mut recommended = crate::hair_match::recommend(skin, ink, coverage, density, hiding, target)?;
         for shade in std::iter::once(&mut recommended.best).chain(recommended.runner_up.as_mut()) {
             (shade.delta_e, shade.delta_l) = (hundredths(shade.delta_e), hundredths(shade.delta_l));
         }

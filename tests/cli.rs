@@ -85,11 +85,13 @@ fn info_reports_calibration_hairline_and_zones_in_millimetres() {
     assert!((result - hair).abs() < 3.0, "{seen}");
     assert_eq!(seen["blend"]["verdict"], "blends", "{seen}");
     assert_eq!(seen["blend"]["target"]["source"], "hair_sample");
-    // The shade the sample uses is the one recommended for its hair, with a runner-up.
+    // One shade recommended for the hair, with a runner-up: the sample's plan (a 24:1 first
+    // session, then 14:1) averages to about 18:1 in every session, which blends.
     let recommended = &view["recommended_shade"];
-    assert_eq!(recommended["best"]["water_parts"], 14.0, "{recommended}");
-    assert!(recommended["runner_up"]["delta_e"].as_f64().unwrap() >= recommended["best"]["delta_e"].as_f64().unwrap());
-    assert!(recommended["why"].as_str().unwrap().starts_with("14:1 at 187/cm²"), "{recommended}");
+    assert_eq!(recommended["best"]["water_parts"], 18.0, "{recommended}");
+    assert!(recommended["best"]["delta_e"].as_f64().unwrap() < 3.0, "{recommended}");
+    assert!(recommended["runner_up"]["water_parts"].as_f64().is_some(), "{recommended}");
+    assert!(recommended["why"].as_str().unwrap().starts_with("18:1 at 187/cm² in every session"), "{recommended}");
     assert_eq!(summary["total_estimated_dots"], view["zones"][0]["estimated_dots"]);
 }
 

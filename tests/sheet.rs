@@ -94,7 +94,7 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     let blend_row = text.lines().filter(|l| l.contains(&zone.name)).find(|l| l.contains("hair sample"));
     let blend_row = blend_row.unwrap_or_else(|| panic!("no blend row in {text}"));
     assert!(blend_row.contains(&format!("{:.1}", blend.delta_e)) && blend_row.contains("blends"), "{blend_row}");
-    assert!(text.contains("Recommended shade: 14:1 at 187/cm"), "{text}");
+    assert!(text.contains("Recommended shade: 18:1 at 187/cm"), "{text}");
 
     if have("pdftoppm") {
         let prefix = folder.path().join("page");

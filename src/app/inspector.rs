@@ -342,7 +342,7 @@ fn seen_from_afar_row(
     // A row of its own: beside the result it was cut off at the inspector's usual width.
     let Some(blend) = &seen.blend else {
         ui.label("Against hair");
-        ui.weak("no hair sampled, no hair colour recorded");
+        ui.weak("no hair sampled, and no hair colour the studio knows in the client record");
         ui.end_row();
         return;
     };

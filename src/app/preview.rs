@@ -48,6 +48,8 @@ pub struct Preview {
     /// are shown and whether the photo is corrected.
     pixels_key: Option<(DotsKey, Viewport, bool, bool)>,
     buffers: ViewportBuffers,
+    /// The pigment's tables (192 kB), made again only when the pigment changes.
+    pigment: Option<(crate::colour::Lab, PigmentBlend)>,
     texture: Option<egui::TextureHandle>,
     /// The viewport the texture shows: behind the asked one while the eye's blur is worked out.
     shown: Option<Shown>,
@@ -183,12 +185,16 @@ impl Preview {
         let key = (dots_key, viewport, self.enabled, correction.is_some());
         if self.pixels_key != Some(key) || self.texture.is_none() {
             self.pixels_key = Some(key);
-            let pigment = PigmentBlend::new(design.pigment.ink());
+            let ink = design.pigment.ink();
+            if self.pigment.as_ref().is_some_and(|(made_for, _)| *made_for != ink) {
+                self.pigment = None;
+            }
+            let (_, pigment) = self.pigment.get_or_insert_with(|| (ink, PigmentBlend::new(ink)));
             let dots = if self.enabled { self.dots.dots() } else { &[] };
             let seen_from = self.look.seen_from_m.filter(|_| self.enabled);
             let photo_backdrop = correction.map_or(Backdrop::Photo, Backdrop::CorrectedPhoto);
             if let (Some(distance_m), Some(mm_per_px)) = (seen_from, shown.mm_per_px()) {
-                let image = render_viewport(photo, dots, &viewport, &pigment, photo_backdrop, &mut self.buffers);
+                let image = render_viewport(photo, dots, &viewport, pigment, photo_backdrop, &mut self.buffers);
                 if self.texture.is_none() {
                     // Something at once; the blur follows.
                     self.upload(ctx, image.clone(), Shown { viewport, seen_from_m: None });
@@ -197,7 +203,7 @@ impl Preview {
                 self.to_blur = Some(ToBlur { image, viewport, px_per_mm, distance_m });
             } else {
                 let backdrop = if correction.is_some() { photo_backdrop } else { Backdrop::Transparent };
-                let image = render_viewport(photo, dots, &viewport, &pigment, backdrop, &mut self.buffers);
+                let image = render_viewport(photo, dots, &viewport, pigment, backdrop, &mut self.buffers);
                 self.blurring = None;
                 self.to_blur = None;
                 self.upload(ctx, image, Shown { viewport, seen_from_m: None });
@@ -207,7 +213,8 @@ impl Preview {
         Some((self.texture.as_ref()?, self.shown?.viewport))
     }
 
-    /// Shows a finished blur and starts the next, asking for frames until none is left.
+    /// Shows a finished blur and starts the next; the blur's thread asks for the frame that
+    /// shows it.
     fn blur_in_background(&mut self, ctx: &egui::Context) {
         if let Some(blurring) = &self.blurring {
             match blurring.result.try_recv() {
@@ -225,17 +232,17 @@ impl Preview {
             && let Some(ToBlur { mut image, viewport, px_per_mm, distance_m }) = self.to_blur.take()
         {
             let (sender, result) = mpsc::channel();
+            let ctx = ctx.clone();
             let spawned = std::thread::Builder::new().name("seen from".to_owned()).spawn(move || {
                 crate::render::seen_from(&mut image, px_per_mm, distance_m);
-                // The preview may have moved on and dropped the receiver: nothing to do then.
-                let _ = sender.send(image);
+                // The preview may have moved on and dropped the receiver: nothing to show then.
+                if sender.send(image).is_ok() {
+                    ctx.request_repaint();
+                }
             });
             if spawned.is_ok() {
                 self.blurring = Some(Blurring { shown: Shown { viewport, seen_from_m: Some(distance_m) }, result });
             }
-        }
-        if self.blurring() {
-            ctx.request_repaint();
         }
     }
 

@@ -113,7 +113,11 @@ fn recommendation_ui(ui: &mut egui::Ui, recommended: &crate::hair_match::Recomme
             ui.label(format!("(then {}:1, ΔE00 {:.1})", runner_up.water_parts, runner_up.delta_e));
         }
         let best = recommended.best.water_parts;
-        if ui.small_button(format!("Use {best}:1")).on_hover_text("Make it the design's shade").clicked() {
+        if ui
+            .small_button(format!("Use {best}:1"))
+            .on_hover_text("Make it the design's shade (a session with a shade of its own keeps it)")
+            .clicked()
+        {
             command = Some(Command::Apply(Edit::UseShade(best)));
         }
     });

@@ -110,6 +110,34 @@ impl Layering {
         self
     }
 
+    /// How much of the light the laid dots hide on average once healed (0 to 1): each
+    /// session's share of the dots in its shade, the first session's lost share laid again by
+    /// the second (or gone, with one session). A zone with a shade of its own is all in it.
+    pub fn mean_healed_hiding(&self) -> f64 {
+        let mut previous = 0.0;
+        let mut shares: Vec<(f64, f64)> = self
+            .laid()
+            .iter()
+            .map(|&(bound, water_parts)| {
+                let share = bound - previous;
+                previous = bound;
+                (share, pigment_opacity(water_parts))
+            })
+            .collect();
+        let lost = shares.first().map_or(0.0, |&(share, _)| share * self.first_session_loss);
+        if let Some(first) = shares.first_mut() {
+            first.0 -= lost;
+        }
+        if let Some(second) = shares.get_mut(1) {
+            second.0 += lost;
+        }
+        let laid: f64 = shares.iter().map(|&(share, _)| share).sum();
+        if laid <= 0.0 {
+            return 0.0;
+        }
+        shares.iter().map(|&(share, hiding)| share * hiding).sum::<f64>() / laid
+    }
+
     /// The shade of each session laid so far, first to last.
     fn laid(&self) -> &[(f64, f64)] {
         &self.sessions[..self.done]

@@ -137,7 +137,9 @@ impl Flow {
             self.small_paragraph(&format!("Recommended shade: {}.", recommended.why));
         }
         self.small_paragraph(&format!(
-            "The model: from a metre the dots merge with the skin, which then looks mixed with the pigment by the share              the healed dots hide. Under ΔE00 {} the eye takes the result for the client's own stubble. A density or              a shade alone that would match the hair's lightness is given.",
+            "The model: from a metre the dots merge with the skin, which then looks mixed with the pigment by the \
+             share the healed dots hide. Under ΔE00 {} the eye takes the result for the client's own stubble. A \
+             density, or a shade for the whole zone, that would blend is given.",
             crate::hair_match::BLENDS_BELOW_DELTA_E
         ));
     }
