@@ -253,3 +253,23 @@ fn a_zone_too_dark_for_the_clients_hair_is_given_the_density_that_blends() {
     let fixed = blend(&harness);
     assert_eq!(fixed.verdict, hairline_studio::hair_match::Verdict::Blends, "{fixed:?}");
 }
+
+#[test]
+fn a_zone_says_which_part_of_the_scalp_it_covers() {
+    let mut harness = studio();
+    harness.query_by(|n| n.label().is_some_and(|l| l.ends_with("Front and top"))).unwrap().click();
+    common::settle(&mut harness);
+    harness.get_by_label("Covers").scroll_to_me();
+    common::settle(&mut harness);
+    harness.get_by_label("Covers").click();
+    common::settle(&mut harness);
+    harness.get_by_label("the top").click();
+    common::settle(&mut harness);
+    let zone = harness.state().document().design().views[0].zones[0].clone();
+    assert_eq!(zone.scalp_part, hairline_studio::design::ScalpPart::Top);
+    // One undoable step, named for what it did.
+    harness.state_mut().queue(hairline_studio::app::Command::Undo);
+    common::settle(&mut harness);
+    let zone = harness.state().document().design().views[0].zones[0].clone();
+    assert_eq!(zone.scalp_part, hairline_studio::design::ScalpPart::Unstated);
+}
