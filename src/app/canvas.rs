@@ -200,7 +200,7 @@ pub fn side_by_side_rects(area: Rect, photo_size_px: Vec2) -> [Rect; 2] {
 pub fn side_by_side_ui(
     ui: &mut egui::Ui,
     photo: Option<&egui::TextureHandle>,
-    preview: Option<(&egui::TextureHandle, Rect)>,
+    preview: Option<(&egui::TextureHandle, Rect, Rect)>,
     photo_size_px: Vec2,
 ) -> egui::Response {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::hover());
@@ -216,9 +216,9 @@ pub fn side_by_side_ui(
         }
         label(&painter, text, rect.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
     }
-    if let Some((texture, rect)) = preview {
+    if let Some((texture, rect, part)) = preview {
         // Clipped: a blur still being worked out shows where the result was a moment ago.
-        painter.with_clip_rect(after).image(texture.id(), rect, uv, Color32::WHITE);
+        painter.with_clip_rect(after).image(texture.id(), rect, part, Color32::WHITE);
         label(&painter, "After", after.center_top() + Vec2::new(0.0, 14.0), egui::Align2::CENTER_CENTER);
     }
     response
@@ -263,7 +263,8 @@ pub struct CanvasPaint<'a> {
     pub texture: Option<&'a egui::TextureHandle>,
     /// The simulated result, drawn over the photo when the preview is on, and where it goes
     /// (see [`viewport_for`]).
-    pub preview: Option<(&'a egui::TextureHandle, Rect)>,
+    /// The texture, where to draw it and which part of it (its uv).
+    pub preview: Option<(&'a egui::TextureHandle, Rect, Rect)>,
     /// Whether `preview` holds the simulated dots (it may be only the corrected photo).
     pub dots_shown: bool,
     /// With the split comparison, the share of the photo's width, from the left, shown bare
@@ -329,8 +330,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
                 divider,
             );
         }
-        if let Some((preview, rect)) = paint.preview {
-            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+        if let Some((preview, rect, uv)) = paint.preview {
             painter.with_clip_rect(canvas).image(preview.id(), rect, uv, Color32::WHITE);
         }
     }

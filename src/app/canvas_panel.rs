@@ -175,7 +175,8 @@ impl StudioApp {
                 result_placement(ui, &mut self.canvas.view, size, compare, before_share).and_then(|(rect, viewport)| {
                     let (ctx, document, view) = (ui.ctx(), &self.open.document, self.open.view_id());
                     let (texture, shown) = self.canvas.preview.texture(ctx, document, view, &photo.levels, viewport)?;
-                    Some((texture, super::preview::placed(rect, &viewport, &shown)))
+                    let (rect, uv) = super::preview::placed(rect, &viewport, &shown);
+                    Some((texture, rect, uv))
                 })
             }
             _ => {

@@ -267,11 +267,13 @@ impl Preview {
     }
 }
 
-/// Where on screen an image of viewport `shown` lies, when `now` (the canvas's current
-/// viewport) lies at `now_rect`: the same place on the photo, even after a pan or a zoom.
-pub fn placed(now_rect: egui::Rect, now: &Viewport, shown: &Viewport) -> egui::Rect {
+/// Where on screen to draw an image of viewport `shown`, and which part of it (its uv), when
+/// `now` (the canvas's current viewport) lies at `now_rect`: the same place on the photo, even
+/// after a pan or a zoom, and never outside `now_rect` (in Split, the bare photo's side).
+pub fn placed(now_rect: egui::Rect, now: &Viewport, shown: &Viewport) -> (egui::Rect, egui::Rect) {
+    let whole = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1.0, 1.0));
     if shown == now || now.width == 0 {
-        return now_rect;
+        return (now_rect, whole);
     }
     // Screen points per photo pixel, now.
     let points_per_px = f64::from(now_rect.width()) / (f64::from(now.width) / now.scale);
@@ -284,5 +286,34 @@ pub fn placed(now_rect: egui::Rect, now: &Viewport, shown: &Viewport) -> egui::R
     let size_px = [f64::from(shown.width) / shown.scale, f64::from(shown.height) / shown.scale];
     #[expect(clippy::cast_possible_truncation, reason = "screen coordinates")]
     let size = egui::vec2((size_px[0] * points_per_px) as f32, (size_px[1] * points_per_px) as f32);
-    egui::Rect::from_min_size(min, size)
+    let image = egui::Rect::from_min_size(min, size);
+    let drawn = image.intersect(now_rect);
+    if !drawn.is_positive() || !image.is_positive() {
+        return (egui::Rect::NOTHING, whole);
+    }
+    let uv = |p: egui::Pos2| egui::pos2((p.x - image.min.x) / image.width(), (p.y - image.min.y) / image.height());
+    (drawn, egui::Rect::from_min_max(uv(drawn.min), uv(drawn.max)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_image_is_drawn_where_it_was_on_the_photo_and_only_inside_the_result() {
+        let now = Viewport { origin_px: [100.0, 0.0], scale: 2.0, width: 200, height: 100 };
+        // Two screen pixels per point: the 200 x 100 pixels fill 100 x 50 points.
+        let now_rect = egui::Rect::from_min_size(egui::pos2(10.0, 20.0), egui::vec2(100.0, 50.0));
+        let whole = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1.0, 1.0));
+        assert_eq!(placed(now_rect, &now, &now), (now_rect, whole));
+        // Rendered before a pan of 25 photo pixels to the right (25 points here): it lies 25
+        // points further left, and only its right three quarters fall inside the result.
+        let shown = Viewport { origin_px: [75.0, 0.0], ..now };
+        let (rect, uv) = placed(now_rect, &now, &shown);
+        assert_eq!(rect, egui::Rect::from_min_size(egui::pos2(10.0, 20.0), egui::vec2(75.0, 50.0)));
+        assert_eq!(uv, egui::Rect::from_min_max(egui::pos2(0.25, 0.0), egui::pos2(1.0, 1.0)));
+        // Panned wholly away: nothing drawn.
+        let far = Viewport { origin_px: [1000.0, 0.0], ..now };
+        assert!(!placed(now_rect, &now, &far).0.is_positive());
+    }
 }
