@@ -127,6 +127,22 @@ impl StudioApp {
         self.canvas.comparison.forget_missing(self.open.view());
     }
 
+    /// How the result is compared with the bare photo (or the follow-up photo, which always
+    /// splits), and the share of the width shown bare when split.
+    fn comparison(&self, comparing_follow_up: bool) -> (Compare, Option<f32>) {
+        let compare = match (self.canvas.preview.enabled, comparing_follow_up) {
+            (_, true) => Compare::Split,
+            (true, false) => self.canvas.preview.compare,
+            (false, false) => Compare::Off,
+        };
+        let before_share = match (comparing_follow_up, compare) {
+            (true, _) => Some(self.canvas.comparison.before_share),
+            (false, Compare::Split) => Some(self.canvas.preview.before_share),
+            _ => None,
+        };
+        (compare, before_share)
+    }
+
     /// The canvas: the photo, the preview or a follow-up photo over it, the drawing, the tool's
     /// marks, the divider; then the pointer goes to the tool.
     pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui) {
@@ -157,17 +173,8 @@ impl StudioApp {
             follow_up::compared(view, &self.canvas.comparison, &self.canvas.photos)
         };
         let comparing_follow_up = follow_up.is_some();
-        let compare = match (self.canvas.preview.enabled, &follow_up) {
-            (_, Some(_)) => Compare::Split,
-            (true, None) => self.canvas.preview.compare,
-            (false, None) => Compare::Off,
-        };
-        let before_share = match (&follow_up, compare) {
-            (Some(_), _) => Some(self.canvas.comparison.before_share),
-            (None, Compare::Split) => Some(self.canvas.preview.before_share),
-            _ => None,
-        };
         let preview_enabled = self.canvas.preview.enabled;
+        let (compare, before_share) = self.comparison(comparing_follow_up);
         let preview = match (&photo_view, photo_size_px) {
             (Some(PhotoView::Ready(photo) | PhotoView::Changed(photo)), Some(size))
                 if follow_up.is_none() && !on_task_photo =>
