@@ -1,0 +1,183 @@
+//! Learning from healed clients: "Measure the healed result" on an aligned follow-up photo, and
+//! the clinic's calibration beside the model's defaults, with its reset.
+//!
+//! The calibration is the clinic's, not the design's: it is kept in `calibration.json` in the
+//! studio's config folder (no undo; a reset asks nothing, the measurements are gone) and put in
+//! force for every preview and piece of advice ([`crate::colour::set_healed_model`]); the
+//! preview and the report are keyed by the model's generation, so they follow at once.
+
+use std::path::PathBuf;
+
+use crate::calibration::{ClinicCalibration, LaterPhoto, measure_healed};
+use crate::colour::HealedModel;
+use crate::design::{FollowUp, FollowUpId, ZoneId};
+
+use super::StudioApp;
+use super::command::Command;
+use super::photos::PhotoView;
+
+/// The clinic's calibration, where it is kept, and the last reading shown.
+#[derive(Debug, Default)]
+pub struct Healed {
+    calibration: ClinicCalibration,
+    /// `None`: kept in memory only (tests, or no config folder).
+    store: Option<PathBuf>,
+    last: Option<LastReading>,
+}
+
+/// What the last "Measure the healed result" read, for the follow-up photo and zone it read.
+#[derive(Debug)]
+struct LastReading {
+    follow_up: FollowUpId,
+    zone: ZoneId,
+    /// The reading in words, or why it was refused.
+    outcome: Result<String, String>,
+}
+
+impl Healed {
+    /// The calibration kept in `store`, put in force; with a message when the file is not right
+    /// (the model's defaults are then used, and the file is left alone until the next change).
+    pub fn load(store: Option<PathBuf>) -> (Self, Option<String>) {
+        let (calibration, message) = match store.as_deref().map(ClinicCalibration::load) {
+            None => (ClinicCalibration::default(), None),
+            Some(Ok(calibration)) => (calibration, None),
+            Some(Err(error)) => (ClinicCalibration::default(), Some(error.to_string())),
+        };
+        let healed = Self { calibration, store, last: None };
+        healed.put_in_force();
+        (healed, message)
+    }
+
+    fn put_in_force(&self) {
+        crate::colour::set_healed_model(self.calibration.model());
+    }
+
+    /// Writes the calibration and puts it in force; the message says if it could not be kept.
+    fn changed(&self) -> Option<String> {
+        self.put_in_force();
+        let store = self.store.as_deref()?;
+        self.calibration.save(store).err().map(|e| e.to_string())
+    }
+
+    pub fn calibration(&self) -> &ClinicCalibration {
+        &self.calibration
+    }
+}
+
+impl StudioApp {
+    /// Measures `zone` of the view shown on its follow-up photo `follow_up`, and adds the reading
+    /// to the clinic's calibration; a refused reading stores nothing and says why.
+    pub(super) fn measure_healed(&mut self, follow_up: FollowUpId, zone: ZoneId) {
+        let design = self.open.document.design();
+        let Some(view) = self.open.view() else {
+            return;
+        };
+        let Some(later) = view.follow_up(follow_up) else {
+            return;
+        };
+        let read = match self.canvas.photos.view(Some(&later.photo)) {
+            Some(PhotoView::Ready(loaded) | PhotoView::Changed(loaded)) => {
+                let photo = LaterPhoto { image: loaded.levels.finest(), photo_width_px: loaded.width_px };
+                measure_healed(design, view, later, zone, photo).map_err(|e| e.to_string())
+            }
+            Some(PhotoView::Failed(message)) => Err(format!("The follow-up photo could not be read: {message}")),
+            _ => {
+                // Comparing loads it; the artist measures once it shows.
+                self.canvas.comparison.follow_up = Some(follow_up);
+                Err("The follow-up photo is loading; measure again once it shows.".to_owned())
+            }
+        };
+        let outcome = match read {
+            Ok(reading) => {
+                let summary = reading.summary();
+                match self.services.healed.calibration.add(reading.measurement) {
+                    Ok(()) => {
+                        if let Some(message) = self.services.healed.changed() {
+                            self.windows.dialogs.error(message);
+                        }
+                        let count = self.services.healed.calibration.count();
+                        self.status
+                            .say(format!("Measured the healed result; the clinic calibration rests on {count}."));
+                        Ok(summary)
+                    }
+                    Err(refused) => Err(refused.to_string()),
+                }
+            }
+            Err(refused) => Err(refused),
+        };
+        if let Err(refused) = &outcome {
+            self.status.say(refused.clone());
+        }
+        self.services.healed.last = Some(LastReading { follow_up, zone, outcome });
+    }
+
+    /// Forgets the clinic's measurements: back to the model's defaults.
+    pub(super) fn reset_healed_calibration(&mut self) {
+        let healed = &mut self.services.healed;
+        healed.calibration.reset();
+        healed.last = None;
+        if let Some(message) = healed.changed() {
+            self.windows.dialogs.error(message);
+        }
+        self.status.say("The healed look is the model's defaults again.");
+    }
+}
+
+/// The "Measure the healed result" row of an aligned follow-up photo, with the last reading of
+/// it and the selected zone.
+pub fn measure_ui(ui: &mut egui::Ui, healed: &Healed, follow_up: &FollowUp, zone: Option<ZoneId>) -> Option<Command> {
+    let mut command = None;
+    let button = ui
+        .add_enabled(zone.is_some(), egui::Button::new("Measure the healed result"))
+        .on_hover_text(
+            "Reads the selected zone's healed contrast on this photo against the untreated skin around it, \
+             compares it with the model, and adds it to the clinic's calibration",
+        )
+        .on_disabled_hover_text("Select a zone first");
+    if let Some(zone) = zone
+        && button.clicked()
+    {
+        command = Some(Command::MeasureHealed { follow_up: follow_up.id, zone });
+    }
+    if let Some(last) = healed.last.as_ref().filter(|l| l.follow_up == follow_up.id && Some(l.zone) == zone) {
+        match &last.outcome {
+            Ok(summary) => ui.label(summary),
+            Err(refused) => ui.colored_label(ui.visuals().warn_fg_color, refused),
+        };
+    }
+    command
+}
+
+/// The clinic's calibration beside the model's defaults, with its reset.
+pub fn calibration_ui(ui: &mut egui::Ui, healed: &Healed) -> Option<Command> {
+    let calibration = &healed.calibration;
+    let defaults = HealedModel::DEFAULT;
+    ui.strong("Clinic calibration of the healed look");
+    egui::Grid::new("healed calibration").num_columns(3).show(ui, |ui| {
+        ui.label("");
+        ui.weak("clinic");
+        ui.weak("model");
+        ui.end_row();
+        ui.label("Healed strength").on_hover_text("The share of a fresh dot's darkness left once healed");
+        ui.label(format!("{:.0} %", calibration.healed_retention * 100.0));
+        ui.label(format!("{:.0} %", defaults.retention * 100.0));
+        ui.end_row();
+        ui.label("Healed spread").on_hover_text("How much wider than the needle a healed dot is");
+        ui.label(format!("× {:.2}", calibration.healed_spread));
+        ui.label(format!("× {:.2}", defaults.spread));
+        ui.end_row();
+    });
+    let count = calibration.count();
+    ui.label(match count {
+        0 => "No healed client measured yet: previews and advice use the model's defaults.".to_owned(),
+        1 => "Rests on 1 measurement; previews and advice use it.".to_owned(),
+        n => format!("Rests on {n} measurements; previews and advice use it."),
+    });
+    if count > 0 && !calibration.strength_measured() {
+        ui.weak("No photo resolved the dots yet, so the strength is the model's and the spread takes the difference.");
+    }
+    ui.add_enabled(count > 0, egui::Button::new("Reset to the model's defaults"))
+        .on_hover_text("Forget every measurement of this clinic")
+        .clicked()
+        .then_some(Command::ResetHealedCalibration)
+}
