@@ -116,25 +116,25 @@ impl HealedReading {
     /// The reading in words, for the inspector.
     pub fn summary(&self) -> String {
         let m = &self.measurement;
-        let mut text = format!(
+        let cover = format!(
             "Healed contrast {:.1} % vs {:.1} % predicted (the dots hide {:.1} % of the skin's light vs {:.1} %).",
             self.measured_contrast_percent(),
             self.predicted_contrast_percent(),
             m.measured_cover * 100.0,
             m.predicted_cover * 100.0,
         );
-        match m.dot_darkness {
-            Some([predicted, measured]) => text.push_str(&format!(
-                " Each dot hides {:.0} % where it lies vs {:.0} % predicted.",
+        let dots = match m.dot_darkness {
+            Some([predicted, measured]) => format!(
+                "Each dot hides {:.0} % where it lies vs {:.0} % predicted.",
                 measured * 100.0,
                 predicted * 100.0
-            )),
-            None => text.push_str(&format!(
-                " The dots are {:.1} pixels across on this photo, too small to tell their strength from their spread; this reading fits their product only. A close-up resolves them.",
+            ),
+            None => format!(
+                "The dots are {:.1} pixels across on this photo, too small to tell their strength from their spread; this reading fits their product only. A close-up resolves them.",
                 self.dot_radius_px * 2.0
-            )),
-        }
-        text
+            ),
+        };
+        format!("{cover} {dots}")
     }
 }
 

@@ -61,13 +61,13 @@ pub fn healed_photo(design: &Design, retention: f64, spread: f64, later_per_view
     let view = &design.views[0];
     let mut dots = Look::default().dots(design, view);
     #[expect(clippy::cast_possible_truncation, reason = "factors near 1")]
-    let (darker, scale) = ((retention / HEALED_RETENTION) as f32, later_per_view as f32);
+    let (darker, wider) = ((retention / HEALED_RETENTION) as f32, (spread * later_per_view) as f32);
     for dot in &mut dots {
         let at = on_later(PhotoPoint::new(f64::from(dot.x_px), f64::from(dot.y_px)), later_per_view);
         #[expect(clippy::cast_possible_truncation, reason = "photo coordinates")]
         let (x, y) = (at.x as f32, at.y as f32);
         (dot.x_px, dot.y_px) = (x, y);
-        dot.radius_px *= spread as f32 * scale;
+        dot.radius_px *= wider;
         dot.opacity = (dot.opacity * darker).min(1.0);
     }
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small photo")]
