@@ -28,6 +28,7 @@ impl StudioApp {
             self.open.refresh_report();
         }
         self.request_photos(&ctx);
+        self.run_pending_measurement();
 
         if self.windows.presenting {
             self.presentation_ui(ui);

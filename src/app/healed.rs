@@ -23,6 +23,8 @@ pub struct Healed {
     /// `None`: kept in memory only (tests, or no config folder).
     store: Option<PathBuf>,
     last: Option<LastReading>,
+    /// A measurement asked for while its follow-up photo loads: it runs once the photo is in.
+    pending: Option<(FollowUpId, ZoneId)>,
 }
 
 /// What the last "Measure the healed result" read, for the follow-up photo and zone it read.
@@ -43,7 +45,7 @@ impl Healed {
             Some(Ok(calibration)) => (calibration, None),
             Some(Err(error)) => (ClinicCalibration::default(), Some(error.to_string())),
         };
-        let healed = Self { calibration, store, last: None };
+        let healed = Self { calibration, store, last: None, pending: None };
         healed.put_in_force();
         (healed, message)
     }
@@ -82,9 +84,11 @@ impl StudioApp {
             }
             Some(PhotoView::Failed(message)) => Err(format!("The follow-up photo could not be read: {message}")),
             _ => {
-                // Comparing loads it; the artist measures once it shows.
+                // Comparing loads it (and shows it); the measurement runs once it is in.
                 self.canvas.comparison.follow_up = Some(follow_up);
-                Err("The follow-up photo is loading; measure again once it shows.".to_owned())
+                self.services.healed.pending = Some((follow_up, zone));
+                self.status.say("Loading the follow-up photo to measure it…");
+                return;
             }
         };
         let outcome = match read {
@@ -109,6 +113,23 @@ impl StudioApp {
             self.status.say(refused.clone());
         }
         self.services.healed.last = Some(LastReading { follow_up, zone, outcome });
+    }
+
+    /// Runs the measurement asked for while its photo loaded, once it is loaded (or failed).
+    pub(super) fn run_pending_measurement(&mut self) {
+        let Some((follow_up, zone)) = self.services.healed.pending else {
+            return;
+        };
+        let photo = self.open.view().and_then(|v| v.follow_up(follow_up)).map(|f| &f.photo);
+        match photo.map(|photo| self.canvas.photos.view(Some(photo))) {
+            // Gone meanwhile (undone, another design opened): nothing to measure.
+            None => self.services.healed.pending = None,
+            Some(Some(PhotoView::Ready(_) | PhotoView::Changed(_) | PhotoView::Failed(_))) => {
+                self.services.healed.pending = None;
+                self.measure_healed(follow_up, zone);
+            }
+            Some(_) => {}
+        }
     }
 
     /// Forgets the clinic's measurements: back to the model's defaults.
