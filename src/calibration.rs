@@ -50,7 +50,8 @@ pub const MAX_COVER_RATIO: f64 = 4.0;
 /// One healed zone measured on a follow-up photo, against what the model's defaults predicted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HealedMeasurement {
-    /// Which design, view and zone, in words, for the artist.
+    /// Which view and zone, and the follow-up's date, in words for the artist (never the
+    /// client's name: this file is the clinic's, not the client's).
     pub label: String,
     /// The zone's shade, density and dot size when measured.
     pub water_parts: f64,

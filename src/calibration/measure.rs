@@ -230,7 +230,8 @@ pub fn measure_healed(
         .then(|| [predicted_square / predicted_cover, (zone_square - ring_variance) / zone_cover])
         .filter(|[_, measured]| measured.is_finite() && *measured > 0.0);
     let measurement = HealedMeasurement {
-        label: [design.client.name.trim(), view.kind.label(), zone.name.trim()]
+        // No client name: the clinic's settings are no place for personal data.
+        label: [view.kind.label(), zone.name.trim(), follow_up.date.as_deref().unwrap_or("").trim()]
             .into_iter()
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
