@@ -4,16 +4,18 @@
 //! The calibration is the clinic's, not the design's: it is kept in `calibration.json` in the
 //! studio's config folder (no undo; a reset asks nothing, the measurements are gone) and put in
 //! force for every preview and piece of advice ([`crate::colour::set_healed_model`]); the
-//! preview and the report are keyed by the model's generation, so they follow at once.
+//! preview and the report are keyed by the model's generation, so they follow at once. The
+//! reading itself runs on a worker (`jobs.rs`): a large zone takes half a second.
 
 use std::path::PathBuf;
 
-use crate::calibration::{ClinicCalibration, LaterPhoto, measure_healed};
+use crate::calibration::{ClinicCalibration, HealedReading, MeasureRefused};
 use crate::colour::HealedModel;
 use crate::design::{FollowUp, FollowUpId, ZoneId};
 
 use super::StudioApp;
 use super::command::Command;
+use super::jobs::HealedAt;
 use super::photos::PhotoView;
 
 /// The clinic's calibration, where it is kept, and the last reading shown.
@@ -25,6 +27,8 @@ pub struct Healed {
     last: Option<LastReading>,
     /// A measurement asked for while its follow-up photo loads: it runs once the photo is in.
     pending: Option<(FollowUpId, ZoneId)>,
+    /// A measurement is being read in the background.
+    measuring: bool,
 }
 
 /// What the last "Measure the healed result" read, for the follow-up photo and zone it read.
@@ -45,7 +49,7 @@ impl Healed {
             Some(Ok(calibration)) => (calibration, None),
             Some(Err(error)) => (ClinicCalibration::default(), Some(error.to_string())),
         };
-        let healed = Self { calibration, store, last: None, pending: None };
+        let healed = Self { calibration, store, last: None, pending: None, measuring: false };
         healed.put_in_force();
         (healed, message)
     }
@@ -67,22 +71,26 @@ impl Healed {
 }
 
 impl StudioApp {
-    /// Measures `zone` of the view shown on its follow-up photo `follow_up`, and adds the reading
-    /// to the clinic's calibration; a refused reading stores nothing and says why.
+    /// Measures `zone` of the view shown on its follow-up photo `follow_up` in the background;
+    /// [`Self::healed_measured`] adds the reading to the clinic's calibration.
     pub(super) fn measure_healed(&mut self, follow_up: FollowUpId, zone: ZoneId) {
-        let design = self.open.document.design();
-        let Some(view) = self.open.view() else {
+        let view_id = self.open.view_id();
+        let Some(later) = self.open.view().and_then(|v| v.follow_up(follow_up)) else {
             return;
         };
-        let Some(later) = view.follow_up(follow_up) else {
-            return;
-        };
-        let read = match self.canvas.photos.view(Some(&later.photo)) {
+        let refused = match self.canvas.photos.view(Some(&later.photo)) {
             Some(PhotoView::Ready(loaded) | PhotoView::Changed(loaded)) => {
-                let photo = LaterPhoto { image: loaded.levels.finest(), photo_width_px: loaded.width_px };
-                measure_healed(design, view, later, zone, photo).map_err(|e| e.to_string())
+                // A copy for the worker (the preview's finest level, 64 MB at most): a large zone
+                // takes half a second to read, too long to hold the frame.
+                let image = loaded.levels.finest().clone();
+                let at = HealedAt { view: view_id, follow_up, zone };
+                let design = self.open.document.design().clone();
+                self.services.jobs.measure_healed(design, at, image, loaded.width_px);
+                self.services.healed.measuring = true;
+                self.status.say("Measuring the healed result…");
+                return;
             }
-            Some(PhotoView::Failed(message)) => Err(format!("The follow-up photo could not be read: {message}")),
+            Some(PhotoView::Failed(message)) => format!("The follow-up photo could not be read: {message}"),
             _ => {
                 // Comparing loads it (and shows it); the measurement runs once it is in.
                 self.canvas.comparison.follow_up = Some(follow_up);
@@ -91,7 +99,19 @@ impl StudioApp {
                 return;
             }
         };
-        let outcome = match read {
+        self.healed_measured_outcome(follow_up, zone, Err(refused));
+    }
+
+    /// A healed reading came back: added to the clinic's calibration, or refused with the reason
+    /// (nothing stored).
+    pub(super) fn healed_measured(
+        &mut self,
+        follow_up: FollowUpId,
+        zone: ZoneId,
+        result: Result<Box<HealedReading>, MeasureRefused>,
+    ) {
+        self.services.healed.measuring = false;
+        let outcome = match result {
             Ok(reading) => {
                 let summary = reading.summary();
                 match self.services.healed.calibration.add(reading.measurement) {
@@ -107,8 +127,12 @@ impl StudioApp {
                     Err(refused) => Err(refused.to_string()),
                 }
             }
-            Err(refused) => Err(refused),
+            Err(refused) => Err(refused.to_string()),
         };
+        self.healed_measured_outcome(follow_up, zone, outcome);
+    }
+
+    fn healed_measured_outcome(&mut self, follow_up: FollowUpId, zone: ZoneId, outcome: Result<String, String>) {
         if let Err(refused) = &outcome {
             self.status.say(refused.clone());
         }
@@ -149,12 +173,12 @@ impl StudioApp {
 pub fn measure_ui(ui: &mut egui::Ui, healed: &Healed, follow_up: &FollowUp, zone: Option<ZoneId>) -> Option<Command> {
     let mut command = None;
     let button = ui
-        .add_enabled(zone.is_some(), egui::Button::new("Measure the healed result"))
+        .add_enabled(zone.is_some() && !healed.measuring, egui::Button::new("Measure the healed result"))
         .on_hover_text(
             "Reads the selected zone's healed contrast on this photo against the untreated skin around it, \
              compares it with the model, and adds it to the clinic's calibration",
         )
-        .on_disabled_hover_text("Select a zone first");
+        .on_disabled_hover_text(if healed.measuring { "Measuring…" } else { "Select a zone first" });
     if let Some(zone) = zone
         && button.clicked()
     {
