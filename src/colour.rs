@@ -13,7 +13,11 @@
 //!   dilutions on fair skin).
 //! - Fresh, the dot is a scab of pigment on the surface: `k` as given, and the dot is a fifth wider.
 //! - Healed, the epidermis has regrown over the pigment and part of it has been shed: the hidden
-//!   share falls to [`HEALED_RETENTION`] of the fresh one, and the dot takes its needle's size.
+//!   share falls to [`HEALED_RETENTION`] of the fresh one (the healed *strength*), and the dot
+//!   takes its needle's size times [`HEALED_SPREAD`] (the healed *spread*). A clinic can replace
+//!   both by what its own healed clients show ([`crate::calibration`]); the studio then holds
+//!   them as the process-wide [`HealedModel`] ([`set_healed_model`]), which every preview and
+//!   every piece of advice reads.
 //! - Years after the last session, it fades slowly: the hidden share falls by [`FADE_PER_YEAR`]
 //!   a year and the dot spreads by [`SPREAD_PER_YEAR`] a year (domain notes: a touch-up after 1 to
 //!   5 years; dots spread a little).
@@ -34,6 +38,9 @@ pub mod white_balance;
 
 pub use patch::{SkinReading, read_skin_patch};
 pub use white_balance::{Cast, NotNeutral, WhiteBalance};
+
+use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use palette::color_difference::Ciede2000;
 use palette::white_point::D65;
@@ -271,7 +278,7 @@ pub const HEALED_RETENTION: f64 = 0.75;
 pub const FADE_PER_YEAR: f64 = 0.12;
 /// How much wider a dot becomes each year (a share of its healed diameter).
 pub const SPREAD_PER_YEAR: f64 = 0.04;
-/// How much wider a fresh dot looks than the healed one.
+/// How much wider a fresh dot (a scab) looks than the needle's size.
 pub const FRESH_WIDENING: f64 = 0.2;
 /// Carbon black seen through the skin: a cool grey-black.
 pub const CARBON_IN_SKIN: [u8; 3] = [34, 36, 44];
@@ -281,24 +288,98 @@ pub fn carbon_ink() -> Lab {
     Lab::from_srgb(CARBON_IN_SKIN)
 }
 
-/// The share of the skin's light a dot of this shade hides at this stage (0 to 1).
+/// How much wider a healed dot is than its needle's size, by the model's default: 1 (healing
+/// shrinks the fresh scab back to the needle's impression).
+pub const HEALED_SPREAD: f64 = 1.0;
+
+/// What healing does to a dot: how much of the fresh hiding power stays (the strength) and how
+/// much wider than the needle the healed dot is (the spread).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HealedModel {
+    /// The share of a fresh dot's hiding power left once healed (0 to 1).
+    pub retention: f64,
+    /// The healed dot's diameter over the needle's.
+    pub spread: f64,
+}
+
+impl HealedModel {
+    /// The model's own figures, [`HEALED_RETENTION`] and [`HEALED_SPREAD`].
+    pub const DEFAULT: Self = Self { retention: HEALED_RETENTION, spread: HEALED_SPREAD };
+}
+
+impl Default for HealedModel {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// The healed model every preview and piece of advice reads. Process-wide rather than passed
+/// down, a deliberate trade: it is one clinic's setting that changes rarely (when a healed
+/// client is measured or the calibration reset), while [`hiding`] is called from the shade
+/// advice, the hair match, the dots and the sheet, whose signatures would all have to carry it.
+/// Code that must not follow the clinic (the measurement's prediction, which is always against
+/// the model's defaults) passes a model explicitly: [`hiding_with`], [`widening_with`],
+/// [`crate::follicles::Layering::with_model`]. Tests of the core never set it.
+static HEALED: RwLock<HealedModel> = RwLock::new(HealedModel::DEFAULT);
+/// Counts changes of [`HEALED`], so caches of derived pictures and reports know to redo them.
+static HEALED_GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// The healed model in force: the clinic's calibration, or the model's defaults.
+pub fn healed_model() -> HealedModel {
+    // A writer cannot panic while holding the lock (it copies two numbers), so a poisoned lock
+    // still holds a whole value.
+    *HEALED.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Puts `model` in force for every later preview and piece of advice (the app does, at start
+/// and when its calibration changes). Non-finite or non-positive figures are ignored.
+pub fn set_healed_model(model: HealedModel) {
+    if !(model.retention.is_finite() && model.spread.is_finite() && model.retention > 0.0 && model.spread > 0.0) {
+        return;
+    }
+    let mut current = HEALED.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if *current != model {
+        *current = model;
+        HEALED_GENERATION.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Changes each time [`set_healed_model`] changes the model: a cache key for derived results.
+pub fn healed_model_generation() -> u64 {
+    HEALED_GENERATION.load(Ordering::Relaxed)
+}
+
+/// The share of the skin's light a dot of this shade hides at this stage (0 to 1), by the
+/// healed model in force ([`healed_model`]).
 pub fn hiding(water_parts: f64, stage: Stage) -> f64 {
+    hiding_with(healed_model(), water_parts, stage)
+}
+
+/// [`hiding`] by the healed model `model`.
+pub fn hiding_with(model: HealedModel, water_parts: f64, stage: Stage) -> f64 {
     let pigment_share = 1.0 / (water_parts.max(0.0) + 1.0);
     let fresh = 1.0 - (-pigment_share / C_REF).exp();
+    let healed = fresh * model.retention;
     let share = match stage {
         Stage::Fresh => fresh,
-        Stage::Healed => fresh * HEALED_RETENTION,
-        Stage::YearsLater(years) => fresh * HEALED_RETENTION * (1.0 - FADE_PER_YEAR).powf(years.max(0.0)),
+        Stage::Healed => healed,
+        Stage::YearsLater(years) => healed * (1.0 - FADE_PER_YEAR).powf(years.max(0.0)),
     };
     share.clamp(0.0, 1.0)
 }
 
-/// How much wider a dot looks at this stage than its healed size.
+/// How much wider a dot looks at this stage than the needle's size, by the healed model in
+/// force.
 pub fn widening(stage: Stage) -> f64 {
+    widening_with(healed_model(), stage)
+}
+
+/// [`widening`] by the healed model `model`.
+pub fn widening_with(model: HealedModel, stage: Stage) -> f64 {
     match stage {
         Stage::Fresh => 1.0 + FRESH_WIDENING,
-        Stage::Healed => 1.0,
-        Stage::YearsLater(years) => 1.0 + SPREAD_PER_YEAR * years.max(0.0),
+        Stage::Healed => model.spread,
+        Stage::YearsLater(years) => model.spread * (1.0 + SPREAD_PER_YEAR * years.max(0.0)),
     }
 }
 

@@ -5,7 +5,8 @@
 //! - **The core** (this library, no windows): [`design`] is the document, plain serde data that
 //!   is the single source of truth, with its validation, loading and undo history; [`edit`] names
 //!   every change to it; [`geometry`] turns its points into curves and areas; [`follicles`] and
-//!   [`render`] simulate the dots; [`report`] states every figure about a design; [`io`] decodes
+//!   [`render`] simulate the dots; [`report`] states every figure about a design;
+//!   [`calibration`] learns the healed look from the clinic's healed clients; [`io`] decodes
 //!   photos and saves designs atomically; [`sheet`] lays out the printable design sheet;
 //!   [`regular_file`] reads designs and photos only from ordinary files (never a pipe or device).
 //!   Everything the app shows can be computed here by a test or the command line.
@@ -22,6 +23,7 @@
 //! between the two with one transform.
 
 pub mod app;
+pub mod calibration;
 pub mod colour;
 pub mod design;
 pub mod edit;

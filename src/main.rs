@@ -357,6 +357,7 @@ fn run_window(path: Option<PathBuf>) -> eframe::Result<()> {
         layout_store: hairline_studio::app::layout_store(),
         disk_poll_interval: None,
         clinic_questions: hairline_studio::io::default_clinic_questions_path(),
+        calibration_store: hairline_studio::calibration::ClinicCalibration::default_path(),
     };
     eframe::run_native(
         "Hairline Studio",

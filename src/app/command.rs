@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::design::{FollowUpId, Landmark, ViewId, ViewKind};
+use crate::design::{FollowUpId, Landmark, ViewId, ViewKind, ZoneId};
 use crate::edit::Edit;
 
 use super::tools::Tool;
@@ -72,6 +72,14 @@ pub enum Command {
     /// Compare the view's photo with this follow-up photo under the divider; `None` stops.
     CompareFollowUp(Option<FollowUpId>),
     RemoveFollowUp(FollowUpId),
+    /// Measure a zone's healed result on an aligned follow-up photo of the view shown, and add
+    /// it to the clinic's calibration.
+    MeasureHealed {
+        follow_up: FollowUpId,
+        zone: ZoneId,
+    },
+    /// Forget the clinic's healed measurements: the model's defaults again.
+    ResetHealedCalibration,
     /// Open the design-sheet export window.
     ExportSheet,
     /// Show the library of saved designs.
@@ -173,6 +181,8 @@ pub fn describe(command: &Command) -> String {
         Command::CancelAlignment => "Cancel the alignment".into(),
         Command::CompareFollowUp(_) => "Compare with the follow-up photo".into(),
         Command::RemoveFollowUp(_) => "Remove the follow-up photo".into(),
+        Command::MeasureHealed { .. } => "Measure the healed result".into(),
+        Command::ResetHealedCalibration => "Reset the healed look to the model's defaults".into(),
         Command::ShowLibrary => "Library…".into(),
         Command::FollowUp(_) => "Follow-up session".into(),
         Command::ToggleHelp => "Show or hide this help".into(),

@@ -123,6 +123,8 @@ impl StudioApp {
             | Command::CancelAlignment
             | Command::CompareFollowUp(_)
             | Command::RemoveFollowUp(_) => self.run_follow_up_command(ctx, command),
+            Command::MeasureHealed { follow_up, zone } => self.measure_healed(follow_up, zone),
+            Command::ResetHealedCalibration => self.reset_healed_calibration(),
             view_command => self.run_view_command(ctx, &view_command),
         }
     }

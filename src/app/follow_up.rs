@@ -4,7 +4,7 @@
 
 use egui::{Color32, Pos2, Rect, Stroke};
 
-use crate::design::{Document, FollowUp, FollowUpId, PhotoPoint, View, ViewId};
+use crate::design::{Document, FollowUp, FollowUpId, PhotoPoint, View, ViewId, ZoneId};
 
 use super::command::Command;
 
@@ -32,14 +32,25 @@ impl Comparison {
     }
 }
 
-/// The inspector's "Follow-up photos" section for view `view_index`.
+/// What the follow-up section shows beside the design.
+pub struct FollowUpContext<'a> {
+    /// The follow-up photo being aligned, and the alignment's prompt.
+    pub aligning: Option<&'a (FollowUpId, String)>,
+    /// The clinic's calibration of the healed look, and the last reading.
+    pub healed: &'a super::healed::Healed,
+    /// The selected zone, which "Measure the healed result" reads.
+    pub zone: Option<ZoneId>,
+}
+
+/// The inspector's "Follow-up photos" section for view `view_id`.
 pub fn follow_ups_ui(
     ui: &mut egui::Ui,
     document: &mut Document,
     view_id: ViewId,
     comparison: &Comparison,
-    aligning: Option<&(FollowUpId, String)>,
+    context: &FollowUpContext<'_>,
 ) -> Vec<Command> {
+    let aligning = context.aligning;
     let mut actions = Vec::new();
     let Some(view) = document.design().view(view_id) else {
         return actions;
@@ -101,6 +112,9 @@ pub fn follow_ups_ui(
                     actions.push(Command::RemoveFollowUp(follow_up.id));
                 }
             });
+            if follow_up.alignment().is_some() {
+                actions.extend(super::healed::measure_ui(ui, context.healed, follow_up, context.zone));
+            }
         });
     }
     if let Some((_, prompt)) = aligning {
@@ -112,6 +126,8 @@ pub fn follow_ups_ui(
     if ui.button("+ Add follow-up photo…").clicked() {
         actions.push(Command::AddFollowUp(None));
     }
+    ui.separator();
+    actions.extend(super::healed::calibration_ui(ui, context.healed));
     actions
 }
 

@@ -28,6 +28,7 @@ impl StudioApp {
             self.open.refresh_report();
         }
         self.request_photos(&ctx);
+        self.run_pending_measurement();
 
         if self.windows.presenting {
             self.presentation_ui(ui);
@@ -78,8 +79,13 @@ impl StudioApp {
             .default_size(self.windows.layout.inspector_width())
             .size_range(super::layout::INSPECTOR_WIDTHS)
             .show(ui, |ui| {
-                let commands =
-                    inspector::inspector_ui(ui, &mut self.open, &mut self.canvas, &self.services.clinic_questions);
+                let commands = inspector::inspector_ui(
+                    ui,
+                    &mut self.open,
+                    &mut self.canvas,
+                    &self.services.clinic_questions,
+                    &self.services.healed,
+                );
                 self.commands.extend(commands);
             });
         if !ui.input(|i| i.pointer.any_down())

@@ -25,6 +25,7 @@ pub fn inspector_ui(
     open: &mut OpenDesign,
     canvas: &mut CanvasState,
     clinic_questions: &[crate::design::HealthQuestion],
+    healed: &super::healed::Healed,
 ) -> Vec<Command> {
     let view = open.view_id();
     let OpenDesign { document, selection, report, .. } = open;
@@ -82,13 +83,12 @@ pub fn inspector_ui(
             .default_open(has_follow_ups)
             .open(force_open)
             .show(ui, |ui| {
-                commands.extend(super::follow_up::follow_ups_ui(
-                    ui,
-                    document,
-                    view,
-                    &canvas.comparison,
-                    aligning.as_ref(),
-                ));
+                let zone = selection.and_then(|s| match s.shape {
+                    ShapeRef::Zone(zone) => Some(zone),
+                    ShapeRef::Curve(_) => None,
+                });
+                let context = super::follow_up::FollowUpContext { aligning: aligning.as_ref(), healed, zone };
+                commands.extend(super::follow_up::follow_ups_ui(ui, document, view, &canvas.comparison, &context));
             });
         egui::CollapsingHeader::new("Sessions").default_open(false).show(ui, |ui| {
             super::sessions_panel::sessions_ui(ui, document, report, clinic_questions);

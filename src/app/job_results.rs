@@ -83,6 +83,7 @@ impl StudioApp {
                 self.start_thumbnails();
             }
             JobResult::FollowUpOpened { path, result } => self.start_follow_up(&path, result),
+            JobResult::HealedMeasured { follow_up, zone, result } => self.healed_measured(follow_up, zone, result),
         }
     }
 

@@ -17,6 +17,14 @@ use crate::sheet::ExportRequest;
 use super::file_dialogs::{Pick, Picked, system_dialog};
 use super::photos::ReadyPhoto;
 
+/// Which zone of which view a healed measurement reads, on which follow-up photo.
+#[derive(Clone, Copy, Debug)]
+pub struct HealedAt {
+    pub view: ViewId,
+    pub follow_up: crate::design::FollowUpId,
+    pub zone: crate::design::ZoneId,
+}
+
 /// Why a photo is being decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhotoPurpose {
@@ -82,6 +90,12 @@ pub enum JobResult {
     FollowUpOpened {
         path: PathBuf,
         result: Result<Box<ParsedDesign>, DesignError>,
+    },
+    /// A zone's healed result read on a follow-up photo (half a second for a large scalp).
+    HealedMeasured {
+        follow_up: crate::design::FollowUpId,
+        zone: crate::design::ZoneId,
+        result: Result<Box<crate::calibration::HealedReading>, crate::calibration::MeasureRefused>,
     },
     SheetExported {
         /// The files written, or why the export failed.
@@ -197,6 +211,22 @@ impl Jobs {
         self.spawn("design reader", move || {
             let result = open_design_file(&path).map(Box::new);
             JobResult::FollowUpOpened { path, result }
+        });
+    }
+
+    /// Measures `zone` of view `view` on `image`, the pixels of its follow-up photo
+    /// `follow_up` (`photo_width_px` wide at full size).
+    pub fn measure_healed(&mut self, design: Design, at: HealedAt, image: image::RgbaImage, photo_width_px: u32) {
+        self.spawn("healed measurement", move || {
+            let HealedAt { view, follow_up, zone } = at;
+            let later = crate::calibration::LaterPhoto { image: &image, photo_width_px };
+            let result = match design.view(view).and_then(|v| Some((v, v.follow_up(follow_up)?))) {
+                Some((view, photo)) => {
+                    crate::calibration::measure_healed(&design, view, photo, zone, later).map(Box::new)
+                }
+                None => Err(crate::calibration::MeasureRefused::NotAligned),
+            };
+            JobResult::HealedMeasured { follow_up, zone, result }
         });
     }
 

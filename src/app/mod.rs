@@ -21,6 +21,7 @@ mod export;
 mod file_dialogs;
 mod follow_up;
 mod frame;
+mod healed;
 mod health_panel;
 mod inspector;
 mod job_results;
@@ -92,6 +93,8 @@ struct Services {
     clinic_questions: Vec<crate::design::HealthQuestion>,
     /// The clinic's aftercare and longevity words for the sheet.
     plan_text: crate::sheet::PlanText,
+    /// The clinic's calibration of the healed look, from its healed clients.
+    healed: healed::Healed,
 }
 
 /// The studio window's state.
@@ -133,6 +136,11 @@ impl StudioApp {
     pub fn preview_state(&self) -> (crate::render::Look, Compare, f32) {
         let preview = &self.canvas.preview;
         (preview.look, preview.compare, preview.before_share)
+    }
+
+    /// The clinic's calibration of the healed look, as the studio holds it.
+    pub fn clinic_calibration(&self) -> &crate::calibration::ClinicCalibration {
+        self.services.healed.calibration()
     }
 
     /// Whether the canvas shows the anatomical guides.

@@ -39,8 +39,8 @@ pub struct Preview {
     pub photo_corrected: bool,
     /// With [`Compare::Split`], the share of the photo's width, from the left, shown bare.
     pub before_share: f32,
-    /// What the dots were made for: the design's revision, the view, the look.
-    dots_key: Option<(u64, ViewId, Look)>,
+    /// What the dots were made for: see [`DotsKey`].
+    dots_key: Option<DotsKey>,
     /// The dots' memory, kept between frames.
     dots: DotBuffer,
     dot_count: usize,
@@ -59,8 +59,9 @@ pub struct Preview {
     to_blur: Option<ToBlur>,
 }
 
-/// The design's revision, the view and the look: what the dots are made for.
-type DotsKey = (u64, ViewId, Look);
+/// The design's revision, the healed model's generation (the clinic's calibration), the view
+/// and the look: what the dots are made for.
+type DotsKey = (u64, u64, ViewId, Look);
 
 /// What the texture shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -176,7 +177,7 @@ impl Preview {
             self.forget();
             return None;
         }
-        let dots_key = (document.revision(), view, self.look);
+        let dots_key = (document.revision(), crate::colour::healed_model_generation(), view, self.look);
         if self.enabled && self.dots_key != Some(dots_key) {
             self.dots_key = Some(dots_key);
             self.look.dots_into(design, shown, &mut self.dots);

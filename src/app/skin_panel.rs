@@ -283,6 +283,16 @@ fn shades_ui(ui: &mut egui::Ui, document: &Document, skin: Lab) -> Option<Comman
         Some([darkest, lightest]) => ui.label(format!("Suggested for this skin: {darkest:.0}:1 to {lightest:.0}:1")),
         None => ui.colored_label(ui.visuals().warn_fg_color, "No palette shade reads naturally on this skin."),
     };
+    let healed = colour::healed_model();
+    if healed != colour::HealedModel::DEFAULT {
+        ui.weak(format!(
+            "Healed as this clinic's clients heal: strength {:.0} %, spread × {:.2} (the model: {:.0} %, × {:.2}; see Follow-up photos).",
+            healed.retention * 100.0,
+            healed.spread,
+            colour::HEALED_RETENTION * 100.0,
+            colour::HEALED_SPREAD,
+        ));
+    }
     let mut use_shade = None;
     egui::Grid::new("shades").num_columns(7).striped(true).show(ui, |ui| {
         for heading in ["Shade", "Skin · fresh · healed", "ΔE00 healed", "ΔL* healed", "", ""] {

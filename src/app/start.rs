@@ -34,6 +34,8 @@ pub struct StartOptions {
     pub layout_store: Option<PathBuf>,
     /// A clinic's own health questions (a JSON file); `None`: only the built-in ones.
     pub clinic_questions: Option<PathBuf>,
+    /// Where the clinic's calibration of the healed look is kept; `None` keeps it in memory.
+    pub calibration_store: Option<PathBuf>,
     /// How often the open design's file is looked at for changes by others;
     /// [`super::disk_watch::DISK_POLL_INTERVAL`] when `None`.
     pub disk_poll_interval: Option<std::time::Duration>,
@@ -43,6 +45,7 @@ impl StudioApp {
     /// The studio as `options` ask: a design or photo opened, or the sample with the library.
     pub fn new(options: StartOptions) -> Self {
         let store = options.recovery_folder.map(crate::io::RecoveryStore::new);
+        let (healed, healed_message) = super::healed::Healed::load(options.calibration_store);
         let mut app = Self {
             open: OpenDesign::new(Document::new(Design::new(dispatch::new_seed()), None), "Untitled design"),
             canvas: CanvasState::default(),
@@ -63,6 +66,7 @@ impl StudioApp {
                 file_dialogs: options.file_dialogs,
                 clinic_questions: Vec::new(),
                 plan_text: crate::sheet::PlanText::default(),
+                healed,
                 disk_watch: super::disk_watch::DiskWatch::new(
                     options.disk_poll_interval.unwrap_or(super::disk_watch::DISK_POLL_INTERVAL),
                 ),
@@ -72,6 +76,9 @@ impl StudioApp {
             allow_close: false,
             title: String::new(),
         };
+        if let Some(message) = healed_message {
+            app.windows.dialogs.error(message);
+        }
         if let Some(path) = options.clinic_questions.as_deref() {
             match crate::io::load_clinic_questions(path) {
                 Ok(questions) => app.services.clinic_questions = questions,

@@ -19,8 +19,9 @@ pub struct OpenDesign {
     /// The view shown; when it is gone (an undone "Add view"), the first view is shown.
     view: ViewId,
     pub selection: Option<Selection>,
-    /// The design's figures, and the revision they were computed at.
-    pub report: Option<(u64, DesignReport)>,
+    /// The design's figures, and what they were made for: the design's revision and the healed model's
+    /// generation (the clinic's calibration).
+    pub report: Option<((u64, u64), DesignReport)>,
     /// The design is the bundled welcome sample.
     pub is_sample: bool,
     /// A view whose photo was replaced under its drawing: to be recalibrated and checked.
@@ -59,9 +60,9 @@ impl OpenDesign {
     /// during them: simulating every view on each frame of a drag would slow the drag, and the
     /// figures catch up when the button is let go.
     pub fn refresh_report(&mut self) {
-        let revision = self.document.revision();
-        if self.report.as_ref().is_none_or(|(at, _)| *at != revision) {
-            self.report = Some((revision, crate::report::report(self.document.design())));
+        let made_for = (self.document.revision(), crate::colour::healed_model_generation());
+        if self.report.as_ref().is_none_or(|(at, _)| *at != made_for) {
+            self.report = Some((made_for, crate::report::report(self.document.design())));
         }
     }
 

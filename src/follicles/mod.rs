@@ -50,7 +50,7 @@ pub struct Dot {
 }
 
 /// How much of the skin's light a healed dot of carbon black diluted `water_parts` to one hides
-/// (0 to 1), from the colour model in [`crate::colour`].
+/// (0 to 1), from the colour model in [`crate::colour`] (the healed model in force).
 pub fn pigment_opacity(water_parts: f64) -> f64 {
     crate::colour::hiding(water_parts, crate::colour::Stage::Healed)
 }
@@ -69,12 +69,20 @@ pub struct Layering {
     /// lays them again (in its own shade). 0 for the dots the needle lays; a preview of what
     /// the skin shows sets it ([`Self::with_first_session_loss`]).
     first_session_loss: f64,
+    /// What healing does to each dot's darkness and size: the model in force
+    /// ([`crate::colour::healed_model`]) unless set ([`Self::with_model`]).
+    model: crate::colour::HealedModel,
 }
 
 impl Layering {
     /// Every dot in one shade.
     pub fn single(water_parts: f64) -> Self {
-        Self { sessions: vec![(1.0, water_parts)], done: 1, first_session_loss: 0.0 }
+        Self {
+            sessions: vec![(1.0, water_parts)],
+            done: 1,
+            first_session_loss: 0.0,
+            model: crate::colour::healed_model(),
+        }
     }
 
     /// The design's plan after `done` sessions (`None`: after all of them). Shares that do not
@@ -99,7 +107,15 @@ impl Layering {
             last.0 = 1.0;
         }
         let done = done.unwrap_or(sessions.len()).min(sessions.len());
-        Self { sessions, done, first_session_loss: 0.0 }
+        Self { sessions, done, first_session_loss: 0.0, model: crate::colour::healed_model() }
+    }
+
+    /// The dots as healing by `model` leaves them, whatever model is in force: for comparing a
+    /// healed photo with the model's own defaults.
+    #[must_use]
+    pub fn with_model(mut self, model: crate::colour::HealedModel) -> Self {
+        self.model = model;
+        self
     }
 
     /// What the skin shows rather than what the needle laid: `share` (0 to 1) of the first
@@ -258,6 +274,8 @@ struct ZoneJob<'a> {
     hair: Option<crate::design::HairCells<'a>>,
     /// See [`Layering::first_session_loss`].
     first_session_loss: f64,
+    /// A healed dot's diameter over its needle's ([`crate::colour::HealedModel::spread`]).
+    spread: f64,
 }
 
 impl<'a> ZoneJob<'a> {
@@ -272,12 +290,16 @@ impl<'a> ZoneJob<'a> {
         let sessions = layering
             .laid()
             .iter()
-            .map(|&(bound, water_parts)| (bound, pigment_opacity(zone.water_parts.unwrap_or(water_parts)) as f32))
+            .map(|&(bound, water_parts)| {
+                let water_parts = zone.water_parts.unwrap_or(water_parts);
+                (bound, crate::colour::hiding_with(layering.model, water_parts, crate::colour::Stage::Healed) as f32)
+            })
             .collect();
         let full_rank = zone.density_per_cm2 / MM2_PER_CM2 * TILE_SIDE_MM * TILE_SIDE_MM;
         let hair = zone.hair_mask.as_ref().map(crate::design::HairCells::new);
         let first_session_loss = layering.first_session_loss;
-        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions, hair, first_session_loss }
+        let spread = layering.model.spread;
+        Self { zone, index, shape, above, tile: blocked_tile(), full_rank, sessions, hair, first_session_loss, spread }
     }
 
     /// Appends the zone's dots in `tiles` to `dots`.
@@ -317,7 +339,7 @@ impl<'a> ZoneJob<'a> {
         let Some(&(laid_share, _)) = self.sessions.last() else {
             return;
         };
-        let radius_mm = zone.dot_diameter_mm / 2.0;
+        let radius_mm = zone.dot_diameter_mm / 2.0 * self.spread;
         for &(rank, point) in block.points {
             let p = [
                 block.base[0] + f64::from(point[0]) * TILE_SIDE_MM,

@@ -52,8 +52,9 @@ impl Look {
         generate_dots_into(view, &layering, design.seed, buffer);
         if self.stage != Stage::Healed {
             let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
+            let wider = widening(self.stage) / widening(Stage::Healed).max(f64::EPSILON);
             #[expect(clippy::cast_possible_truncation, reason = "factors near 1")]
-            let (darker, wider) = (darker as f32, widening(self.stage) as f32);
+            let (darker, wider) = (darker as f32, wider as f32);
             for dot in buffer.dots_mut() {
                 dot.opacity = (dot.opacity * darker).min(1.0);
                 dot.radius_px *= wider;

@@ -14,6 +14,7 @@ use egui_kittest::kittest::Queryable;
 use hairline_studio::app::{Command, FileDialogs, StartOptions, StudioApp, Tool};
 use hairline_studio::design::{Design, PhotoPoint};
 
+pub mod healed;
 pub mod magick;
 
 /// A file in the bundled `assets/` folder.
