@@ -37,6 +37,16 @@ pub fn duration(hours: f64) -> String {
     }
 }
 
+/// A distance across the head from the midline, in whole mm with its side: "12 L" is to the
+/// photo's left (the client's right in a front view), "0" on the midline.
+pub fn across_mm(mm: f64) -> String {
+    match mm {
+        mm if mm.abs() < 0.5 => "0".to_owned(),
+        mm if mm < 0.0 => format!("{:.0} L", -mm),
+        mm => format!("{mm:.0} R"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,9 @@
 
 mod colours;
 mod counting;
+mod skin_scale;
+
+pub use skin_scale::{PhotoAndSkin, SkinFigures, SkinScale, TransferPoint};
 
 pub use colours::{
     SampleReading, WhiteBalanceReport, corrected, view_hair, view_skin, white_balance, white_balance_summary,
@@ -67,8 +70,11 @@ pub struct ViewReport {
     pub kind: ViewKind,
     /// `None` until the view is calibrated.
     pub mm_per_px: Option<f64>,
-    /// `None` without a hairline, a calibration and a glabella.
+    /// `None` without a hairline, a calibration and a glabella. Distances in the photo's
+    /// plane; `skin_scale` gives them along the skin.
     pub hairline: Option<HairlineMeasures>,
+    /// The view's figures on the skin (front views), and where they come from.
+    pub skin_scale: SkinScale,
     pub zones: Vec<ZoneReport>,
     /// Whether the zones' `dots` are simulated (else estimated: the view is too large to simulate).
     pub simulated: bool,
@@ -100,10 +106,15 @@ pub struct ZoneReport {
     pub name: String,
     pub kind: ZoneKind,
     pub hidden: bool,
-    /// `None` until the view is calibrated.
+    /// In the photo's plane; `None` until the view is calibrated.
     pub area_cm2: Option<f64>,
+    /// On the skin, on a front view mapped onto the head (see the view's `skin_scale`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skin_area_cm2: Option<f64>,
+    /// Dots per cm² of skin.
     pub density_per_cm2: f64,
-    /// Area times density; `None` until calibrated.
+    /// Area (on the skin where known, else in the photo) times density; `None` until
+    /// calibrated.
     pub estimated_dots: Option<u64>,
     /// The dots the zone holds: as simulated where the view is simulated, else the estimate;
     /// 0 for a hidden zone, `None` until calibrated.
@@ -212,7 +223,7 @@ pub fn report_from(design: &Design, simulated: &[Vec<Dot>]) -> DesignReport {
         .enumerate()
         .map(|(index, view)| {
             let dots = simulated.get(index).map_or(&[][..], Vec::as_slice);
-            let mut report = view_report(view, dots);
+            let mut report = view_report(design, view, dots);
             count_left_on_hair(design, view, &mut report);
             if let Some(skin) = view_skin(view) {
                 report.shades = shades.iter().map(|&w| rounded(advise(skin, design.pigment.ink(), w))).collect();
@@ -331,8 +342,10 @@ fn count_left_on_hair(design: &Design, view: &View, report: &mut ViewReport) {
 }
 
 /// The report of one view whose dots, as simulated, are `dots`.
-fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
+fn view_report(design: &Design, view: &View, dots: &[Dot]) -> ViewReport {
     let mm_per_px = view.mm_per_px();
+    let fit = design.head_fit(view);
+    let skin_map = fit.map.clone();
     let hairline = view.face_frame().zip(view.hairline()).map(|(frame, hairline)| {
         let measures = measure_hairline(&frame, view.canthi(), &hairline.points);
         HairlineMeasures {
@@ -353,9 +366,13 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
         .map(|(zone, counted)| {
             let area_cm2 =
                 mm_per_px.map(|scale| hundredths(polygon_area_px2(&zone.vertices) * scale * scale / MM2_PER_CM2));
+            let skin_area_cm2 = skin_map
+                .as_ref()
+                .and_then(|map| map.area_mm2(&zone.vertices))
+                .map(|(skin_mm2, _)| hundredths(skin_mm2 / MM2_PER_CM2));
             // Areas and densities are bounded by validation, far inside u64.
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded, non-negative")]
-            let estimated_dots = area_cm2.map(|area| (area * zone.density_per_cm2).round() as u64);
+            let estimated_dots = skin_area_cm2.or(area_cm2).map(|area| (area * zone.density_per_cm2).round() as u64);
             let dots = match (zone.hidden, simulated) {
                 (true, _) => area_cm2.map(|_| 0),
                 (false, true) => Some(counted),
@@ -367,6 +384,7 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
                 kind: zone.kind,
                 hidden: zone.hidden,
                 area_cm2,
+                skin_area_cm2,
                 density_per_cm2: zone.density_per_cm2,
                 estimated_dots,
                 dots,
@@ -385,6 +403,7 @@ fn view_report(view: &View, dots: &[Dot]) -> ViewReport {
         kind: view.kind,
         mm_per_px,
         hairline,
+        skin_scale: skin_scale::skin_scale(view, fit),
         zones,
         simulated,
         skin_samples,

@@ -128,7 +128,7 @@ fn design_strategy() -> impl Strategy<Value = Design> {
             curves,
             zones,
             landmarks: Landmarks { glabella: Some(PhotoPoint::new(12.0, 34.5)), ..Landmarks::default() },
-            guides: Guides { mid_frontal_height_mm: 72.5 },
+            guides: Guides { mid_frontal_height_mm: 72.5, transfer_every_point: true },
             skin_samples: skin_samples(kind),
             hair_samples: vec![SkinSample::new(PhotoPoint::new(5.0, 6.0), 9.0, [30.5, 3.25, 4.0])],
             neutral: neutral(kind),

@@ -124,3 +124,46 @@ fn a_new_outline_curve_takes_the_clicked_points_and_the_hairline_stays() {
     assert_eq!(view.curves[1].points.len(), 2, "the outline got both points");
     assert_eq!(hairline(&harness), hairline_before);
 }
+
+#[test]
+fn the_inspector_gives_the_points_to_mark_on_the_skin_and_where_they_come_from() {
+    use hairline_studio::design::{Calibration, CalibrationSource, Curve, CurveRole, PhotoPoint, View, ViewKind};
+    let mut harness = studio();
+    common::settle(&mut harness);
+    assert!(shows(&harness, "(estimated)"), "the hairline's height along the skin, estimated");
+    harness.get_by_label("On the skin: marking the head").click();
+    common::settle(&mut harness);
+    assert!(shows(&harness, "estimated from an average adult head"), "the sample has no side view");
+    for row in ["Hairline centre", "Frontotemporal angle, photo left", "Temple point (hairline's end), photo right"] {
+        assert!(shows(&harness, row), "{row}");
+    }
+    assert!(!shows(&harness, "Control point 1"));
+    harness.get_by_label("List every control point").scroll_to_me();
+    // Until the scroll has come to rest, the box is not where it will be clicked.
+    common::settle(&mut harness);
+    harness.get_by_label("List every control point").click();
+    common::settle(&mut harness);
+    assert!(harness.state().document().design().views[0].guides.transfer_every_point, "ticked");
+    assert!(shows(&harness, "Control point 1"));
+
+    // A side view with the head's profile traced from the glabella over the top.
+    let mut side = View::new(ViewKind::Left);
+    side.calibration = Some(Calibration {
+        source: CalibrationSource::Ruler,
+        a: PhotoPoint::new(0.0, 0.0),
+        b: PhotoPoint::new(400.0, 0.0),
+        length_mm: 100.0,
+    });
+    side.landmarks.glabella = Some(PhotoPoint::new(298.0, 805.0));
+    let points = [(300.0, 800.0), (310.0, 600.0), (400.0, 400.0), (560.0, 330.0), (700.0, 380.0), (900.0, 520.0)]
+        .map(|(x, y)| PhotoPoint::new(x, y))
+        .to_vec();
+    side.curves.push(Curve { name: "Profile".into(), role: CurveRole::Profile, points, ..Curve::default() });
+    let mut views = harness.state().document().design().views.clone();
+    side.id = hairline_studio::design::ViewId(views.iter().map(|v| v.id.0).max().unwrap_or(0) + 1);
+    views.push(side);
+    harness.state_mut().document_mut().set("add a side view", |d| Some(&mut d.views), views);
+    common::settle(&mut harness);
+    assert!(shows(&harness, "from the side profile (Left view)"));
+    assert!(!shows(&harness, "estimated from an average adult head"));
+}

@@ -95,6 +95,14 @@ fn a_pdf_reader_finds_the_client_and_the_zone_table() {
     let blend_row = blend_row.unwrap_or_else(|| panic!("no blend row in {text}"));
     assert!(blend_row.contains(&format!("{:.1}", blend.delta_e)) && blend_row.contains("blends"), "{blend_row}");
     assert!(text.contains("Recommended shade: 18:1 at 187/cm"), "{text}");
+    // Where to put the pencil: the hairline's centre as mm along the skin, from the report.
+    assert!(text.contains("Marking the head, along the skin"), "{text}");
+    let figures = info.views[0].skin_scale.figures.as_ref().unwrap();
+    let centre_row = text.lines().find(|l| l.contains("Hairline centre") && !l.contains("in the photo"));
+    let centre_row = centre_row.unwrap_or_else(|| panic!("no transfer row in {text}"));
+    assert!(centre_row.contains(&format!("{:.0}", figures.transfer[0].up_midline_mm)), "{centre_row}");
+    assert!(text.contains("estimated from an average adult head"), "the estimate is named: {text}");
+    assert!(row.contains(&format!("{:.1}", zone.skin_area_cm2.unwrap())), "the skin area beside the photo's: {row}");
 
     if have("pdftoppm") {
         let prefix = folder.path().join("page");

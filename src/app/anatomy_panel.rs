@@ -97,8 +97,8 @@ pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, sh
     let frame = view.face_frame();
     ui.checkbox(shown, "Show guides (G)");
     let mut height_cm = guides.mid_frontal_height_mm / 10.0;
-    ui.add(egui::Slider::new(&mut height_cm, 6.0..=10.0).step_by(0.1).suffix(" cm").text("above the glabella"))
-        .on_hover_text("Mid-frontal point of the hairline: about 8 cm above the glabella (6 to 9 cm)");
+    ui.add(egui::Slider::new(&mut height_cm, 6.0..=10.0).step_by(0.1).suffix(" cm").text("above the glabella, on the skin"))
+        .on_hover_text("Mid-frontal point of the hairline: about 8 cm above the glabella (6 to 9 cm), measured along the skin with a tape; the guide is drawn where the photo shows that point");
     guides.mid_frontal_height_mm = (height_cm * 100.0).round() / 10.0;
     document.set("move the mid-frontal point", |d| d.view_mut(view_id).map(|v| &mut v.guides), guides);
 
@@ -120,8 +120,14 @@ pub fn guides_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, sh
     commands
 }
 
-/// The hairline's measurements in millimetres, or what is missing for them.
-pub fn measurements_ui(ui: &mut egui::Ui, document: &Document, view_id: ViewId) {
+/// The hairline's measurements in millimetres, or what is missing for them: in the photo's
+/// plane, and the centre's height along the skin from `report`.
+pub fn measurements_ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    view_id: ViewId,
+    report: Option<&crate::report::ViewReport>,
+) {
     let Some(view) = document.design().view(view_id) else {
         return;
     };
@@ -136,9 +142,18 @@ pub fn measurements_ui(ui: &mut egui::Ui, document: &Document, view_id: ViewId) 
     let measures = measure_hairline(&frame, view.canthi(), &hairline.points);
     let mm = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1} mm"));
     egui::Grid::new("measures").num_columns(2).striped(true).show(ui, |ui| {
-        ui.label("Height on the midline");
+        ui.label("Height on the midline").on_hover_text("In the photo's plane, above the glabella");
         ui.label(mm(measures.height_above_glabella_mm));
         ui.end_row();
+        let scale = report.map(|r| &r.skin_scale);
+        if let Some(centre) = scale.and_then(|s| s.figures.as_ref()).and_then(|f| f.hairline_centre) {
+            let source = if scale.is_some_and(|s| s.estimated) { "estimated" } else { "from the side profile" };
+            ui.label("  along the skin").on_hover_text(
+                "A tape laid up the midline from the glabella; see \"On the skin\" for where it comes from",
+            );
+            ui.label(format!("{:.1} mm ({source})", centre.skin_mm));
+            ui.end_row();
+        }
         for (side, (height, offset)) in ["Frontotemporal, left", "Frontotemporal, right"]
             .iter()
             .zip(measures.frontotemporal_heights_mm.iter().zip(measures.frontotemporal_offsets_mm))

@@ -260,6 +260,8 @@ pub fn viewport_for(
 /// Everything needed to paint one view.
 pub struct CanvasPaint<'a> {
     pub view: &'a View,
+    /// The head the view is mapped onto, for the guides placed along the skin.
+    pub head: &'a crate::design::HeadFit,
     pub texture: Option<&'a egui::TextureHandle>,
     /// The simulated result, drawn over the photo when the preview is on, and where it goes
     /// (see [`viewport_for`]).
@@ -293,6 +295,7 @@ pub struct AlignedPhoto<'a> {
 
 const HAIRLINE_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
 const OUTLINE_COLOUR: Color32 = Color32::from_rgb(90, 200, 255);
+const PROFILE_COLOUR: Color32 = Color32::from_rgb(255, 150, 210);
 const ZONE_COLOUR: Color32 = Color32::from_rgb(120, 220, 120);
 pub const SELECTED_COLOUR: Color32 = Color32::from_rgb(255, 230, 80);
 
@@ -339,7 +342,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         return response;
     }
     let to_screen = |p: PhotoPoint| view_state.to_screen(canvas, p);
-    let overlay = Overlay { view: paint.view, guides: paint.guides, hover: paint.hover };
+    let overlay = Overlay { view: paint.view, head: paint.head, guides: paint.guides, hover: paint.hover };
     if !paint.dots_shown {
         // With the dots shown, the band would only hide them.
         paint_bands(&painter, &overlay, &to_screen);
@@ -372,6 +375,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, view_state: &mut CanvasView, paint: &CanvasP
         let colour = match curve.role {
             CurveRole::Hairline => HAIRLINE_COLOUR,
             CurveRole::Outline => OUTLINE_COLOUR,
+            CurveRole::Profile => PROFILE_COLOUR,
         };
         let width = if selected { 3.0 } else { 2.0 };
         let line: Vec<Pos2> = sample_curve(&curve.points).into_iter().map(to_screen).collect();

@@ -200,8 +200,10 @@ impl StudioApp {
             return;
         };
         let tool = self.canvas.tools.active();
+        let head = self.open.document.design().head_fit(view);
         let paint = CanvasPaint {
             view,
+            head: &head,
             texture,
             dots_shown: preview.is_some() && preview_enabled,
             preview,
@@ -219,7 +221,7 @@ impl StudioApp {
             let to_screen = |p| self.canvas.view.to_screen(response.rect, p);
             let cursor = response.hover_pos().map(|p| self.canvas.view.to_photo(response.rect, p));
             let painter = ui.painter_at(response.rect);
-            tool.paint(&ToolPaint { painter: &painter, to_screen: &to_screen, view, cursor });
+            tool.paint(&ToolPaint { painter: &painter, to_screen: &to_screen, view, head: &head, cursor });
         }
         if photo_view.is_none() && photo_ref.is_none() {
             view_bar::empty_canvas_hint_ui(ui, response.rect);

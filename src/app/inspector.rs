@@ -58,7 +58,10 @@ pub fn inspector_ui(
             commands.extend(anatomy_panel::guides_ui(ui, document, view, &mut canvas.view.guides_visible));
         });
         egui::CollapsingHeader::new("Hairline measurements").default_open(true).show(ui, |ui| {
-            anatomy_panel::measurements_ui(ui, document, view);
+            anatomy_panel::measurements_ui(ui, document, view, view_report);
+        });
+        egui::CollapsingHeader::new("On the skin: marking the head").default_open(false).show(ui, |ui| {
+            super::transfer_panel::transfer_ui(ui, document, view, view_report);
         });
         egui::CollapsingHeader::new("Curves and zones").default_open(true).show(ui, |ui| {
             let counting_notes = report.map_or(&[][..], |r| r.counting_notes.as_slice());
@@ -222,9 +225,9 @@ fn shapes_list_ui(
                 if ui.selectable_label(selected, name).clicked() {
                     *selection = Some(Selection::shape(shape));
                 }
-                let area = row.and_then(|r| r.area_cm2);
-                ui.label(area.map_or_else(|| "–".to_owned(), |a| format!("{a:.1} cm²")));
-                ui.label(format!("{:.0}/cm²", zone.density_per_cm2));
+                area_cell(ui, row, report.is_some_and(|r| r.skin_scale.estimated));
+                ui.label(format!("{:.0}/cm²", zone.density_per_cm2))
+                    .on_hover_text("Dots per cm² of skin: where the skin turns away, closer together in the photo");
                 let count = row.and_then(|r| r.dots).map_or_else(|| "–".to_owned(), |d| d.to_string());
                 match row.and_then(|r| r.counted_in.as_deref()) {
                     Some(other) => {
@@ -271,6 +274,25 @@ fn shapes_list_ui(
         }
     });
     commands
+}
+
+/// A zone's area: on the skin where the view is mapped onto a head (the photo's own on hover),
+/// else in the photo's plane.
+fn area_cell(ui: &mut egui::Ui, row: Option<&crate::report::ZoneReport>, estimated: bool) {
+    match (row.and_then(|r| r.skin_area_cm2), row.and_then(|r| r.area_cm2)) {
+        (Some(skin), photo) => {
+            let text = if estimated { format!("{skin:.1} cm² est.") } else { format!("{skin:.1} cm²") };
+            let photo = photo.map_or_else(String::new, |p| format!("; {p:.1} cm² in the photo"));
+            let source = if estimated { "estimated from an average head" } else { "from the side profile" };
+            ui.label(text).on_hover_text(format!("On the skin, {source}{photo}"));
+        }
+        (None, Some(photo)) => {
+            ui.label(format!("{photo:.1} cm²")).on_hover_text("In the photo's plane");
+        }
+        (None, None) => {
+            ui.label("–");
+        }
+    }
 }
 
 /// The photo's small copy on the CPU and the full photo's width in pixels.
@@ -467,6 +489,7 @@ fn curve_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, c: Curv
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut role, CurveRole::Hairline, role_label(CurveRole::Hairline));
                 ui.selectable_value(&mut role, CurveRole::Outline, role_label(CurveRole::Outline));
+                ui.selectable_value(&mut role, CurveRole::Profile, role_label(CurveRole::Profile));
             })
             .response
             .labelled_by(label.id);
@@ -685,6 +708,7 @@ fn role_label(role: CurveRole) -> &'static str {
     match role {
         CurveRole::Hairline => "Hairline",
         CurveRole::Outline => "Outline (temple, scar…)",
+        CurveRole::Profile => "Head profile (side view)",
     }
 }
 

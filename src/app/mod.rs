@@ -42,6 +42,7 @@ mod start;
 mod state;
 mod tool_strip;
 mod tools;
+mod transfer_panel;
 mod view_bar;
 
 pub use autosave::{AUTOSAVE_DELAY, CrashCopy, CrashSlot, install_panic_recovery};

@@ -17,6 +17,8 @@ const BAND_COLOUR: Color32 = Color32::from_rgb(255, 140, 40);
 /// What the overlay needs besides the view.
 pub struct Overlay<'a> {
     pub view: &'a View,
+    /// The head the view is mapped onto: the mid-frontal guide is placed along its skin.
+    pub head: &'a crate::design::HeadFit,
     /// Whether to paint the anatomical guides.
     pub guides: bool,
     pub hover: Option<Handle>,
@@ -65,7 +67,7 @@ pub fn paint_bands(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn
 pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn(PhotoPoint) -> Pos2) {
     let view = overlay.view;
     if overlay.guides {
-        paint_guides(painter, view, to_screen);
+        paint_guides(painter, view, overlay.head, to_screen);
     }
     if let Some(calibration) = &view.calibration {
         let (a, b) = (to_screen(calibration.a), to_screen(calibration.b));
@@ -94,7 +96,12 @@ pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl 
     }
 }
 
-fn paint_guides(painter: &Painter, view: &View, to_screen: &impl Fn(PhotoPoint) -> Pos2) {
+fn paint_guides(
+    painter: &Painter,
+    view: &View,
+    head: &crate::design::HeadFit,
+    to_screen: &impl Fn(PhotoPoint) -> Pos2,
+) {
     if let Some([a, b]) = view.midline() {
         // Extend the midline well past its two points.
         let (dx, dy) = (b.x - a.x, b.y - a.y);
@@ -109,12 +116,22 @@ fn paint_guides(painter: &Painter, view: &View, to_screen: &impl Fn(PhotoPoint) 
     let line = |ends: [PhotoPoint; 2], colour: Color32, width: f32| {
         painter.extend(egui::Shape::dashed_line(&ends.map(to_screen), Stroke::new(width, colour), 6.0, 5.0));
     };
-    let height_mm = view.guides.mid_frontal_height_mm;
+    // The guide's height is along the skin; it is drawn where the photo shows that point.
+    let skin_mm = view.guides.mid_frontal_height_mm;
+    let height_mm = head.map.as_ref().map_or(skin_mm, |map| map.shape.midline_photo_mm(skin_mm));
     let guide = frame.horizontal(height_mm, 75.0);
     line(guide, MID_FRONTAL_COLOUR, 1.5);
     let mid_frontal = to_screen(frame.to_photo(FacePoint { x_mm: 0.0, y_mm: height_mm }));
     painter.circle_filled(mid_frontal, 4.0, MID_FRONTAL_COLOUR);
-    let text = format!("mid-frontal point: {:.1} cm above the glabella", height_mm / 10.0);
+    let text = match &head.map {
+        Some(_) => format!(
+            "mid-frontal point: {:.1} cm above the glabella on the skin{} ({:.1} cm in the photo)",
+            skin_mm / 10.0,
+            if head.estimated() { ", est." } else { "" },
+            height_mm / 10.0
+        ),
+        None => format!("mid-frontal point: {:.1} cm above the glabella", skin_mm / 10.0),
+    };
     label_at(painter, to_screen(guide[1]) + egui::vec2(6.0, 0.0), Align2::LEFT_CENTER, &text, MID_FRONTAL_COLOUR);
     if let Some(chin) = view.landmarks.chin {
         // Rule of thirds: brow to hairline equals brow to nose base equals nose base to chin.

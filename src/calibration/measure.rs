@@ -25,7 +25,7 @@ use image::RgbaImage;
 use super::{CalibrationError, HealedMeasurement};
 use crate::colour::{HealedModel, Lab, mix};
 use crate::design::{Design, FollowUp, PhotoPoint, View, ZoneId};
-use crate::follicles::{Layering, generate_dots};
+use crate::follicles::{DotBuffer, Layering, generate_dots_on_skin};
 use crate::geometry::{polygon_area_px2, polygon_contains};
 use crate::render::{Mask, Place, cover_of_density, linear_of, render_dots_at};
 
@@ -294,7 +294,10 @@ fn predicted_moments(design: &Design, view: &View, zone_index: usize, mask_per_v
     let layering = Layering::of(design, (done > 0).then_some(done))
         .with_first_session_loss(design.first_session_loss)
         .with_model(HealedModel::DEFAULT);
-    let dots = generate_dots(view, &layering, design.seed);
+    let mut buffer = DotBuffer::default();
+    let skin = design.head_fit(view).map;
+    generate_dots_on_skin(view, skin.as_ref(), &layering, design.seed, &mut buffer);
+    let dots = buffer.into_dots();
     if !dots.iter().any(|d| usize::from(d.zone) == zone_index) {
         return None;
     }

@@ -23,6 +23,12 @@ pub struct Landmarks {
     /// The outer corners of the eyes; the frontotemporal angles lie above them.
     pub left_canthus: Option<PhotoPoint>,
     pub right_canthus: Option<PhotoPoint>,
+    /// The sides of the head at its widest above the ears, on a front view: the head's width,
+    /// for the figures on the skin ([`crate::geometry::HeadShape::with_width`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_head_side: Option<PhotoPoint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right_head_side: Option<PhotoPoint>,
 }
 
 /// One of the [`Landmarks`].
@@ -36,10 +42,12 @@ pub enum Landmark {
     RightPupil,
     LeftCanthus,
     RightCanthus,
+    LeftHeadSide,
+    RightHeadSide,
 }
 
 impl Landmark {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Glabella,
         Self::LeftPupil,
         Self::RightPupil,
@@ -48,6 +56,8 @@ impl Landmark {
         Self::Chin,
         Self::MidlineTop,
         Self::MidlineBottom,
+        Self::LeftHeadSide,
+        Self::RightHeadSide,
     ];
 
     /// The field's name in the design file.
@@ -61,6 +71,8 @@ impl Landmark {
             Self::RightPupil => "right_pupil",
             Self::LeftCanthus => "left_canthus",
             Self::RightCanthus => "right_canthus",
+            Self::LeftHeadSide => "left_head_side",
+            Self::RightHeadSide => "right_head_side",
         }
     }
 
@@ -74,6 +86,8 @@ impl Landmark {
             Self::RightPupil => "Pupil, photo right",
             Self::LeftCanthus => "Outer eye corner, photo left",
             Self::RightCanthus => "Outer eye corner, photo right",
+            Self::LeftHeadSide => "Side of the head, photo left (widest, above the ear)",
+            Self::RightHeadSide => "Side of the head, photo right (widest, above the ear)",
         }
     }
 }
@@ -89,6 +103,8 @@ impl Landmarks {
             Landmark::RightPupil => self.right_pupil,
             Landmark::LeftCanthus => self.left_canthus,
             Landmark::RightCanthus => self.right_canthus,
+            Landmark::LeftHeadSide => self.left_head_side,
+            Landmark::RightHeadSide => self.right_head_side,
         }
     }
 
@@ -102,6 +118,8 @@ impl Landmarks {
             Landmark::RightPupil => &mut self.right_pupil,
             Landmark::LeftCanthus => &mut self.left_canthus,
             Landmark::RightCanthus => &mut self.right_canthus,
+            Landmark::LeftHeadSide => &mut self.left_head_side,
+            Landmark::RightHeadSide => &mut self.right_head_side,
         }
     }
 }
@@ -111,13 +129,18 @@ impl Landmarks {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Guides {
-    /// Where the mid-frontal point of the hairline is planned, above the glabella: about 8 cm
-    /// (6 to 9 cm) by the Garg method (shared/domain.md).
+    /// Where the mid-frontal point of the hairline is planned, above the glabella along the
+    /// skin (a tape laid up the midline): about 8 cm (6 to 9 cm) by the Garg method
+    /// (shared/domain.md). The guide is drawn where the photo shows that point of the skin.
     pub mid_frontal_height_mm: f64,
+    /// Whether the transfer table (inspector and sheet) lists every control point of the
+    /// hairline, not only its centre, frontotemporal angles and ends.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub transfer_every_point: bool,
 }
 
 impl Default for Guides {
     fn default() -> Self {
-        Self { mid_frontal_height_mm: 80.0 }
+        Self { mid_frontal_height_mm: 80.0, transfer_every_point: false }
     }
 }

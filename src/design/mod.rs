@@ -7,6 +7,7 @@
 
 mod client;
 mod hair_mask;
+mod head;
 mod health;
 mod history;
 mod ids;
@@ -24,6 +25,7 @@ pub use client::{
     ScarKind, add_days, is_iso_date, today_iso,
 };
 pub use hair_mask::{HairCells, HairMask, MAX_MASK_CELLS};
+pub use head::HeadFit;
 pub use health::{
     HealthAnswer, HealthAnswers, HealthQuestion, MAX_CLINIC_QUESTIONS, YesNo, built_in_questions, questions_for,
     unasked, validate_questions, yes_answers,

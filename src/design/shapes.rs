@@ -15,6 +15,9 @@ pub enum CurveRole {
     Hairline,
     /// A temple point, a scar outline or any other reference line.
     Outline,
+    /// On a side view: the head's outline from the glabella over the top, traced so that the
+    /// front view's figures can be given along the skin ([`crate::geometry::Profile`]).
+    Profile,
 }
 
 /// A smooth curve through control points (Catmull-Rom), in photo pixels.

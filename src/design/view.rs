@@ -196,6 +196,11 @@ impl View {
         self.curves.iter().find(|c| c.role == CurveRole::Hairline)
     }
 
+    /// The head's profile traced on this view, if any (the first, on a side view).
+    pub fn profile(&self) -> Option<&Curve> {
+        self.curves.iter().find(|c| c.role == CurveRole::Profile)
+    }
+
     pub fn curve(&self, id: CurveId) -> Option<&Curve> {
         self.curves.iter().find(|c| c.id == id)
     }

@@ -42,6 +42,13 @@ pub enum Edit {
         at: PhotoPoint,
         placing: Placing,
     },
+    /// A point on the view's profile (the head's outline from the glabella over the top, on a
+    /// side view), creating the profile with its first point.
+    AddProfilePoint {
+        view: ViewId,
+        at: PhotoPoint,
+        placing: Placing,
+    },
     /// An empty outline curve (a temple point, a scar), to add points to.
     AddOutlineCurve {
         view: ViewId,
@@ -247,6 +254,8 @@ pub enum Refused {
     NotNeutral,
     #[error("The shade must be a number of parts water to one part pigment, 0 to 100.")]
     NotAShade,
+    #[error("The head's profile is traced on a side view (Left or Right): add one with its photo, and trace there.")]
+    NotASideView,
 }
 
 /// The view with `id`, or [`Refused::Gone`].
@@ -262,6 +271,7 @@ impl Edit {
         let text = match self {
             Self::AddView(kind) => return format!("add {} view", kind.label().to_lowercase()),
             Self::AddCurvePoint { .. } => "add curve point",
+            Self::AddProfilePoint { .. } => "add profile point",
             Self::AddOutlineCurve { .. } => "add outline curve",
             Self::MoveHandle { view, handle, .. } => match handle {
                 _ if is_hairline(view, handle) => "move hairline point",
@@ -313,6 +323,9 @@ impl Edit {
             Self::AddCurvePoint { view: id, curve, at, placing } => {
                 points::add_curve_point(view(design, id)?, curve, at, &placing)
             }
+            Self::AddProfilePoint { view: id, at, placing } => {
+                points::add_profile_point(view(design, id)?, at, &placing)
+            }
             Self::AddOutlineCurve { view: id } => Ok(shapes::add_outline_curve(view(design, id)?)),
             Self::MoveHandle { view: id, handle, partner, to, placing } => {
                 points::move_handle(view(design, id)?, handle, partner, to, &placing)
@@ -335,7 +348,16 @@ impl Edit {
             Self::FillBehindHairline { view: id, depth_mm } => {
                 shapes::fill_behind_hairline(view(design, id)?, depth_mm)
             }
-            Self::ApplyShape { view: id, shape } => shapes::apply_shape(view(design, id)?, shape),
+            Self::ApplyShape { view: id, shape } => {
+                // The guide's height is along the skin; the shape is laid out where the photo
+                // shows that point.
+                let skin = design.view(id).and_then(|v| design.head_fit(v).map);
+                let view = view(design, id)?;
+                let height_mm = skin.map_or(view.guides.mid_frontal_height_mm, |map| {
+                    map.shape.midline_photo_mm(view.guides.mid_frontal_height_mm)
+                });
+                shapes::apply_shape(view, shape, height_mm)
+            }
             Self::PlaceLandmark { view: id, landmark, at } => Ok(face::place_landmark(view(design, id)?, landmark, at)),
             Self::ClearLandmark { view: id, landmark } => Ok(face::clear_landmark(view(design, id)?, landmark)),
             Self::Calibrate { view: id, source, ends, length_mm } => {

@@ -48,6 +48,19 @@ fn insertion_index(points: &[PhotoPoint], cursor: PhotoPoint, placing: &Placing)
     Some(if to_first < to_last { 0 } else { points.len() })
 }
 
+/// Adds `at` to the view's profile, creating it if there is none: only on a side view.
+pub(super) fn add_profile_point(view: &mut View, at: PhotoPoint, placing: &Placing) -> Result<Outcome, Refused> {
+    if !matches!(view.kind, crate::design::ViewKind::Left | crate::design::ViewKind::Right) {
+        return Err(Refused::NotASideView);
+    }
+    let profile = match view.profile() {
+        Some(curve) => curve.id,
+        None => view.add_curve(Curve { name: "Profile".to_owned(), role: CurveRole::Profile, ..Curve::default() }),
+    };
+    // A profile has no midline to snap to or mirror about.
+    add_curve_point(view, Some(profile), at, &Placing { mirror: false, snap_px: 0.0, ..*placing })
+}
+
 /// Adds `at` to curve `target` (if it exists), else to the view's hairline, creating it if there
 /// is none; snapped onto the midline when close and mirrored in mirror mode. Selects the point.
 pub(super) fn add_curve_point(

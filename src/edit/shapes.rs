@@ -129,11 +129,11 @@ pub(super) fn fill_behind_hairline(view: &mut View, depth_mm: f64) -> Result<Out
     Ok(Outcome { select: Some(Selection::shape(ShapeRef::Zone(id))), made: Some(Made::Zone(id)), ..Outcome::default() })
 }
 
-/// Replaces the hairline's points with `shape`, laid out from the view's guides (creating the
-/// hairline if there is none).
-pub(super) fn apply_shape(view: &mut View, shape: HairlineShape) -> Result<Outcome, Refused> {
+/// Replaces the hairline's points with `shape`, laid out from the view's guides with its centre
+/// `height_mm` above the glabella in the photo (creating the hairline if there is none).
+pub(super) fn apply_shape(view: &mut View, shape: HairlineShape, height_mm: f64) -> Result<Outcome, Refused> {
     let frame = view.face_frame().ok_or(Refused::NoFaceFrame)?;
-    let points = shape.points(&frame, view.guides.mid_frontal_height_mm);
+    let points = shape.points(&frame, height_mm);
     let id = match view.hairline().map(|c| c.id) {
         Some(id) => id,
         None => view.add_curve(Curve { name: "Hairline".to_owned(), role: CurveRole::Hairline, ..Curve::default() }),
@@ -257,9 +257,9 @@ mod tests {
     #[test]
     fn a_starting_shape_needs_the_face_frame_and_replaces_the_hairline() {
         let mut view = view();
-        assert_eq!(apply_shape(&mut view, HairlineShape::Rounded), Err(Refused::NoFaceFrame));
+        assert_eq!(apply_shape(&mut view, HairlineShape::Rounded, 80.0), Err(Refused::NoFaceFrame));
         view.landmarks.glabella = Some(p(500.0, 560.0));
-        apply_shape(&mut view, HairlineShape::Rounded).unwrap();
+        apply_shape(&mut view, HairlineShape::Rounded, 80.0).unwrap();
         assert_eq!(view.curves.len(), 1, "the hairline replaced, not added");
         assert!(view.curves[0].points.len() > 3);
     }

@@ -6,6 +6,11 @@
 //! zone's, faded in over its edge feather and shaped by the hairline's transition band
 //! ([`transition`]), which also makes the dots near the line's front smaller and lighter.
 //! Where zones overlap, the later zone in the list (drawn on top) decides.
+//! A zone's density is per cm² of skin: on a front view mapped onto a head
+//! ([`crate::geometry::SkinMap`]) the dots are laid as the camera sees that skin, closer
+//! together in the photo where the skin turns away (the density times the skin's stretch, taken
+//! per block of the tile), and each dot drawn with the same area share of the skin (its radius
+//! over the square root of the stretch), so that the coverage, and so the tone, stays the zone's.
 //! Each dot belongs to one session of the plan ([`Layering`]), which gives its shade.
 //! Everything random comes from `SplitMix64` hashes of the seed ([`crate::random`]), so a design
 //! gives the same dots on every run and machine.
@@ -208,6 +213,18 @@ pub fn generate_dots(view: &View, layering: &Layering, seed: u64) -> Vec<Dot> {
 
 /// [`generate_dots`] into `buffer`, replacing what it held and reusing its memory.
 pub fn generate_dots_into(view: &View, layering: &Layering, seed: u64, buffer: &mut DotBuffer) {
+    generate_dots_on_skin(view, None, layering, seed, buffer);
+}
+
+/// [`generate_dots_into`] with the view's photo mapped onto the head by `skin`: each zone's
+/// density is then per cm² of skin (see the module's documentation); `None`: per cm² of photo.
+pub fn generate_dots_on_skin(
+    view: &View,
+    skin: Option<&crate::geometry::SkinMap>,
+    layering: &Layering,
+    seed: u64,
+    buffer: &mut DotBuffer,
+) {
     let DotBuffer { dots, second_half } = buffer;
     dots.clear();
     let Some(mm_per_px) = view.mm_per_px() else {
@@ -223,7 +240,7 @@ pub fn generate_dots_into(view: &View, layering: &Layering, seed: u64, buffer: &
         .map(|z| if z.hidden { None } else { ZoneShape::new(&z.vertices, mm_per_px, z.edge_feather_mm.max(1e-6)) })
         .collect();
     let offset = [unit(hash(&[seed, 1])) * TILE_SIDE_MM, unit(hash(&[seed, 2])) * TILE_SIDE_MM];
-    let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref() };
+    let context = Context { seed, offset, px_per_mm: 1.0 / mm_per_px, band: band.as_ref(), skin };
     for (zone_index, (zone, shape)) in view.zones.iter().zip(&shapes).enumerate() {
         let Some(shape) = shape else {
             continue;
@@ -255,6 +272,32 @@ struct Context<'a> {
     offset: [f64; 2],
     px_per_mm: f64,
     band: Option<&'a HairlineBand>,
+    skin: Option<&'a crate::geometry::SkinMap>,
+}
+
+impl Context<'_> {
+    /// The skin's stretch at `p` (photo mm): 1 on a flat photo.
+    fn stretch(&self, p: [f64; 2]) -> f64 {
+        self.skin.map_or(1.0, |skin| skin.stretch(PhotoPoint::new(p[0] * self.px_per_mm, p[1] * self.px_per_mm)))
+    }
+
+    /// The largest stretch over the box from `min` to `max` (photo mm), sampled on a grid of
+    /// blocks and a little over: how many of a tile's ranks the zone can need.
+    fn largest_stretch(&self, min: [f64; 2], max: [f64; 2]) -> f64 {
+        if self.skin.is_none() {
+            return 1.0;
+        }
+        let steps = |low: f64, high: f64| {
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 64")]
+            let n = ((high - low) / BLOCK_SIDE_MM).ceil().clamp(1.0, 64.0) as u32;
+            (0..=n).map(move |i| low + (high - low) * f64::from(i) / f64::from(n))
+        };
+        let largest = steps(min[1], max[1])
+            .flat_map(|y| steps(min[0], max[0]).map(move |x| [x, y]))
+            .map(|p| self.stretch(p))
+            .fold(1.0, f64::max);
+        (largest * 1.1).min(crate::geometry::MAX_STRETCH)
+    }
 }
 
 /// One zone's generation.
@@ -305,7 +348,8 @@ impl<'a> ZoneJob<'a> {
     /// Appends the zone's dots in `tiles` to `dots`.
     fn dots(&self, tiles: &[(i32, i32)], context: &Context<'_>, dots: &mut Vec<Dot>) {
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded by TILE_POINTS")]
-        let candidates = (self.full_rank.ceil() as usize).min(TILE_POINTS);
+        let candidates = ((self.full_rank * context.largest_stretch(self.shape.min, self.shape.max)).ceil() as usize)
+            .min(TILE_POINTS);
         let (shape, offset) = (self.shape, context.offset);
         let zone_key = u64::try_from(self.index).unwrap_or(u64::MAX);
         for &(tx, ty) in tiles {
@@ -327,7 +371,9 @@ impl<'a> ZoneJob<'a> {
                 let plain = band == Over::Full
                     && shape.is_inside_over(block_min, block_max)
                     && self.above.iter().all(|upper| upper.misses_box(block_min, block_max));
-                let block = Block { base, points, plain, band_varies: band == Over::Varies, key: tile_key };
+                let centre = [block_min[0] + BLOCK_SIDE_MM / 2.0, block_min[1] + BLOCK_SIDE_MM / 2.0];
+                let stretch = context.stretch(centre);
+                let block = Block { base, points, plain, band_varies: band == Over::Varies, key: tile_key, stretch };
                 self.block_dots(&block, context, dots);
             }
         }
@@ -339,7 +385,8 @@ impl<'a> ZoneJob<'a> {
         let Some(&(laid_share, _)) = self.sessions.last() else {
             return;
         };
-        let radius_mm = zone.dot_diameter_mm / 2.0 * self.spread;
+        let radius_mm = zone.dot_diameter_mm / 2.0 * self.spread / block.stretch.sqrt();
+        let full_rank = self.full_rank * block.stretch;
         for &(rank, point) in block.points {
             let p = [
                 block.base[0] + f64::from(point[0]) * TILE_SIDE_MM,
@@ -370,7 +417,7 @@ impl<'a> ZoneJob<'a> {
                     density *= grade.density;
                 }
             }
-            if f64::from(rank) >= density * self.full_rank {
+            if f64::from(rank) >= density * full_rank {
                 continue;
             }
             // One hash per dot: its session from the low 12 bits, its size from two 26-bit draws.
@@ -430,6 +477,9 @@ struct Block<'a> {
     band_varies: bool,
     /// The tile's hash, from which each dot draws its size and session.
     key: u64,
+    /// The skin's stretch over the block (see [`Context::stretch`]): its density is the
+    /// zone's times this.
+    stretch: f64,
 }
 
 /// The cell `cells` (a distance from a grid's origin, in cells) falls in: `None` before the

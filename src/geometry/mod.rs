@@ -3,6 +3,7 @@
 
 mod anatomy;
 mod curve;
+mod head;
 mod point;
 mod polygon;
 mod shapes;
@@ -13,6 +14,9 @@ pub use anatomy::{
     project_onto_line,
 };
 pub use curve::{FLATTEN_TOLERANCE_PX, curve_length_px, curve_path, distance_to_curve, sample_curve, span_near};
+pub use head::{
+    GLABELLA_REACH_MM, HeadShape, HeadSource, MAX_STRETCH, Profile, ProfileProblem, SkinMap, SkinPosition, average,
+};
 pub use point::PhotoPoint;
 pub use polygon::{
     nearest_point_index, polygon_area_px2, polygon_contains, polygon_self_intersects, triangulate, vertex_mean,

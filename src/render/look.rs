@@ -6,7 +6,7 @@ use super::density::Mask;
 use super::splat::render_dots;
 use crate::colour::{Stage, hiding, widening};
 use crate::design::{Design, View};
-use crate::follicles::{Dot, DotBuffer, Layering, generate_dots, generate_dots_into};
+use crate::follicles::{Dot, DotBuffer, Layering, generate_dots_on_skin};
 
 /// What a preview shows: how many sessions are done, and when the result is looked at.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -43,13 +43,17 @@ impl Look {
     /// Every dot the whole plan lays, healed, whether or not it takes: what the needle does,
     /// for counts and durations.
     pub fn laid_dots(design: &Design, view: &View) -> Vec<Dot> {
-        generate_dots(view, &Layering::of(design, None), design.seed)
+        let mut buffer = DotBuffer::default();
+        let skin = design.head_fit(view).map;
+        generate_dots_on_skin(view, skin.as_ref(), &Layering::of(design, None), design.seed, &mut buffer);
+        buffer.into_dots()
     }
 
     /// [`Self::dots`] into `buffer`, reusing its memory: for a preview redrawn every frame.
     pub fn dots_into(self, design: &Design, view: &View, buffer: &mut DotBuffer) {
         let layering = Layering::of(design, self.after_session).with_first_session_loss(design.first_session_loss);
-        generate_dots_into(view, &layering, design.seed, buffer);
+        let skin = design.head_fit(view).map;
+        generate_dots_on_skin(view, skin.as_ref(), &layering, design.seed, buffer);
         if self.stage != Stage::Healed {
             let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
             let wider = widening(self.stage) / widening(Stage::Healed).max(f64::EPSILON);

@@ -15,7 +15,7 @@ use crate::follicles::Dot;
 use crate::format::thousands;
 use crate::geometry::sample_curve;
 use crate::render::{Look, render_dots_on};
-use crate::report::ViewReport;
+use crate::report::{PhotoAndSkin, ViewReport};
 
 const PANEL_GAP: f32 = 12.0;
 const PANEL_MAX_HEIGHT: f32 = 290.0;
@@ -53,6 +53,54 @@ impl Flow {
         }
         self.zone_table(design, view, report);
         self.measurements(report);
+        self.transfer(report);
+    }
+
+    /// Where to put the pencil on the head: the hairline's key points as distances along the
+    /// skin from landmarks an artist finds with a ruler, and where those figures come from.
+    fn transfer(&mut self, report: &ViewReport) {
+        let scale = &report.skin_scale;
+        let Some(figures) = &scale.figures else {
+            return;
+        };
+        self.subheading("Marking the head, along the skin");
+        let both = |distance: PhotoAndSkin| {
+            format!("{:.1} cm on the skin ({:.1} in the photo)", distance.skin_mm / 10.0, distance.photo_mm / 10.0)
+        };
+        let mut pairs = vec![("Mid-frontal guide", both(figures.mid_frontal_guide))];
+        if let Some(centre) = figures.hairline_centre {
+            pairs.push(("Hairline centre", both(centre)));
+        }
+        self.pairs(&pairs);
+        if !figures.transfer.is_empty() {
+            let columns = [
+                column("Point", 0.0, false),
+                column("Up the midline mm", 96.0, true),
+                column("Across mm", 70.0, true),
+                column("Above eye corners mm", 112.0, true),
+            ];
+            let rows: Vec<Vec<String>> = figures
+                .transfer
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.name.clone(),
+                        format!("{:.0}", row.up_midline_mm),
+                        crate::format::across_mm(row.across_mm),
+                        row.above_eye_corners_mm.map_or_else(|| "—".to_owned(), |mm| format!("{mm:.0}")),
+                    ]
+                })
+                .collect();
+            self.table(&columns, &rows);
+        }
+        let mut note = format!(
+            "Up the midline: a tape from the glabella up the middle of the forehead to the point's height. Across: from the midline around the head at that height (L: the photo's left, the client's right). Above eye corners: straight up from the line through the outer eye corners. Skin figures {}.",
+            scale.source
+        );
+        if scale.estimated {
+            note.push_str(" They are estimates: a profile traced on a side photo measures this client's head.");
+        }
+        self.small_paragraph(&note);
     }
 
     /// The hairline as measured on the photo, for the artist to check on the head.
@@ -67,7 +115,10 @@ impl Flow {
         self.pairs(&[
             ("Centre", format!("{} above the glabella", mm(hairline.height_above_glabella_mm))),
             ("Length", format!("{:.1} mm along the curve", hairline.length_mm)),
-            ("Temple corners", format!("{} and {} above the eye corners", mm(left), mm(right))),
+            (
+                "Temple corners",
+                format!("{} and {} above the glabella's level, over the eye corners", mm(left), mm(right)),
+            ),
             (
                 "Measured at",
                 format!("{left_at:.0} mm (photo left) and {right_at:.0} mm (photo right) from the midline"),
@@ -281,10 +332,11 @@ impl Flow {
             column("#", 16.0, true),
             column("Zone", 0.0, false),
             column("Kind", 78.0, false),
-            column("Area cm²", 56.0, true),
-            column("Density /cm²", 70.0, true),
-            column("Dots", 52.0, true),
-            column("Dot size mm", 80.0, true),
+            column("Area cm²", 48.0, true),
+            column(if report.skin_scale.estimated { "Skin est." } else { "Skin cm²" }, 48.0, true),
+            column("Density /cm²", 64.0, true),
+            column("Dots", 48.0, true),
+            column("Dot size mm", 70.0, true),
             column("Shade", 40.0, true),
         ];
         let calibrated = report.mm_per_px.is_some();
@@ -301,6 +353,7 @@ impl Flow {
                     if row.hidden { format!("{} (hidden)", row.name) } else { row.name.clone() },
                     row.kind.label().to_owned(),
                     row.area_cm2.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
+                    row.skin_area_cm2.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                     format!("{:.0}", row.density_per_cm2),
                     match (row.dots, &row.counted_in) {
                         (Some(dots), None) if !row.hidden => thousands(dots),
@@ -330,6 +383,12 @@ impl Flow {
         self.room(LINE);
         self.grey_text(MARGIN, self.y + SMALL + 2.0, SMALL, footnote);
         self.y += LINE;
+        if report.zones.iter().any(|z| z.skin_area_cm2.is_some()) {
+            self.small_paragraph(&format!(
+                "Area is in the photo's plane; skin is along the curved head ({}). Densities are dots per cm² of skin.",
+                report.skin_scale.source
+            ));
+        }
         for row in report.zones.iter().filter(|z| !z.hidden) {
             if let Some(other) = &row.counted_in {
                 self.small_paragraph(&format!(

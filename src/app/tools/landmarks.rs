@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn with_every_landmark_placed_clicks_refine_the_last_one() {
         let (mut bench, mut tool) = (Bench::new(), LandmarksTool::default());
-        let clicks: Vec<(f64, f64)> = (0..8_u32).map(|i| (100.0 + 50.0 * f64::from(i), 500.0)).collect();
+        let clicks: Vec<(f64, f64)> = (0..10_u32).map(|i| (100.0 + 50.0 * f64::from(i), 500.0)).collect();
         assert_eq!(clicks.len(), Landmark::ALL.len());
         bench.click(&mut tool, &clicks);
         let glabella = bench.view().landmarks.glabella;

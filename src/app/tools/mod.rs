@@ -14,6 +14,7 @@ mod hairline;
 mod landmarks;
 mod neutral;
 mod pan;
+mod profile;
 mod ruler;
 mod select;
 mod skin;
@@ -130,6 +131,8 @@ pub struct ToolPaint<'a> {
     pub painter: &'a egui::Painter,
     pub to_screen: &'a dyn Fn(PhotoPoint) -> egui::Pos2,
     pub view: &'a View,
+    /// The head the view is mapped onto, for lengths along the skin.
+    pub head: &'a crate::design::HeadFit,
     pub cursor: Option<PhotoPoint>,
 }
 
@@ -247,6 +250,7 @@ tools! {
     Skin => skin::SkinTool("Skin eyedropper", "💧", I),
     Neutral => neutral::NeutralTool("Neutral eyedropper", "⬜", N),
     Hair => hair::HairTool("Hair eyedropper", "✂", J),
+    Profile => profile::ProfileTool("Profile", "👤", F),
 }
 
 impl Tool {

@@ -86,9 +86,14 @@ pub fn paint_measure(paint: &ToolPaint<'_>, [a, b]: [PhotoPoint; 2]) {
     paint.painter.circle_filled(sa, 3.0, COLOUR);
     paint.painter.circle_filled(sb, 3.0, COLOUR);
     let length_px = a.distance_to(b);
-    let text = match paint.view.mm_per_px() {
-        Some(scale) => format!("{:.1} mm", length_px * scale),
-        None => format!("{length_px:.0} px (not calibrated)"),
+    let text = match (paint.view.mm_per_px(), &paint.head.map) {
+        (Some(_), Some(map)) => {
+            let skin_mm = map.shape.skin_length_mm(map.frame.to_face(a), map.frame.to_face(b));
+            let source = if paint.head.estimated() { "estimated" } else { "from the side profile" };
+            format!("in the photo {:.1} mm; on the skin {skin_mm:.1} mm ({source})", length_px * map.frame.mm_per_px())
+        }
+        (Some(scale), None) => format!("{:.1} mm", length_px * scale),
+        (None, _) => format!("{length_px:.0} px (not calibrated)"),
     };
     super::super::overlay::label(paint.painter, sa.lerp(sb, 0.5), &text, COLOUR);
 }

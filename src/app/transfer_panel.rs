@@ -1,0 +1,89 @@
+//! The inspector's "On the skin" section: where the view's skin figures come from, the
+//! hairline's centre and the mid-frontal guide along the skin, and the transfer table, each key
+//! point of the hairline as an artist measures it on the head.
+
+use crate::design::{Document, ViewId};
+use crate::report::{SkinScale, ViewReport};
+
+/// The section for the view whose report is `report`.
+pub fn transfer_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, report: Option<&ViewReport>) {
+    let Some(scale) = report.map(|r| &r.skin_scale) else {
+        ui.weak("Working out the figures…");
+        return;
+    };
+    source_ui(ui, scale);
+    let Some(figures) = &scale.figures else {
+        return;
+    };
+    let cm = |mm: f64| format!("{:.1} cm", mm / 10.0);
+    let estimate = if scale.estimated { " (est.)" } else { "" };
+    if let Some(centre) = figures.hairline_centre {
+        ui.label(format!(
+            "Hairline centre above the glabella: in the photo {}; on the skin {}{estimate}",
+            cm(centre.photo_mm),
+            cm(centre.skin_mm)
+        ));
+    }
+    let guide = figures.mid_frontal_guide;
+    ui.label(format!(
+        "Mid-frontal guide: {} on the skin{estimate}, {} in the photo",
+        cm(guide.skin_mm),
+        cm(guide.photo_mm)
+    ));
+    if figures.transfer.is_empty() {
+        ui.weak("Draw the hairline to get the points to mark on the head.");
+    } else {
+        ui.label("Mark the head (mm along the skin):");
+        egui::Grid::new("transfer").num_columns(4).striped(true).show(ui, |ui| {
+            ui.weak("Point");
+            ui.weak("Up the midline").on_hover_text("From the glabella up the midline, to the point's height");
+            ui.weak("Across").on_hover_text(
+                "From the midline around the head at that height; L is the photo's left (the client's right)",
+            );
+            ui.weak("Above eye corners").on_hover_text("Straight up from the line through the outer eye corners");
+            ui.end_row();
+            for row in &figures.transfer {
+                ui.label(&row.name);
+                ui.label(format!("{:.0}", row.up_midline_mm));
+                ui.label(crate::format::across_mm(row.across_mm));
+                ui.label(row.above_eye_corners_mm.map_or_else(|| "–".to_owned(), |mm| format!("{mm:.0}")));
+                ui.end_row();
+            }
+        });
+        let has_canthi = figures.transfer.iter().any(|r| r.above_eye_corners_mm.is_some());
+        if !has_canthi {
+            ui.weak("Place both outer eye corners (Landmarks) for the heights above them.");
+        }
+    }
+    let mut every = document.design().view(view_id).is_some_and(|v| v.guides.transfer_every_point);
+    ui.checkbox(&mut every, "List every control point").on_hover_text("Also on the design sheet's transfer table");
+    document.set(
+        "list every control point",
+        |d| d.view_mut(view_id).map(|v| &mut v.guides.transfer_every_point),
+        every,
+    );
+}
+
+/// Where the skin figures come from, the estimate flagged, and the profiles not used.
+fn source_ui(ui: &mut egui::Ui, scale: &SkinScale) {
+    let warn = ui.visuals().warn_fg_color;
+    if scale.figures.is_none() {
+        ui.weak(format!("Areas and distances are in the photo's plane: {}.", scale.source));
+    } else if scale.estimated {
+        ui.colored_label(
+            warn,
+            format!(
+                "Skin figures {}: trace a profile on a side view (Profile tool, F) to measure this head.",
+                scale.source
+            ),
+        )
+        .on_hover_text(
+            "The average head: Pheasant and Haslegrave, Bodyspace (2006), adults 19 to 65, 50th percentile, rounded",
+        );
+    } else {
+        ui.label(format!("Skin figures {}.", scale.source));
+    }
+    for problem in &scale.profile_problems {
+        ui.colored_label(warn, format!("Profile not used: {problem}."));
+    }
+}
