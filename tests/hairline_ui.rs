@@ -134,7 +134,7 @@ fn the_inspector_gives_the_points_to_mark_on_the_skin_and_where_they_come_from()
     harness.get_by_label("On the skin: marking the head").click();
     common::settle(&mut harness);
     assert!(shows(&harness, "estimated from an average adult head"), "the sample has no side view");
-    for row in ["Hairline centre", "Frontotemporal angle, photo left", "Temple point (hairline's end), photo right"] {
+    for row in ["Hairline centre", "Frontotemporal L", "Temple end R"] {
         assert!(shows(&harness, row), "{row}");
     }
     assert!(!shows(&harness, "Control point 1"));

@@ -147,7 +147,7 @@ pub fn measurements_ui(
         ui.end_row();
         let scale = report.map(|r| &r.skin_scale);
         if let Some(centre) = scale.and_then(|s| s.figures.as_ref()).and_then(|f| f.hairline_centre) {
-            let source = if scale.is_some_and(|s| s.estimated) { "estimated" } else { "from the side profile" };
+            let source = if scale.is_some_and(|s| s.estimated) { "estimated" } else { "side profile" };
             ui.label("  along the skin").on_hover_text(
                 "A tape laid up the midline from the glabella; see \"On the skin\" for where it comes from",
             );

@@ -276,6 +276,45 @@ fn shapes_list_ui(
     commands
 }
 
+/// A zone's area (on the skin where the view is mapped onto a head, with the photo's) and its
+/// dots as simulated, as grid rows.
+fn area_and_dots_rows(
+    ui: &mut egui::Ui,
+    mm_per_px: Option<f64>,
+    area_px2: f64,
+    row: Option<&crate::report::ZoneReport>,
+) {
+    ui.label("Area");
+    match (mm_per_px, row.and_then(|r| r.skin_area_cm2)) {
+        (Some(scale), Some(skin)) => {
+            let photo = area_px2 * scale * scale / MM2_PER_CM2;
+            ui.label(format!("{skin:.1} cm² on the skin ({photo:.1} in the photo)"))
+                .on_hover_text("Along the curved head; see \"On the skin\" for where the head's shape comes from");
+        }
+        (Some(scale), None) => {
+            ui.label(format!("{:.1} cm²", area_px2 * scale * scale / MM2_PER_CM2));
+        }
+        (None, _) => {
+            ui.label(format!("{area_px2:.0} px² (not calibrated)"));
+        }
+    }
+    ui.end_row();
+    if mm_per_px.is_some() {
+        // The count every other place states: the dots as simulated (the feathered edge and
+        // the hairline's band thin them; an upper zone takes its overlap).
+        let estimate = row.and_then(|r| r.estimated_dots).unwrap_or(0);
+        ui.label("Dots");
+        match row.and_then(|r| r.dots) {
+            Some(dots) => ui.label(crate::format::thousands(dots)).on_hover_text(format!(
+                "As simulated. Area times density would be {}: the feathered edge, the hairline's band and zones above thin it.",
+                crate::format::thousands(estimate)
+            )),
+            None => ui.label(format!("about {}", crate::format::thousands(estimate))),
+        };
+        ui.end_row();
+    }
+}
+
 /// A zone's area: on the skin where the view is mapped onto a head (the photo's own on hover),
 /// else in the photo's plane.
 fn area_cell(ui: &mut egui::Ui, row: Option<&crate::report::ZoneReport>, estimated: bool) {
@@ -548,7 +587,7 @@ fn zone_ui(
             .labelled_by(label.id);
         ui.end_row();
         covers_ui(ui, document.design(), view_id, &mut scalp_part);
-        ui.label("Density");
+        ui.label("Density").on_hover_text("Dots per cm² of skin, as the needle lays them");
         ui.add(egui::DragValue::new(&mut density).range(0.0..=1000.0).speed(1.0).suffix(" dots/cm²"));
         ui.end_row();
         ui.label("Dot size");
@@ -577,26 +616,7 @@ fn zone_ui(
         ui.label("Hidden");
         ui.checkbox(&mut hidden, "Hide in preview");
         ui.end_row();
-        ui.label("Area");
-        ui.label(match mm_per_px {
-            Some(scale) => format!("{:.1} cm²", area_px2 * scale * scale / MM2_PER_CM2),
-            None => format!("{area_px2:.0} px² (not calibrated)"),
-        });
-        ui.end_row();
-        if let Some(scale) = mm_per_px {
-            // The count every other place states: the dots as simulated (the feathered edge and
-            // the hairline's band thin them; an upper zone takes its overlap).
-            let estimate = area_px2 * scale * scale / MM2_PER_CM2 * density;
-            ui.label("Dots");
-            match row.and_then(|r| r.dots) {
-                Some(dots) => ui.label(crate::format::thousands(dots)).on_hover_text(format!(
-                    "As simulated. Area times density would be {}: the feathered edge, the hairline's band and zones above thin it.",
-                    crate::format::thousands_f(estimate)
-                )),
-                None => ui.label(format!("about {}", crate::format::thousands_f(estimate))),
-            };
-            ui.end_row();
-        }
+        area_and_dots_rows(ui, mm_per_px, area_px2, row);
         if let Some(seen) = row.and_then(|r| r.seen_from_1m.as_ref()) {
             seen_from_afar_row(ui, seen, &mut density, &mut water_parts);
         }

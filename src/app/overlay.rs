@@ -3,7 +3,7 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
-use crate::design::{CurveRole, Landmark, PhotoPoint, View};
+use crate::design::{CurveRole, Landmark, PhotoPoint, View, ViewKind};
 use crate::geometry::{FacePoint, sample_curve};
 
 use crate::edit::{CalibrationEnd, Handle};
@@ -66,7 +66,8 @@ pub fn paint_bands(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn
 /// Paints the guides, landmarks and calibration reference, above the shapes.
 pub fn paint_overlay(painter: &Painter, overlay: &Overlay<'_>, to_screen: &impl Fn(PhotoPoint) -> Pos2) {
     let view = overlay.view;
-    if overlay.guides {
+    // The face's guides are drawn on the face: a side view shows no midline to hang them on.
+    if overlay.guides && !matches!(view.kind, ViewKind::Left | ViewKind::Right) {
         paint_guides(painter, view, overlay.head, to_screen);
     }
     if let Some(calibration) = &view.calibration {
@@ -125,9 +126,9 @@ fn paint_guides(
     painter.circle_filled(mid_frontal, 4.0, MID_FRONTAL_COLOUR);
     let text = match &head.map {
         Some(_) => format!(
-            "mid-frontal point: {:.1} cm above the glabella on the skin{} ({:.1} cm in the photo)",
+            "mid-frontal: {:.1} cm on the skin{}, {:.1} in the photo",
             skin_mm / 10.0,
-            if head.estimated() { ", est." } else { "" },
+            if head.estimated() { " (est.)" } else { "" },
             height_mm / 10.0
         ),
         None => format!("mid-frontal point: {:.1} cm above the glabella", skin_mm / 10.0),

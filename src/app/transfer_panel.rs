@@ -2,7 +2,8 @@
 //! hairline's centre and the mid-frontal guide along the skin, and the transfer table, each key
 //! point of the hairline as an artist measures it on the head.
 
-use crate::design::{Document, ViewId};
+use crate::design::{Document, View, ViewId, ViewKind};
+use crate::geometry::Profile;
 use crate::report::{SkinScale, ViewReport};
 
 /// The section for the view whose report is `report`.
@@ -11,6 +12,9 @@ pub fn transfer_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, 
         ui.weak("Working out the figures…");
         return;
     };
+    if let Some(view) = document.design().view(view_id).filter(|v| matches!(v.kind, ViewKind::Left | ViewKind::Right)) {
+        profile_ui(ui, view);
+    }
     source_ui(ui, scale);
     let Some(figures) = &scale.figures else {
         return;
@@ -64,11 +68,27 @@ pub fn transfer_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, 
     );
 }
 
+/// On a side view: whether the head's profile traced on it is in use, or what it lacks.
+fn profile_ui(ui: &mut egui::Ui, view: &View) {
+    let Some(profile) = view.profile() else {
+        ui.label("Trace the head's profile here with the Profile tool (F), from the glabella over the top: the front view's figures then follow this head.");
+        return;
+    };
+    match Profile::from_side_view(&profile.points, view.landmarks.glabella, view.mm_per_px()) {
+        Ok(_) => {
+            ui.label("This view's profile is in use: the front view's distances, areas and dots follow this head.");
+        }
+        Err(problem) => {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("This view's profile is not used: {problem}."));
+        }
+    }
+}
+
 /// Where the skin figures come from, the estimate flagged, and the profiles not used.
 fn source_ui(ui: &mut egui::Ui, scale: &SkinScale) {
     let warn = ui.visuals().warn_fg_color;
     if scale.figures.is_none() {
-        ui.weak(format!("Areas and distances are in the photo's plane: {}.", scale.source));
+        ui.weak(format!("This view's areas and distances are in the photo's plane: {}.", scale.source));
     } else if scale.estimated {
         ui.colored_label(
             warn,

@@ -44,7 +44,7 @@ impl Design {
         let (profile, problems) = traced_profile(self);
         let mut fit = HeadFit { map: None, source: String::new(), problems };
         if view.kind != ViewKind::Front {
-            fit.source = "skin figures are given for front views; this view's are in the photo's plane".to_owned();
+            fit.source = "skin figures are given for front views".to_owned();
             return fit;
         }
         let Some(frame) = view.face_frame() else {

@@ -14,8 +14,8 @@
 //! outline to the vertex's depth, its width half-axis is `a(h) = ratio * b(h)`. An ellipsoid
 //! (the synthetic heads of the tests) is described exactly; a real skull is close to it over the
 //! forehead and the front of the scalp, where hairlines are drawn, and less so at the sides,
-//! where the temples flatten. Below the glabella the slice of the glabella's height is kept (the
-//! brow region is near-vertical).
+//! where the temples flatten. Below the glabella, down to 40 mm (the eyes' line and the temples
+//! beside it), the slice of the glabella's height is kept (the brow region is near-vertical).
 //!
 //! The outline comes from a profile traced on a calibrated side photo ([`Profile`]); without
 //! one, from [`HeadShape::average`], a documented average adult head, and every figure it gives
@@ -24,14 +24,19 @@
 //!
 //! Where the skin turns almost edge-on to the camera (near the top of the head in a front
 //! photo, or at the sides) a photo says little about it: the stretch of skin per photo area is
-//! capped at [`MAX_STRETCH`], and points beyond the head's outline are given that cap. Those
-//! parts belong to a top or side view.
+//! capped at [`MAX_STRETCH`]; those parts belong to a top or side view. Beyond the head's
+//! outline (the face beside the brows, the neck, or a head larger than the model) the model
+//! cannot say what the photo shows, and the photo's own figures stand (a stretch of 1).
 
 use super::{FaceFrame, FacePoint, PhotoPoint, polygon_contains, sample_curve};
 
 /// The most skin one square millimetre of the photo stands for: 3 is skin turned about 70°
 /// away from the camera. Beyond it a photo shows the skin too edge-on to plan on.
 pub const MAX_STRETCH: f64 = 3.0;
+
+/// How far below the glabella the head is modelled (with the glabella's slice): the eyes'
+/// line and the temples beside it. Below, the face, the photo's own figures stand.
+const REACH_BELOW_GLABELLA_MM: f64 = 40.0;
 
 /// How far from the glabella landmark a traced profile may start and still count as starting
 /// there, in mm.
@@ -318,7 +323,7 @@ impl HeadShape {
     /// How far behind the glabella the skin seen at `face` is; `None` beyond the head's outline.
     fn depth_at(&self, face: FacePoint) -> Option<f64> {
         let height = face.y_mm.max(0.0);
-        if height > self.top_mm() {
+        if height > self.top_mm() || face.y_mm < -REACH_BELOW_GLABELLA_MM {
             return None;
         }
         let depth_half_axis = self.vertex_depth_mm - self.front_depth(height);
@@ -345,15 +350,19 @@ impl HeadShape {
     }
 
     /// The area of skin one square millimetre of the photo stands for at `face`, 1 to
-    /// [`MAX_STRETCH`] (the cap also beyond the head's outline).
+    /// [`MAX_STRETCH`] (the cap where the skin is edge-on at the outline; 1 beyond it).
     pub fn stretch_at(&self, face: FacePoint) -> f64 {
+        if self.depth_at(face).is_none() {
+            return 1.0;
+        }
         self.slope_at(face)
             .map_or(MAX_STRETCH, |[across, up]| (1.0 + across * across + up * up).sqrt().min(MAX_STRETCH))
     }
 
     /// The length along the skin of the path seen in the photo from `from` to `to` (a straight
-    /// line in the photo), by steps of about half a millimetre; a path's steps past the head's
-    /// outline, or edge-on, are counted at [`MAX_STRETCH`] times their photo length.
+    /// line in the photo), by steps of about half a millimetre; a step is at most
+    /// [`MAX_STRETCH`] times its length in the photo, and past the head's outline its photo
+    /// length.
     pub fn skin_length_mm(&self, from: FacePoint, to: FacePoint) -> f64 {
         let photo_mm = (to.x_mm - from.x_mm).hypot(to.y_mm - from.y_mm);
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few thousand steps at most")]
@@ -369,7 +378,7 @@ impl HeadShape {
                 let flat = (b.x_mm - a.x_mm).hypot(b.y_mm - a.y_mm);
                 match (self.depth_at(a), self.depth_at(b)) {
                     (Some(da), Some(db)) => flat.hypot(db - da).min(flat * MAX_STRETCH),
-                    _ => flat * MAX_STRETCH,
+                    _ => flat,
                 }
             })
             .sum()
@@ -533,7 +542,10 @@ mod tests {
         assert!((87.0..96.0).contains(&skin), "{skin}");
         assert!((shape.stretch_at(FacePoint { x_mm: 0.0, y_mm: 2.0 }) - 1.0).abs() < 0.01);
         assert!(shape.stretch_at(FacePoint { x_mm: 0.0, y_mm: 80.0 }) > 1.4);
-        assert!((shape.stretch_at(FacePoint { x_mm: 0.0, y_mm: 130.0 }) - MAX_STRETCH).abs() < 1e-12);
+        let top = shape.stretch_at(FacePoint { x_mm: 0.0, y_mm: average::VERTEX_HEIGHT_MM - 0.1 });
+        assert!((top - MAX_STRETCH).abs() < 1e-12, "edge-on at the top: {top}");
+        let beyond = shape.stretch_at(FacePoint { x_mm: 0.0, y_mm: 130.0 });
+        assert!((beyond - 1.0).abs() < 1e-12, "off the head, the photo's own: {beyond}");
     }
 
     #[test]

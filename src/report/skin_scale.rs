@@ -41,7 +41,8 @@ pub struct PhotoAndSkin {
     pub skin_mm: f64,
 }
 
-/// A key point of the hairline, where to put the pencil on the head.
+/// A key point of the hairline, where to put the pencil on the head. "L" and "R" in its name are
+/// the photo's left and right (the client's right and left in a front view).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TransferPoint {
     pub name: String,
@@ -99,19 +100,18 @@ fn transfer_points(
         rows.push(row("Hairline centre".to_owned(), FacePoint { x_mm: 0.0, y_mm: height }));
     }
     let measures = crate::geometry::measure_hairline(frame, view.canthi(), points);
-    for (side, (offset, height)) in ["photo left", "photo right"]
-        .iter()
-        .zip(measures.frontotemporal_offsets_mm.iter().zip(measures.frontotemporal_heights_mm))
+    for (side, (offset, height)) in
+        ["L", "R"].iter().zip(measures.frontotemporal_offsets_mm.iter().zip(measures.frontotemporal_heights_mm))
     {
         if let Some(height) = height {
-            rows.push(row(format!("Frontotemporal angle, {side}"), FacePoint { x_mm: *offset, y_mm: height }));
+            rows.push(row(format!("Frontotemporal {side}"), FacePoint { x_mm: *offset, y_mm: height }));
         }
     }
     let mut ends: Vec<FacePoint> =
         [points.first(), points.last()].into_iter().flatten().map(|&p| frame.to_face(p)).collect();
     ends.sort_by(|a, b| a.x_mm.total_cmp(&b.x_mm));
-    for (side, end) in ["photo left", "photo right"].iter().zip(ends) {
-        rows.push(row(format!("Temple point (hairline's end), {side}"), end));
+    for (side, end) in ["L", "R"].iter().zip(ends) {
+        rows.push(row(format!("Temple end {side}"), end));
     }
     if view.guides.transfer_every_point {
         for (index, &point) in points.iter().enumerate() {
