@@ -37,14 +37,12 @@ pub fn transfer_ui(ui: &mut egui::Ui, document: &mut Document, view_id: ViewId, 
     if figures.transfer.is_empty() {
         ui.weak("Draw the hairline to get the points to mark on the head.");
     } else {
-        ui.label("Mark the head (mm along the skin):");
+        ui.label("Mark the head, in mm along the skin:");
         egui::Grid::new("transfer").num_columns(4).striped(true).show(ui, |ui| {
-            ui.weak("Point");
-            ui.weak("Up the midline").on_hover_text("From the glabella up the midline, to the point's height");
-            ui.weak("Across").on_hover_text(
-                "From the midline around the head at that height; L is the photo's left (the client's right)",
-            );
-            ui.weak("Above eye corners").on_hover_text("Straight up from the line through the outer eye corners");
+            ui.weak("Point").on_hover_text("L and R: the photo's left and right (the client's right and left)");
+            ui.weak("Up").on_hover_text("From the glabella up the midline, to the point's height");
+            ui.weak("Across").on_hover_text("From the midline around the head at that height");
+            ui.weak("Above eyes").on_hover_text("Straight up from the line through the outer eye corners");
             ui.end_row();
             for row in &figures.transfer {
                 ui.label(&row.name);

@@ -67,7 +67,7 @@ impl Flow {
         let both = |distance: PhotoAndSkin| {
             format!("{:.1} cm on the skin ({:.1} in the photo)", distance.skin_mm / 10.0, distance.photo_mm / 10.0)
         };
-        let mut pairs = vec![("Mid-frontal guide", both(figures.mid_frontal_guide))];
+        let mut pairs = vec![("Mid-frontal", both(figures.mid_frontal_guide))];
         if let Some(centre) = figures.hairline_centre {
             pairs.push(("Hairline centre", both(centre)));
         }
@@ -75,9 +75,9 @@ impl Flow {
         if !figures.transfer.is_empty() {
             let columns = [
                 column("Point", 0.0, false),
-                column("Up the midline mm", 96.0, true),
+                column("Up the midline mm", 120.0, true),
                 column("Across mm", 70.0, true),
-                column("Above eye corners mm", 112.0, true),
+                column("Above the eyes mm", 120.0, true),
             ];
             let rows: Vec<Vec<String>> = figures
                 .transfer
@@ -94,7 +94,7 @@ impl Flow {
             self.table(&columns, &rows);
         }
         let mut note = format!(
-            "Up the midline: a tape from the glabella up the middle of the forehead to the point's height. Across: from the midline around the head at that height (L: the photo's left, the client's right). Above eye corners: straight up from the line through the outer eye corners. Skin figures {}.",
+            "Up the midline: a tape from the glabella up the middle of the forehead to the point's height. Across: from the midline around the head at that height (L: the photo's left, the client's right). Above the eyes: straight up from the line through the outer eye corners. Skin figures {}.",
             scale.source
         );
         if scale.estimated {
@@ -331,12 +331,12 @@ impl Flow {
         let columns = [
             column("#", 16.0, true),
             column("Zone", 0.0, false),
-            column("Kind", 78.0, false),
-            column("Area cm²", 48.0, true),
-            column(if report.skin_scale.estimated { "Skin est." } else { "Skin cm²" }, 48.0, true),
-            column("Density /cm²", 64.0, true),
-            column("Dots", 48.0, true),
-            column("Dot size mm", 70.0, true),
+            column("Kind", 72.0, false),
+            column("Area cm²", 56.0, true),
+            column(if report.skin_scale.estimated { "Skin est." } else { "Skin cm²" }, 56.0, true),
+            column("Dots/cm²", 58.0, true),
+            column("Dots", 52.0, true),
+            column("Dot mm", 64.0, true),
             column("Shade", 40.0, true),
         ];
         let calibrated = report.mm_per_px.is_some();
