@@ -264,7 +264,7 @@ fn shapes_list_ui(
         let button = ui
             .add_enabled(hairline && calibrated, egui::Button::new("Fill behind the hairline"))
             .on_hover_text(
-                "A zone from the hairline back by this depth; drag its back corners to where the fill should end",
+                "A zone from the hairline back by this depth along the skin (on a front view; in the photo's plane elsewhere); drag its back corners to where the fill should end",
             )
             .on_disabled_hover_text("Needs a hairline and a calibrated view");
         ui.add(egui::DragValue::new(&mut depth_mm).range(10.0..=250.0).speed(1.0).suffix(" mm"));

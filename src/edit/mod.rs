@@ -346,7 +346,9 @@ impl Edit {
                 shapes::close_zone(view(design, id)?, zone, shade, merge_px)
             }
             Self::FillBehindHairline { view: id, depth_mm } => {
-                shapes::fill_behind_hairline(view(design, id)?, depth_mm)
+                // The depth is along the skin, as the artist measures it on the head.
+                let skin = design.view(id).and_then(|v| design.head_fit(v).map);
+                shapes::fill_behind_hairline(view(design, id)?, depth_mm, skin.as_ref())
             }
             Self::ApplyShape { view: id, shape } => {
                 // The guide's height is along the skin; the shape is laid out where the photo

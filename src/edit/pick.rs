@@ -130,9 +130,15 @@ pub fn mirror_partner(view: &View, handle: Handle, tolerance_px: f64) -> Option<
                 Landmark::RightPupil => Landmark::LeftPupil,
                 Landmark::LeftCanthus => Landmark::RightCanthus,
                 Landmark::RightCanthus => Landmark::LeftCanthus,
+                Landmark::LeftHeadSide => Landmark::RightHeadSide,
+                Landmark::RightHeadSide => Landmark::LeftHeadSide,
                 _ => return None,
             };
             Some(Handle::Landmark(other))
+        }
+        // A side view's profile has no mirror image: the midline is not in it.
+        Handle::Point(ShapeRef::Curve(curve), _) if view.curve(curve).is_some_and(|c| c.role == CurveRole::Profile) => {
+            None
         }
         Handle::Point(shape, index) => {
             let axis = view.midline()?;
@@ -222,6 +228,13 @@ pub(crate) mod tests {
             mirror_partner(&view, Handle::Landmark(Landmark::RightPupil), 9.0),
             Some(Handle::Landmark(Landmark::LeftPupil))
         );
+        assert_eq!(
+            mirror_partner(&view, Handle::Landmark(Landmark::LeftHeadSide), 9.0),
+            Some(Handle::Landmark(Landmark::RightHeadSide))
+        );
+        let mut side = view.clone();
+        side.curves[0].role = CurveRole::Profile;
+        assert_eq!(mirror_partner(&side, Handle::Point(hairline, 0), 9.0), None, "a profile is not mirrored");
     }
 
     #[test]

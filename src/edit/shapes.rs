@@ -113,16 +113,23 @@ pub(super) fn add_outline_curve(view: &mut View) -> Outcome {
     Outcome { select: Some(Selection::shape(ShapeRef::Curve(id))), made: Some(Made::Curve(id)), ..Outcome::default() }
 }
 
-/// A zone from the hairline back `depth_mm` up the head, along the midline.
-pub(super) fn fill_behind_hairline(view: &mut View, depth_mm: f64) -> Result<Outcome, Refused> {
+/// A zone from the hairline back `depth_mm` up the head, along the midline: along the skin of
+/// the head `skin` maps the view onto, where there is one, else in the photo's plane.
+pub(super) fn fill_behind_hairline(
+    view: &mut View,
+    depth_mm: f64,
+    skin: Option<&crate::geometry::SkinMap>,
+) -> Result<Outcome, Refused> {
     let hairline = view.hairline().filter(|c| c.points.len() >= 2).ok_or(Refused::NoHairline)?;
     let mm_per_px = view.mm_per_px().ok_or(Refused::NotCalibrated)?;
     let [a, b] = view.midline().ok_or(Refused::NoPhoto)?;
     let (dx, dy) = if b.y <= a.y { (b.x - a.x, b.y - a.y) } else { (a.x - b.x, a.y - b.y) };
     let length = dx.hypot(dy).max(f64::EPSILON);
     let shift = depth_mm / mm_per_px;
-    let back =
-        hairline.points.iter().rev().map(|p| PhotoPoint::new(p.x + dx / length * shift, p.y + dy / length * shift));
+    let back = hairline.points.iter().rev().map(|&p| match skin {
+        Some(map) => map.up_the_skin(p, depth_mm),
+        None => PhotoPoint::new(p.x + dx / length * shift, p.y + dy / length * shift),
+    });
     let mut zone = Zone::new(ZoneKind::Frontal, "Behind the hairline");
     zone.vertices = hairline.points.iter().copied().chain(back).collect();
     let id = view.add_zone(zone);
@@ -246,12 +253,12 @@ mod tests {
     fn the_fill_behind_the_hairline_reaches_back_its_depth() {
         let mut view = view();
         view.calibration = Some(Calibration { length_mm: 100.0, ..view.calibration.clone().unwrap() }); // 1 mm/px
-        let Some(Made::Zone(zone)) = fill_behind_hairline(&mut view, 60.0).unwrap().made else { panic!() };
+        let Some(Made::Zone(zone)) = fill_behind_hairline(&mut view, 60.0, None).unwrap().made else { panic!() };
         let vertices = &view.zone(zone).unwrap().vertices;
         assert_eq!(vertices.len(), 6);
         assert_eq!(vertices[3], p(700.0, 340.0), "60 px up the midline from the last hairline point");
         view.calibration = None;
-        assert_eq!(fill_behind_hairline(&mut view, 60.0), Err(Refused::NotCalibrated));
+        assert_eq!(fill_behind_hairline(&mut view, 60.0, None), Err(Refused::NotCalibrated));
     }
 
     #[test]

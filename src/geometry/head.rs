@@ -434,6 +434,21 @@ impl SkinMap {
         }
     }
 
+    /// Where the photo shows the point `skin_mm` along the skin straight up the head from
+    /// `from` (photo px): found by halving, since the skin is never shorter than the photo.
+    pub fn up_the_skin(&self, from: PhotoPoint, skin_mm: f64) -> PhotoPoint {
+        let start = self.frame.to_face(from);
+        let along = |photo_mm: f64| {
+            self.shape.skin_length_mm(start, FacePoint { x_mm: start.x_mm, y_mm: start.y_mm + photo_mm })
+        };
+        let (mut low, mut high) = (0.0, skin_mm.max(0.0));
+        for _ in 0..40 {
+            let middle = f64::midpoint(low, high);
+            if along(middle) < skin_mm { low = middle } else { high = middle }
+        }
+        self.frame.to_photo(FacePoint { x_mm: start.x_mm, y_mm: start.y_mm + f64::midpoint(low, high) })
+    }
+
     /// The skin area of the polygon `vertices` (photo px), in mm², and its area in the photo:
     /// the stretch summed over a grid of up to 160 by 160 cells over the polygon's bounds.
     pub fn area_mm2(&self, vertices: &[PhotoPoint]) -> Option<(f64, f64)> {
@@ -546,6 +561,23 @@ mod tests {
         assert!((top - MAX_STRETCH).abs() < 1e-12, "edge-on at the top: {top}");
         let beyond = shape.stretch_at(FacePoint { x_mm: 0.0, y_mm: 130.0 });
         assert!((beyond - 1.0).abs() < 1e-12, "off the head, the photo's own: {beyond}");
+    }
+
+    #[test]
+    fn going_up_the_skin_is_shorter_in_the_photo() {
+        let frame = FaceFrame::new(
+            [PhotoPoint::new(500.0, 0.0), PhotoPoint::new(500.0, 1000.0)],
+            PhotoPoint::new(500.0, 800.0),
+            0.2,
+        )
+        .expect("a frame");
+        let map = SkinMap { frame, shape: shape_of(&head()), canthus_line_mm: None };
+        let from = frame.to_photo(FacePoint { x_mm: 10.0, y_mm: 40.0 });
+        let to = map.up_the_skin(from, 30.0);
+        let (a, b) = (frame.to_face(from), frame.to_face(to));
+        assert!((b.x_mm - 10.0).abs() < 1e-9, "straight up: {b:?}");
+        assert!((map.shape.skin_length_mm(a, b) - 30.0).abs() < 0.05, "{b:?}");
+        assert!(b.y_mm - a.y_mm < 28.0, "shorter in the photo: {b:?}");
     }
 
     #[test]
