@@ -196,6 +196,21 @@ impl ClinicCalibration {
         Ok(Self::fitted(stored.measurements))
     }
 
+    /// Moves a calibration file that [`Self::load`] refused out of the way, beside it as
+    /// `calibration.broken.json` (or `.broken-2.json`, ...), so that the next measurement, saved
+    /// over `file`, loses nothing the clinic might still want to mend by hand. The new name, or
+    /// `None` when there was nothing to move or it could not be moved.
+    pub fn set_aside(file: &Path) -> Option<PathBuf> {
+        let stem = file.file_stem()?.to_string_lossy().into_owned();
+        let aside = (1..100).map(|n| {
+            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+            file.with_file_name(format!("{stem}.broken{suffix}.json"))
+        });
+        let free = aside.into_iter().find(|path| !path.exists())?;
+        std::fs::symlink_metadata(file).ok()?;
+        std::fs::rename(file, &free).ok().map(|()| free)
+    }
+
     /// Writes it to `file` atomically (never a half-written file), making its folder.
     pub fn save(&self, file: &Path) -> Result<(), CalibrationError> {
         let unwritable = |reason: String| CalibrationError::Unwritable { file: file.to_owned(), reason };
@@ -286,6 +301,16 @@ mod tests {
 
         std::fs::write(&file, b"{ not json").unwrap();
         assert!(matches!(ClinicCalibration::load(&file), Err(CalibrationError::Unreadable { .. })));
+        // Set aside before anything is saved over it, and again without overwriting the first.
+        let aside = ClinicCalibration::set_aside(&file).unwrap();
+        assert_eq!(aside.file_name().unwrap(), "calibration.broken.json");
+        assert_eq!(std::fs::read(&aside).unwrap(), b"{ not json");
+        assert!(!file.exists());
+        assert_eq!(ClinicCalibration::set_aside(&file), None, "nothing left to move");
+        std::fs::write(&file, b"[]").unwrap();
+        let second = ClinicCalibration::set_aside(&file).unwrap();
+        assert_eq!(second.file_name().unwrap(), "calibration.broken-2.json");
+        assert_eq!(std::fs::read(&aside).unwrap(), b"{ not json", "the first copy untouched");
         // A hand-edited fit is not believed: it is redone from the measurements.
         let text = serde_json::json!({
             "healed_retention": 9.0, "healed_spread": -1.0,

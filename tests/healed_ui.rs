@@ -40,6 +40,8 @@ fn open_visit(
     store: &std::path::Path,
     change: impl FnOnce(&mut hairline_studio::design::Design),
 ) -> egui_kittest::Harness<'static, hairline_studio::app::StudioApp> {
+    // The healed photo is made with the model's defaults, whatever a test before left in force.
+    hairline_studio::colour::set_healed_model(HealedModel::DEFAULT);
     let (mut design, _) = design();
     let before = folder.join("before.png");
     image::RgbaImage::from_pixel(VIEW_SIDE_PX, VIEW_SIDE_PX, image::Rgba([SKIN[0], SKIN[1], SKIN[2], 255]))
@@ -107,4 +109,29 @@ fn a_sample_that_cannot_be_read_says_why_and_stores_nothing() {
     assert!(shows(&harness, &MeasureRefused::NoSkinSample.to_string()), "{}", harness.state().status());
     assert_eq!(harness.state().clinic_calibration().count(), 0);
     assert!(!store.exists(), "nothing written");
+}
+
+/// Review: a broken calibration file was overwritten by the next measurement, losing whatever
+/// the clinic might have mended by hand. It is now moved aside when the studio starts.
+#[test]
+fn a_broken_calibration_file_is_kept_aside_and_the_next_measurement_starts_afresh() {
+    let _one = ONE_STUDIO_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let folder = tempfile::tempdir().unwrap();
+    let store = folder.path().join("config").join("calibration.json");
+    std::fs::create_dir_all(store.parent().unwrap()).unwrap();
+    std::fs::write(&store, b"{ \"measurements\": [ half a file").unwrap();
+    let mut harness = open_visit(folder.path(), &store, |_| {});
+    let aside = folder.path().join("config").join("calibration.broken.json");
+    assert_eq!(std::fs::read(&aside).unwrap(), b"{ \"measurements\": [ half a file", "kept as it was");
+    let said = format!("{:?} {}", harness.state().errors(), harness.state().status());
+    assert!(said.contains("could not be read") && said.contains("calibration.broken.json"), "{said}");
+    assert_eq!(harness.state().clinic_calibration().count(), 0, "the model's defaults meanwhile");
+    harness.get_by_label("OK").click();
+    settle(&mut harness);
+
+    harness.get_by_label("⬟ top").click();
+    settle(&mut harness);
+    press_button(&mut harness, "Measure the healed result");
+    assert_eq!(ClinicCalibration::load(&store).unwrap().count(), 1, "a fresh file with the new measurement");
+    assert_eq!(std::fs::read(&aside).unwrap(), b"{ \"measurements\": [ half a file", "the broken copy untouched");
 }

@@ -42,12 +42,17 @@ struct LastReading {
 
 impl Healed {
     /// The calibration kept in `store`, put in force; with a message when the file is not right
-    /// (the model's defaults are then used, and the file is left alone until the next change).
+    /// (the model's defaults are then used, and the file is moved aside, so that the next
+    /// measurement saved does not overwrite what the clinic may want to mend).
     pub fn load(store: Option<PathBuf>) -> (Self, Option<String>) {
-        let (calibration, message) = match store.as_deref().map(ClinicCalibration::load) {
+        let (calibration, message) = match store.as_deref().map(|file| (file, ClinicCalibration::load(file))) {
             None => (ClinicCalibration::default(), None),
-            Some(Ok(calibration)) => (calibration, None),
-            Some(Err(error)) => (ClinicCalibration::default(), Some(error.to_string())),
+            Some((_, Ok(calibration))) => (calibration, None),
+            Some((file, Err(error))) => {
+                let kept = ClinicCalibration::set_aside(file)
+                    .map_or_else(String::new, |aside| format!(" It is kept as {}.", aside.display()));
+                (ClinicCalibration::default(), Some(format!("{error}{kept}")))
+            }
         };
         let healed = Self { calibration, store, last: None, pending: None, measuring: false };
         healed.put_in_force();
