@@ -91,6 +91,11 @@ fn a_measured_healed_zone_calibrates_the_clinic_and_a_reset_forgets_it() {
     assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
 
     press_button(&mut harness, "Reset to the model's defaults");
+    assert!(shows(&harness, "Forget the clinic's one measurement?"), "a reset asks first");
+    press_button(&mut harness, "Keep them");
+    assert_eq!(harness.state().clinic_calibration().count(), 1, "kept when the artist says so");
+    press_button(&mut harness, "Reset to the model's defaults");
+    press_button(&mut harness, "Forget them");
     assert_eq!(harness.state().clinic_calibration().count(), 0);
     assert_eq!(healed_model(), HealedModel::DEFAULT);
     assert_eq!(ClinicCalibration::load(&store).unwrap(), ClinicCalibration::default());

@@ -226,8 +226,39 @@ pub fn calibration_ui(ui: &mut egui::Ui, healed: &Healed) -> Option<Command> {
     if count > 0 && !calibration.strength_measured() {
         ui.weak("No photo resolved the dots yet, so the strength is the model's and the spread takes the difference.");
     }
-    ui.add_enabled(count > 0, egui::Button::new("Reset to the model's defaults"))
-        .on_hover_text("Forget every measurement of this clinic")
-        .clicked()
-        .then_some(Command::ResetHealedCalibration)
+    reset_ui(ui, count)
+}
+
+/// "Reset to the model's defaults", asked again before the clinic's `count` measurements are
+/// forgotten: they took healed clients' visits to gather, and a reset cannot be undone.
+fn reset_ui(ui: &mut egui::Ui, count: usize) -> Option<Command> {
+    let asking_id = ui.scope_id().with("asking to reset the healed calibration");
+    let asking = ui.data(|d| d.get_temp::<bool>(asking_id)).unwrap_or(false) && count > 0;
+    if !asking {
+        let reset = ui
+            .add_enabled(count > 0, egui::Button::new("Reset to the model's defaults"))
+            .on_hover_text("Forget every measurement of this clinic (asks first)");
+        if reset.clicked() {
+            ui.data_mut(|d| d.insert_temp(asking_id, true));
+        }
+        return None;
+    }
+    let mut command = None;
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        match count {
+            1 => "Forget the clinic's one measurement? This cannot be undone.".to_owned(),
+            n => format!("Forget all {n} of the clinic's measurements? This cannot be undone."),
+        },
+    );
+    ui.horizontal(|ui| {
+        if ui.button("Forget them").clicked() {
+            command = Some(Command::ResetHealedCalibration);
+            ui.data_mut(|d| d.insert_temp(asking_id, false));
+        }
+        if ui.button("Keep them").clicked() {
+            ui.data_mut(|d| d.insert_temp(asking_id, false));
+        }
+    });
+    command
 }
