@@ -174,7 +174,7 @@ impl ClinicCalibration {
 
     /// Where the studio keeps it for this user, e.g. `~/.config/hairline-studio/calibration.json`.
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "hairline-studio").map(|dirs| dirs.config_dir().join("calibration.json"))
+        crate::io::places::settings_file("calibration.json")
     }
 
     /// The calibration kept in `file`: the defaults when there is none; refused when it is not

@@ -46,7 +46,7 @@ impl Layout {
 
     /// Where it lives for this user, e.g. `~/.config/hairline-studio/layout.json`.
     pub fn default_store() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "hairline-studio").map(|dirs| dirs.config_dir().join("layout.json"))
+        crate::io::places::settings_file("layout.json")
     }
 
     pub fn inspector_width(&self) -> f32 {

@@ -24,10 +24,9 @@ pub struct LibraryPlaces {
 impl LibraryPlaces {
     /// The per-user places.
     pub fn default_places() -> Self {
-        let dirs = directories::ProjectDirs::from("", "", "hairline-studio");
         Self {
-            settings: dirs.as_ref().map(|d| d.config_dir().join("library.json")),
-            cache: dirs.as_ref().map(|d| d.cache_dir().join("thumbnails")),
+            settings: crate::io::places::settings_file("library.json"),
+            cache: crate::io::places::cache_folder("thumbnails"),
         }
     }
 }

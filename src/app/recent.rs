@@ -28,7 +28,7 @@ impl RecentFiles {
 
     /// Where the list lives for this user, e.g. `~/.config/hairline-studio/recent.json`.
     pub fn default_store() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "hairline-studio").map(|dirs| dirs.config_dir().join("recent.json"))
+        crate::io::places::settings_file("recent.json")
     }
 
     pub fn paths(&self) -> &[PathBuf] {

@@ -89,7 +89,7 @@ pub fn plan_text_path_beside(questions: &Path) -> PathBuf {
 
 /// Where a clinic keeps its questions for this user, e.g. `~/.config/hairline-studio/questions.json`.
 pub fn default_clinic_questions_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "hairline-studio").map(|dirs| dirs.config_dir().join("questions.json"))
+    super::places::settings_file("questions.json")
 }
 
 #[cfg(test)]

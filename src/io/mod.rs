@@ -10,6 +10,7 @@ mod paths;
 mod photo;
 mod photo_file;
 mod photo_format;
+pub mod places;
 mod recovery;
 mod save;
 mod temporary;

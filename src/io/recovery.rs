@@ -78,7 +78,7 @@ impl RecoveryStore {
 
     /// The per-user folder, e.g. `~/.local/share/hairline-studio/recovery`.
     pub fn default_folder() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "hairline-studio").map(|dirs| dirs.data_dir().join("recovery"))
+        super::places::data_folder("recovery")
     }
 
     pub fn folder(&self) -> &Path {
