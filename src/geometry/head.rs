@@ -4,7 +4,9 @@
 //!
 //! # The model (a stated guess)
 //!
-//! A front photo is taken as a parallel projection (a camera a metre or more away): a point of
+//! A front photo is taken as a parallel projection (a camera a metre or more away; at 1 m the
+//! top of the head, some 10 cm behind the brow, shows about a tenth smaller than the scale
+//! calibrated at the eyes says, which is not corrected): a point of
 //! the photo at `x_mm` across and `y_mm` up from the glabella ([`super::FaceFrame`]) is the point
 //! of the head's front surface straight behind it. The head above the glabella is described by
 //! its **front outline** (the midline profile, as a side photo shows it: how far behind the
