@@ -113,9 +113,13 @@ pub struct ZoneReport {
     pub skin_area_cm2: Option<f64>,
     /// Dots per cm² of skin.
     pub density_per_cm2: f64,
-    /// Area (on the skin where known, else in the photo) times density; `None` until
-    /// calibrated.
+    /// Area times density: the skin's area on a head measured from a traced profile, else the
+    /// photo's (as the simulation lays them); `None` until calibrated.
     pub estimated_dots: Option<u64>,
+    /// On the average head (no traced profile): the skin's estimated area times density, beside
+    /// the photo's figures, which the plan keeps until a profile measures the head.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dots_on_skin_estimate: Option<u64>,
     /// The dots the zone holds: as simulated where the view is simulated, else the estimate;
     /// 0 for a hidden zone, `None` until calibrated.
     pub dots: Option<u64>,
@@ -345,7 +349,7 @@ fn count_left_on_hair(design: &Design, view: &View, report: &mut ViewReport) {
 fn view_report(design: &Design, view: &View, dots: &[Dot]) -> ViewReport {
     let mm_per_px = view.mm_per_px();
     let fit = design.head_fit(view);
-    let skin_map = fit.map.clone();
+    let (skin_map, head_measured) = (fit.map.clone(), fit.measured().is_some());
     let hairline = view.face_frame().zip(view.hairline()).map(|(frame, hairline)| {
         let measures = measure_hairline(&frame, view.canthi(), &hairline.points);
         HairlineMeasures {
@@ -372,7 +376,10 @@ fn view_report(design: &Design, view: &View, dots: &[Dot]) -> ViewReport {
                 .map(|(skin_mm2, _)| hundredths(skin_mm2 / MM2_PER_CM2));
             // Areas and densities are bounded by validation, far inside u64.
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded, non-negative")]
-            let estimated_dots = skin_area_cm2.or(area_cm2).map(|area| (area * zone.density_per_cm2).round() as u64);
+            let times_density = |area: f64| (area * zone.density_per_cm2).round() as u64;
+            let plan_area = if head_measured { skin_area_cm2.or(area_cm2) } else { area_cm2 };
+            let estimated_dots = plan_area.map(times_density);
+            let dots_on_skin_estimate = skin_area_cm2.filter(|_| !head_measured && !zone.hidden).map(times_density);
             let dots = match (zone.hidden, simulated) {
                 (true, _) => area_cm2.map(|_| 0),
                 (false, true) => Some(counted),
@@ -387,6 +394,7 @@ fn view_report(design: &Design, view: &View, dots: &[Dot]) -> ViewReport {
                 skin_area_cm2,
                 density_per_cm2: zone.density_per_cm2,
                 estimated_dots,
+                dots_on_skin_estimate,
                 dots,
                 left_on_hair: None,
                 seen_from_1m: None,

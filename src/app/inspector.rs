@@ -227,7 +227,7 @@ fn shapes_list_ui(
                 }
                 area_cell(ui, row, report.is_some_and(|r| r.skin_scale.estimated));
                 ui.label(format!("{:.0}/cm²", zone.density_per_cm2))
-                    .on_hover_text("Dots per cm² of skin: where the skin turns away, closer together in the photo");
+                    .on_hover_text("Dots per cm² of skin, as the needle lays them: with a profile traced, the preview lays them closer together where the skin turns away");
                 let count = row.and_then(|r| r.dots).map_or_else(|| "–".to_owned(), |d| d.to_string());
                 match row.and_then(|r| r.counted_in.as_deref()) {
                     Some(other) => {
@@ -235,9 +235,17 @@ fn shapes_list_ui(
                             "The same scalp as {other}: counted there, left out of the totals and the session times"
                         ));
                     }
-                    None => {
-                        ui.label(count);
-                    }
+                    None => match row.and_then(|r| r.dots_on_skin_estimate) {
+                        Some(on_skin) => {
+                            ui.label(count).on_hover_text(format!(
+                                "On an average head its skin would take about {} dots (estimate). Trace a profile on a side view to plan by the skin.",
+                                crate::format::thousands(on_skin)
+                            ));
+                        }
+                        None => {
+                            ui.label(count);
+                        }
+                    },
                 }
                 ui.end_row();
             }
@@ -281,7 +289,7 @@ fn shapes_list_ui(
 fn area_and_dots_rows(
     ui: &mut egui::Ui,
     mm_per_px: Option<f64>,
-    area_px2: f64,
+    (area_px2, density_per_cm2): (f64, f64),
     row: Option<&crate::report::ZoneReport>,
 ) {
     ui.label("Area");
@@ -302,7 +310,12 @@ fn area_and_dots_rows(
     if mm_per_px.is_some() {
         // The count every other place states: the dots as simulated (the feathered edge and
         // the hairline's band thin them; an upper zone takes its overlap).
-        let estimate = row.and_then(|r| r.estimated_dots).unwrap_or(0);
+        // Until the report has the zone (it was just drawn), the photo's area times density.
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded, non-negative")]
+        let estimate = row.and_then(|r| r.estimated_dots).unwrap_or_else(|| {
+            let scale = mm_per_px.unwrap_or(0.0);
+            (area_px2 * scale * scale / MM2_PER_CM2 * density_per_cm2).round() as u64
+        });
         ui.label("Dots");
         match row.and_then(|r| r.dots) {
             Some(dots) => ui.label(crate::format::thousands(dots)).on_hover_text(format!(
@@ -312,6 +325,13 @@ fn area_and_dots_rows(
             None => ui.label(format!("about {}", crate::format::thousands(estimate))),
         };
         ui.end_row();
+        if let Some(on_skin) = row.and_then(|r| r.dots_on_skin_estimate) {
+            ui.label("On the skin");
+            ui.label(format!("about {} (est.)", crate::format::thousands(on_skin))).on_hover_text(
+                "On an average adult head; the dots and session times stay the photo's until a profile traced on a side view measures this head",
+            );
+            ui.end_row();
+        }
     }
 }
 
@@ -616,7 +636,7 @@ fn zone_ui(
         ui.label("Hidden");
         ui.checkbox(&mut hidden, "Hide in preview");
         ui.end_row();
-        area_and_dots_rows(ui, mm_per_px, area_px2, row);
+        area_and_dots_rows(ui, mm_per_px, (area_px2, density), row);
         if let Some(seen) = row.and_then(|r| r.seen_from_1m.as_ref()) {
             seen_from_afar_row(ui, seen, &mut density, &mut water_parts);
         }

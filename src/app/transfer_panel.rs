@@ -91,7 +91,7 @@ fn source_ui(ui: &mut egui::Ui, scale: &SkinScale) {
         ui.colored_label(
             warn,
             format!(
-                "Skin figures {}: trace a profile on a side view (Profile tool, F) to measure this head.",
+                "Skin figures {}: the dots and session times stay the photo's until a profile traced on a side view (Profile tool, F) measures this head.",
                 scale.source
             ),
         )

@@ -295,8 +295,8 @@ fn predicted_moments(design: &Design, view: &View, zone_index: usize, mask_per_v
         .with_first_session_loss(design.first_session_loss)
         .with_model(HealedModel::DEFAULT);
     let mut buffer = DotBuffer::default();
-    let skin = design.head_fit(view).map;
-    generate_dots_on_skin(view, skin.as_ref(), &layering, design.seed, &mut buffer);
+    let head = design.head_fit(view);
+    generate_dots_on_skin(view, head.measured(), &layering, design.seed, &mut buffer);
     let dots = buffer.into_dots();
     if !dots.iter().any(|d| usize::from(d.zone) == zone_index) {
         return None;

@@ -20,7 +20,15 @@ pub struct HeadFit {
 impl HeadFit {
     /// Whether the figures on the skin are estimates (the average head).
     pub fn estimated(&self) -> bool {
-        self.map.as_ref().is_none_or(|m| m.shape.source == HeadSource::AverageHead)
+        self.map.as_ref().is_some_and(|m| m.shape.source == HeadSource::AverageHead)
+    }
+
+    /// The head the needle's plan follows (the dots, their counts, the session times): only a
+    /// head measured from a traced profile. The average head's figures are estimates shown
+    /// beside the photo's, and never change what a design plans: a design from before profiles
+    /// keeps its dots and durations.
+    pub fn measured(&self) -> Option<&SkinMap> {
+        self.map.as_ref().filter(|m| m.shape.source == HeadSource::Profile)
     }
 }
 
@@ -57,12 +65,17 @@ impl Design {
             }
             None => (HeadShape::average(), "estimated from an average adult head".to_owned()),
         };
-        if let (Some(left), Some(right)) = (view.landmarks.left_head_side, view.landmarks.right_head_side) {
+        let sides = view.landmarks.left_head_side.zip(view.landmarks.right_head_side);
+        if let Some((left, right)) = sides {
             let (left, right) = (frame.to_face(left), frame.to_face(right));
             shape = shape.with_width((right.x_mm - left.x_mm).abs() / 2.0, f64::midpoint(left.y_mm, right.y_mm));
         }
-        if profile.is_some() && !shape.width_measured {
-            source.push_str("; the head's width is the average's until its sides are marked");
+        match (profile.is_some(), sides.is_some(), shape.width_measured) {
+            (true, false, _) => source.push_str("; the head's width is the average's until its sides are marked"),
+            (_, true, false) => {
+                source.push_str("; the head's sides as marked make no head, so its width is the average's");
+            }
+            _ => {}
         }
         let canthus_line_mm = match view.canthi() {
             [Some(left), Some(right)] => Some(f64::midpoint(frame.to_face(left).y_mm, frame.to_face(right).y_mm)),

@@ -6,11 +6,13 @@
 //! zone's, faded in over its edge feather and shaped by the hairline's transition band
 //! ([`transition`]), which also makes the dots near the line's front smaller and lighter.
 //! Where zones overlap, the later zone in the list (drawn on top) decides.
-//! A zone's density is per cm² of skin: on a front view mapped onto a head
-//! ([`crate::geometry::SkinMap`]) the dots are laid as the camera sees that skin, closer
+//! A zone's density is per cm² of skin: on a front view mapped onto a head measured from a
+//! traced profile ([`crate::geometry::SkinMap`]) the dots are laid as the camera sees that skin, closer
 //! together in the photo where the skin turns away (the density times the skin's stretch, taken
 //! per block of the tile), and each dot drawn with the same area share of the skin (its radius
 //! over the square root of the stretch), so that the coverage, and so the tone, stays the zone's.
+//! The tile holds 10 dots per mm² of photo ([`TILE_SIDE_MM`]): a density times its stretch
+//! beyond 1,000 per cm² of photo (over 333/cm² of skin turned 70° away) is laid at that ceiling.
 //! Each dot belongs to one session of the plan ([`Layering`]), which gives its shade.
 //! Everything random comes from `SplitMix64` hashes of the seed ([`crate::random`]), so a design
 //! gives the same dots on every run and machine.
@@ -281,12 +283,15 @@ impl Context<'_> {
         self.skin.map_or(1.0, |skin| skin.stretch(PhotoPoint::new(p[0] * self.px_per_mm, p[1] * self.px_per_mm)))
     }
 
-    /// The largest stretch over the box from `min` to `max` (photo mm), sampled on a grid of
-    /// blocks and a little over: how many of a tile's ranks the zone can need.
+    /// The largest stretch over the box from `min` to `max` (photo mm) and half a block around
+    /// it (where the centres of the blocks across its edge lie), sampled on a grid of blocks and
+    /// a little over: how many of a tile's ranks the zone can need.
     fn largest_stretch(&self, min: [f64; 2], max: [f64; 2]) -> f64 {
         if self.skin.is_none() {
             return 1.0;
         }
+        let half = BLOCK_SIDE_MM / 2.0;
+        let (min, max) = ([min[0] - half, min[1] - half], [max[0] + half, max[1] + half]);
         let steps = |low: f64, high: f64| {
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to 64")]
             let n = ((high - low) / BLOCK_SIDE_MM).ceil().clamp(1.0, 64.0) as u32;

@@ -44,16 +44,16 @@ impl Look {
     /// for counts and durations.
     pub fn laid_dots(design: &Design, view: &View) -> Vec<Dot> {
         let mut buffer = DotBuffer::default();
-        let skin = design.head_fit(view).map;
-        generate_dots_on_skin(view, skin.as_ref(), &Layering::of(design, None), design.seed, &mut buffer);
+        let head = design.head_fit(view);
+        generate_dots_on_skin(view, head.measured(), &Layering::of(design, None), design.seed, &mut buffer);
         buffer.into_dots()
     }
 
     /// [`Self::dots`] into `buffer`, reusing its memory: for a preview redrawn every frame.
     pub fn dots_into(self, design: &Design, view: &View, buffer: &mut DotBuffer) {
         let layering = Layering::of(design, self.after_session).with_first_session_loss(design.first_session_loss);
-        let skin = design.head_fit(view).map;
-        generate_dots_on_skin(view, skin.as_ref(), &layering, design.seed, buffer);
+        let head = design.head_fit(view);
+        generate_dots_on_skin(view, head.measured(), &layering, design.seed, buffer);
         if self.stage != Stage::Healed {
             let darker = hiding(1.0, self.stage) / hiding(1.0, Stage::Healed).max(f64::EPSILON);
             let wider = widening(self.stage) / widening(Stage::Healed).max(f64::EPSILON);

@@ -389,6 +389,14 @@ impl Flow {
                 report.skin_scale.source
             ));
         }
+        let on_skin: u64 =
+            report.zones.iter().filter(|z| z.counted_in.is_none()).filter_map(|z| z.dots_on_skin_estimate).sum();
+        if on_skin > 0 {
+            self.small_paragraph(&format!(
+                "On an average adult head the zones' skin would take about {} dots (estimate). The dots and session times on this sheet are the photo's until a profile traced on a side photo measures this head.",
+                thousands(on_skin)
+            ));
+        }
         for row in report.zones.iter().filter(|z| !z.hidden) {
             if let Some(other) = &row.counted_in {
                 self.small_paragraph(&format!(
